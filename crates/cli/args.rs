@@ -1,0 +1,166 @@
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Knowledge graphs of who does what to whom, from analytical reports.
+///
+/// Reads reports (ISW/CTP updates and their kind), extracts actor–relation–actor
+/// triples with CAMEO codes, modality, dates and sources, and keeps them in an
+/// embedded RDF store that answers SPARQL.
+#[derive(Debug, Parser)]
+#[command(name = "actorgraph", version, propagate_version = true)]
+pub struct Cli {
+    /// The store directory (Oxigraph on RocksDB); created by `ingest`.
+    #[arg(
+        long,
+        global = true,
+        env = "ACTORGRAPH_STORE",
+        default_value = "actorgraph.db"
+    )]
+    pub store: PathBuf,
+
+    /// No progress bars or summaries on stderr.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract relations from reports and print them; no store involved.
+    Extract(ExtractArgs),
+    /// Extract relations from reports and add them to the store.
+    Ingest(IngestArgs),
+    /// Run a SPARQL 1.1 query over the store.
+    Query(QueryArgs),
+    /// Write the whole store as linked data or as a Graphviz diagram.
+    Export(ExportArgs),
+    /// Score extraction against gold annotations (pair, quad and typed F1; modality, negation).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Folder of <report>.gold.json files, with the reports (<report>.txt) beside them.
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// The alias table of canonical actor names (default: actors.json in or above DIR).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+    /// Score this relations JSONL instead of extracting the reports.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub system: Option<PathBuf>,
+    /// Also print each report's typed scores.
+    #[arg(long)]
+    pub by_doc: bool,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit 1) when a score is below its floor, e.g. `--floor typed=0.6 --floor pair=0.8`.
+    #[arg(long, value_name = "MEASURE=F1")]
+    pub floor: Vec<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+/// Where dictionary and lexicon additions come from.
+#[derive(Debug, clap::Args)]
+pub struct DataArgs {
+    /// An extra actor dictionary in Turtle (see ontology/actors/README.md); repeatable.
+    #[arg(long = "dictionary", value_name = "FILE.ttl")]
+    pub dictionaries: Vec<PathBuf>,
+    /// Extra relation triggers in the triggers.tsv format; repeatable.
+    #[arg(long = "lexicon", value_name = "FILE.tsv")]
+    pub lexicons: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Report files or directories of reports (*.txt, *.md); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+    /// The report name to use for standard input.
+    #[arg(long, default_value = "stdin.txt")]
+    pub stdin_name: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One relation a line, as scored by the evaluation tools.
+    Jsonl,
+    /// Turtle.
+    Ttl,
+    /// N-Triples.
+    Nt,
+    /// Graphviz DOT.
+    Dot,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// Report files or directories of reports (*.txt, *.md); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// The report name to use for standard input.
+    #[arg(long, default_value = "stdin.txt")]
+    pub stdin_name: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// The SPARQL query text (prefixes ag:, actor:, cameo:, rdf:, skos:, … are predeclared).
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub sparql: Option<String>,
+    /// Read the query from a file.
+    #[arg(long, value_name = "Q.rq")]
+    pub file: Option<PathBuf>,
+    /// Results format: a table for people, standard SPARQL results formats for tools.
+    #[arg(long, short, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, short, value_enum)]
+    pub format: ExportFormat,
+    /// Write to this file (replaced whole, never half-written) instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Turtle (all graphs merged).
+    Ttl,
+    /// N-Triples (all graphs merged).
+    Nt,
+    /// N-Quads (graphs kept).
+    Nq,
+    /// TriG (graphs kept).
+    Trig,
+    /// JSON-LD (graphs kept).
+    Jsonld,
+    /// RDF/XML (all graphs merged).
+    Rdfxml,
+    /// Graphviz DOT of the actor graph.
+    Dot,
+}

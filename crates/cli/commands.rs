@@ -1,0 +1,264 @@
+//! One function per subcommand, thin over the libraries.
+
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use actorgraph_export::{write_dot, GraphView};
+use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon};
+use actorgraph_store::oxigraph::io::RdfFormat;
+use actorgraph_store::{
+    write_quads, write_results, GraphStore, IngestOutcome, ReportGraph, ResultsFormat,
+};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::args::{Cli, Command, DataArgs, ExportFormat, ExtractFormat, QueryFormat};
+use crate::input::{collect, Source};
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match &cli.command {
+        Command::Extract(a) => extract(&a.inputs, &a.stdin_name, a.format, &a.data),
+        Command::Ingest(a) => ingest(&cli, &a.inputs, &a.stdin_name, &a.data),
+        Command::Query(a) => query(&cli.store, a.sparql.as_deref(), a.file.as_deref(), a.format),
+        Command::Export(a) => export(&cli.store, a.format, a.output.as_deref()),
+        Command::Eval(a) => crate::eval::eval(a, extractor(&a.data)?),
+    }
+}
+
+pub fn extractor(data: &DataArgs) -> Result<Extractor> {
+    let mut dict = Dictionary::builtin().context("bundled actor dictionary")?;
+    for path in &data.dictionaries {
+        let text =
+            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        dict.extend_with_turtle(&path.display().to_string(), &text)?;
+    }
+    let mut lex = Lexicon::builtin().context("bundled lexicon")?;
+    for path in &data.lexicons {
+        let text =
+            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        lex.add_triggers(&path.display().to_string(), &text)?;
+    }
+    Ok(Extractor::builder().dictionary(dict).lexicon(lex).build()?)
+}
+
+/// Reads and extracts every source in parallel, keeping input order.
+fn extract_all(
+    extractor: &Extractor,
+    sources: &[Source],
+    progress: &ProgressBar,
+) -> Vec<Result<(Extraction, String)>> {
+    // Standard input can only be read once and from one thread.
+    let stdin_text: Option<Result<String>> = sources
+        .iter()
+        .find(|s| matches!(s, Source::Stdin(_)))
+        .map(Source::read);
+    let stdin_text = stdin_text.map(|r| r.map_err(|e| e.to_string()));
+    sources
+        .par_iter()
+        .map(|src| {
+            let text = match (src, &stdin_text) {
+                (Source::Stdin(_), Some(Ok(t))) => t.clone(),
+                (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
+                _ => src.read()?,
+            };
+            let extraction = extractor.extract(&src.name(), text.clone()).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: {}",
+                    src.display(),
+                    e.to_string()
+                        .trim_start_matches(&format!("{}: ", src.name()))
+                )
+            })?;
+            progress.inc(1);
+            Ok((extraction, text))
+        })
+        .collect()
+}
+
+fn progress_bar(quiet: bool, len: usize) -> ProgressBar {
+    if quiet || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:30} {pos}/{len} reports  {per_sec}  eta {eta}")
+    {
+        pb.set_style(style);
+    }
+    pb
+}
+
+fn extract(
+    inputs: &[std::path::PathBuf],
+    stdin_name: &str,
+    format: ExtractFormat,
+    data: &DataArgs,
+) -> Result<ExitCode> {
+    let sources = collect(inputs, stdin_name)?;
+    let extractor = extractor(data)?;
+    let results = extract_all(&extractor, &sources, &ProgressBar::hidden());
+    // Nothing is printed unless every report was read.
+    let mut done = Vec::with_capacity(results.len());
+    for r in results {
+        done.push(r?);
+    }
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match format {
+        ExtractFormat::Jsonl => {
+            for (x, _) in &done {
+                for rel in &x.relations {
+                    serde_json::to_writer(&mut out, rel)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+        ExtractFormat::Ttl | ExtractFormat::Nt => {
+            let mut quads = Vec::new();
+            for (x, text) in &done {
+                quads.extend(ReportGraph::new(x, &actorgraph_store::content_hash(text))?.quads);
+            }
+            let f = if format == ExtractFormat::Ttl {
+                RdfFormat::Turtle
+            } else {
+                RdfFormat::NTriples
+            };
+            write_quads(&mut quads, f, &mut out)?;
+        }
+        ExtractFormat::Dot => {
+            let view = GraphView::from_relations(done.iter().flat_map(|(x, _)| &x.relations));
+            write_dot(&view, &mut out)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn ingest(
+    cli: &Cli,
+    inputs: &[std::path::PathBuf],
+    stdin_name: &str,
+    data: &DataArgs,
+) -> Result<ExitCode> {
+    let sources = collect(inputs, stdin_name)?;
+    let extractor = extractor(data)?;
+    let store = GraphStore::open(&cli.store)?;
+    store
+        .ensure_base()
+        .with_context(|| format!("preparing store {}", cli.store.display()))?;
+    let pb = progress_bar(cli.quiet, sources.len());
+    let results = extract_all(&extractor, &sources, &pb);
+    pb.finish_and_clear();
+    let (mut added, mut replaced, mut unchanged, mut relations, mut failed) = (0, 0, 0, 0, 0);
+    for (src, r) in sources.iter().zip(results) {
+        let outcome = r.and_then(|(x, text)| {
+            let o = store
+                .ingest(&x, &text)
+                .with_context(|| format!("{}: not ingested", src.display()))?;
+            relations += x.relations.len();
+            Ok(o)
+        });
+        match outcome {
+            Ok(IngestOutcome::Added) => added += 1,
+            Ok(IngestOutcome::Replaced) => replaced += 1,
+            Ok(IngestOutcome::Unchanged) => unchanged += 1,
+            Err(e) => {
+                failed += 1;
+                eprintln!("actorgraph: error: {e:#}");
+            }
+        }
+    }
+    store.flush()?;
+    if !cli.quiet {
+        eprintln!(
+            "{}: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed; {relations} relations; {} quads in store",
+            cli.store.display(),
+            store.len()?
+        );
+    }
+    Ok(if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn query(
+    store_path: &Path,
+    sparql: Option<&str>,
+    file: Option<&Path>,
+    format: QueryFormat,
+) -> Result<ExitCode> {
+    let text = match (sparql, file) {
+        (Some(q), _) => q.to_owned(),
+        (None, Some(f)) => {
+            fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?
+        }
+        (None, None) => anyhow::bail!("no query: give the SPARQL text or --file"),
+    };
+    let store = GraphStore::open_read_only(store_path)?;
+    let results = store.query(&text)?;
+    let format = match format {
+        QueryFormat::Table => ResultsFormat::Table,
+        QueryFormat::Csv => ResultsFormat::Csv,
+        QueryFormat::Tsv => ResultsFormat::Tsv,
+        QueryFormat::Json => ResultsFormat::Json,
+        QueryFormat::Xml => ResultsFormat::Xml,
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    write_results(results, format, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(store_path: &Path, format: ExportFormat, output: Option<&Path>) -> Result<ExitCode> {
+    let store = GraphStore::open_read_only(store_path)?;
+    let write = |w: &mut dyn Write| -> Result<()> {
+        let rdf = match format {
+            ExportFormat::Ttl => RdfFormat::Turtle,
+            ExportFormat::Nt => RdfFormat::NTriples,
+            ExportFormat::Nq => RdfFormat::NQuads,
+            ExportFormat::Trig => RdfFormat::TriG,
+            ExportFormat::Jsonld => RdfFormat::JsonLd {
+                profile: Default::default(),
+            },
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            ExportFormat::Dot => {
+                let view = GraphView::from_store(&store)?;
+                write_dot(&view, w)?;
+                return Ok(());
+            }
+        };
+        store.dump(rdf, w)?;
+        Ok(())
+    };
+    match output {
+        Some(path) => {
+            // Write beside the target, then rename: the file is whole or untouched.
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("cannot write in {}", dir.display()))?;
+            {
+                let mut w = BufWriter::new(tmp.as_file_mut());
+                write(&mut w)?;
+                w.flush()?;
+            }
+            tmp.persist(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        None => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

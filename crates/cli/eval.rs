@@ -1,0 +1,133 @@
+//! `actorgraph eval`: the extractor's scores on annotated reports.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use actorgraph_extract::eval::{score, Aliases, Gold, Scores};
+use actorgraph_extract::{Extractor, Relation};
+use anyhow::{bail, Context, Result};
+
+use crate::args::EvalArgs;
+
+fn find_actors(gold: &Path) -> Option<PathBuf> {
+    gold.ancestors()
+        .take(3)
+        .map(|d| d.join("actors.json"))
+        .find(|p| p.is_file())
+}
+
+pub fn eval(args: &EvalArgs, extractor: Extractor) -> Result<ExitCode> {
+    let actors = match &args.actors {
+        Some(p) => p.clone(),
+        None => find_actors(&args.gold).with_context(|| {
+            format!(
+                "no actors.json in or above {}: pass --actors",
+                args.gold.display()
+            )
+        })?,
+    };
+    let aliases = Aliases::from_json(
+        &actors.display().to_string(),
+        &fs::read_to_string(&actors)
+            .with_context(|| format!("cannot read {}", actors.display()))?,
+    )?;
+    let mut gold = Gold::default();
+    let mut entries: Vec<PathBuf> = fs::read_dir(&args.gold)
+        .with_context(|| format!("cannot read {}", args.gold.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    entries.sort();
+    if entries.is_empty() {
+        bail!("no *.gold.json in {}", args.gold.display());
+    }
+    for p in &entries {
+        let text = fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        gold.add_file(&p.display().to_string(), &text, &aliases)?;
+    }
+    let relations: Vec<Relation> = match &args.system {
+        Some(path) => {
+            let text = fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let mut out = Vec::new();
+            for (n, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
+                if v.get("kind")
+                    .and_then(|k| k.as_str())
+                    .is_some_and(|k| k != "relation")
+                {
+                    continue;
+                }
+                out.push(
+                    serde_json::from_value(v)
+                        .with_context(|| format!("{}:{}: not a relation", path.display(), n + 1))?,
+                );
+            }
+            out
+        }
+        None => {
+            let mut out = Vec::new();
+            for doc in gold.reports() {
+                let path = args.gold.join(format!("{doc}.txt"));
+                let text = fs::read_to_string(&path)
+                    .with_context(|| format!("cannot read the report {}", path.display()))?;
+                out.extend(extractor.extract(&format!("{doc}.txt"), text)?.relations);
+            }
+            out
+        }
+    };
+    let scores = score(&gold, &relations, &aliases);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&to_json(&scores))?);
+    } else {
+        print!("{}", scores.to_text(args.by_doc));
+    }
+    let mut below = Vec::new();
+    for f in &args.floor {
+        let (measure, value) = f
+            .split_once('=')
+            .with_context(|| format!("--floor {f}: expected MEASURE=VALUE"))?;
+        let value: f64 = value
+            .parse()
+            .with_context(|| format!("--floor {f}: not a number"))?;
+        let got = match measure {
+            "pair" => scores.pair.f1,
+            "quad" => scores.quad.f1,
+            "typed" => scores.typed.f1,
+            "modality" => scores.modality_accuracy.unwrap_or(0.0),
+            "negation" => scores.negation_accuracy.unwrap_or(0.0),
+            other => bail!("--floor {other}: measures are pair, quad, typed, modality, negation"),
+        };
+        if got + 1e-9 < value {
+            below.push(format!("{measure} {got:.3} < {value}"));
+        }
+    }
+    if !below.is_empty() {
+        eprintln!("actorgraph: error: below the floor: {}", below.join(", "));
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json(s: &Scores) -> serde_json::Value {
+    let m = |p: &actorgraph_extract::eval::Prf| {
+        let r = |x: f64| (x * 1000.0).round() / 1000.0;
+        serde_json::json!({"precision": r(p.precision), "recall": r(p.recall), "f1": r(p.f1), "system": p.system, "gold": p.gold})
+    };
+    serde_json::json!({
+        "reports": s.reports,
+        "reports_with_output": s.reports_with_output,
+        "typed": m(&s.typed),
+        "quad": m(&s.quad),
+        "pair": m(&s.pair),
+        "modality_accuracy": s.modality_accuracy,
+        "negation_accuracy": s.negation_accuracy,
+        "unmapped_actors": s.unmapped_actors,
+    })
+}

@@ -1,0 +1,37 @@
+//! The `actorgraph` command line.
+
+mod args;
+mod commands;
+mod eval;
+mod input;
+
+use std::io::ErrorKind;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`actorgraph extract … | head`) is not a failure.
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
+            let mut msg = chain[0].clone();
+            for c in &chain[1..] {
+                if !msg.contains(c.as_str()) {
+                    msg.push_str(": ");
+                    msg.push_str(c);
+                }
+            }
+            eprintln!("actorgraph: error: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

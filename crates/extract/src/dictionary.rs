@@ -1,0 +1,538 @@
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use oxrdf::{NamedOrBlankNode, Term};
+use oxttl::TurtleParser;
+
+use crate::date::PartialDate;
+use crate::error::ExtractError;
+use crate::vocab::{AG, SKOS};
+
+/// What kind of actor an entry is; the ontology class of the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum ActorKind {
+    State,
+    IntergovernmentalOrganization,
+    NonStateArmedGroup,
+    PoliticalMovement,
+    GovernmentBody,
+    Person,
+    Company,
+    MediaOutlet,
+    ResearchOrganization,
+}
+
+impl ActorKind {
+    pub const ALL: [ActorKind; 9] = [
+        ActorKind::State,
+        ActorKind::IntergovernmentalOrganization,
+        ActorKind::NonStateArmedGroup,
+        ActorKind::PoliticalMovement,
+        ActorKind::GovernmentBody,
+        ActorKind::Person,
+        ActorKind::Company,
+        ActorKind::MediaOutlet,
+        ActorKind::ResearchOrganization,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::State => "State",
+            ActorKind::IntergovernmentalOrganization => "IntergovernmentalOrganization",
+            ActorKind::NonStateArmedGroup => "NonStateArmedGroup",
+            ActorKind::PoliticalMovement => "PoliticalMovement",
+            ActorKind::GovernmentBody => "GovernmentBody",
+            ActorKind::Person => "Person",
+            ActorKind::Company => "Company",
+            ActorKind::MediaOutlet => "MediaOutlet",
+            ActorKind::ResearchOrganization => "ResearchOrganization",
+        }
+    }
+
+    /// Top-level actors are their own roll-up.
+    pub fn is_top_level(self) -> bool {
+        matches!(
+            self,
+            ActorKind::State
+                | ActorKind::IntergovernmentalOrganization
+                | ActorKind::NonStateArmedGroup
+                | ActorKind::PoliticalMovement
+        )
+    }
+
+    /// Sources and the report's own voice are provenance, never parties.
+    pub fn is_provenance(self) -> bool {
+        matches!(
+            self,
+            ActorKind::MediaOutlet | ActorKind::ResearchOrganization
+        )
+    }
+}
+
+impl fmt::Display for ActorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ActorKind {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s).ok_or(())
+    }
+}
+
+/// How a surface form refers to its actor; decides how the extractor reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FormKind {
+    Name,
+    Demonym,
+    Capital,
+    Metonym,
+}
+
+/// An office held by a person for a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Index of the actor the role belongs to.
+    pub of: usize,
+    pub title: String,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+}
+
+impl Role {
+    /// Whether the role was held at some point of `date`.
+    pub fn covers(&self, date: PartialDate) -> bool {
+        self.start.is_none_or(|s| s.earliest() <= date.latest())
+            && self.end.is_none_or(|e| e.latest() >= date.earliest())
+    }
+}
+
+/// One dictionary entry.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub iri: String,
+    pub label: String,
+    pub kind: ActorKind,
+    pub iso3: Option<String>,
+    pub part_of: Option<usize>,
+    pub roles: Vec<Role>,
+    pub member_of: Vec<usize>,
+}
+
+/// The actor dictionary: actors with their surface forms, loaded from Turtle.
+#[derive(Debug, Clone, Default)]
+pub struct Dictionary {
+    actors: Vec<Actor>,
+    by_iri: BTreeMap<String, usize>,
+    forms: Vec<(String, usize, FormKind)>,
+    // References are resolved once every file is read: files may point at each other.
+    unresolved: Vec<Links>,
+    role_nodes: BTreeMap<String, Pending>,
+}
+
+#[derive(Debug, Clone)]
+struct Links {
+    idx: usize,
+    file: String,
+    line: usize,
+    part_of: Option<String>,
+    member_of: Vec<String>,
+    roles: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct Pending {
+    file: String,
+    line: usize,
+    types: Vec<String>,
+    pref: Vec<String>,
+    forms: Vec<(String, FormKind)>,
+    iso3: Option<String>,
+    part_of: Option<String>,
+    member_of: Vec<String>,
+    roles: Vec<String>,
+    // Only for role nodes.
+    role_of: Option<String>,
+    title: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+}
+
+impl Dictionary {
+    /// The dictionary bundled with actorgraph (`ontology/actors/*.ttl`).
+    pub fn builtin() -> Result<Self, ExtractError> {
+        let mut d = Self::default();
+        for (name, text) in crate::builtin::ACTOR_FILES {
+            d.add_turtle(name, text)?;
+        }
+        d.finish()?;
+        Ok(d)
+    }
+
+    /// Parses Turtle dictionary files given as (name, content) pairs and
+    /// validates the whole: unknown types, missing labels and dangling
+    /// references are errors naming the file and line.
+    pub fn from_turtle<'a>(
+        files: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Self, ExtractError> {
+        let mut d = Self::default();
+        for (name, text) in files {
+            d.add_turtle(name, text)?;
+        }
+        d.finish()?;
+        Ok(d)
+    }
+
+    /// Adds more entries (a user's own dictionary) to the bundled ones.
+    pub fn extend_with_turtle(&mut self, name: &str, text: &str) -> Result<(), ExtractError> {
+        self.add_turtle(name, text)?;
+        self.finish()
+    }
+
+    fn add_turtle(&mut self, file: &str, text: &str) -> Result<(), ExtractError> {
+        let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
+        for triple in TurtleParser::new().for_slice(text) {
+            let triple = triple.map_err(|source| ExtractError::Turtle {
+                file: file.to_owned(),
+                source,
+            })?;
+            let NamedOrBlankNode::NamedNode(s) = &triple.subject else {
+                return Err(ExtractError::data(
+                    file,
+                    0,
+                    "blank nodes are not allowed in the dictionary: give every actor and role an IRI",
+                ));
+            };
+            let iri = s.as_str().to_owned();
+            let p = pending.entry(iri.clone()).or_insert_with(|| Pending {
+                file: file.to_owned(),
+                line: line_of(text, &iri),
+                types: vec![],
+                pref: vec![],
+                forms: vec![],
+                iso3: None,
+                part_of: None,
+                member_of: vec![],
+                roles: vec![],
+                role_of: None,
+                title: None,
+                start: None,
+                end: None,
+            });
+            let pred = triple.predicate.as_str();
+            let lit = match &triple.object {
+                Term::Literal(l) => Some(l.value().to_owned()),
+                _ => None,
+            };
+            let node = match &triple.object {
+                Term::NamedNode(n) => Some(n.as_str().to_owned()),
+                _ => None,
+            };
+            let local = pred
+                .strip_prefix(AG)
+                .map(|l| ("ag", l))
+                .or_else(|| pred.strip_prefix(SKOS).map(|l| ("skos", l)));
+            match (local, lit, node) {
+                (_, _, Some(n)) if pred == crate::vocab::RDF_TYPE => {
+                    if let Some(t) = n.strip_prefix(AG) {
+                        p.types.push(t.to_owned());
+                    }
+                }
+                (Some(("skos", "prefLabel")), Some(l), _) => p.pref.push(l),
+                (Some(("skos", "altLabel" | "hiddenLabel")), Some(l), _) => {
+                    p.forms.push((l, FormKind::Name))
+                }
+                (Some(("ag", "demonym")), Some(l), _) => p.forms.push((l, FormKind::Demonym)),
+                (Some(("ag", "capital")), Some(l), _) => p.forms.push((l, FormKind::Capital)),
+                (Some(("ag", "metonym")), Some(l), _) => p.forms.push((l, FormKind::Metonym)),
+                (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
+                (Some(("ag", "partOf")), _, Some(n)) => p.part_of = Some(n),
+                (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
+                (Some(("ag", "holdsRole")), _, Some(n)) => p.roles.push(n),
+                (Some(("ag", "roleOf")), _, Some(n)) => p.role_of = Some(n),
+                (Some(("ag", "title")), Some(l), _) => p.title = Some(l),
+                (Some(("ag", "start")), Some(l), _) => p.start = Some(l),
+                (Some(("ag", "end")), Some(l), _) => p.end = Some(l),
+                _ => {} // Informational properties (backedBy, basedIn, comments).
+            }
+        }
+
+        // Roles are nodes of their own.
+        let iris: Vec<String> = pending.keys().cloned().collect();
+        for iri in iris {
+            if pending[&iri].types.iter().any(|t| t == "Role") {
+                if let Some(r) = pending.remove(&iri) {
+                    self.role_nodes.insert(iri, r);
+                }
+            }
+        }
+        for (iri, p) in pending {
+            let kind = match p.types.as_slice() {
+                [t] => t.parse::<ActorKind>().map_err(|()| {
+                    ExtractError::data(
+                        &p.file,
+                        p.line,
+                        format!("<{iri}>: unknown actor type ag:{t}"),
+                    )
+                })?,
+                [] => {
+                    return Err(ExtractError::data(
+                        &p.file,
+                        p.line,
+                        format!("<{iri}> has no ag: type"),
+                    ))
+                }
+                _ => {
+                    return Err(ExtractError::data(
+                        &p.file,
+                        p.line,
+                        format!("<{iri}> has several types: {}", p.types.join(", ")),
+                    ))
+                }
+            };
+            let [label] = p.pref.as_slice() else {
+                return Err(ExtractError::data(
+                    &p.file,
+                    p.line,
+                    format!("<{iri}> needs exactly one skos:prefLabel"),
+                ));
+            };
+            let idx = match self.by_iri.get(&iri) {
+                // A later file may restate an actor (a user's additions): merge.
+                Some(&i) => i,
+                None => {
+                    self.actors.push(Actor {
+                        iri: iri.clone(),
+                        label: label.clone(),
+                        kind,
+                        iso3: None,
+                        part_of: None,
+                        roles: vec![],
+                        member_of: vec![],
+                    });
+                    self.by_iri.insert(iri.clone(), self.actors.len() - 1);
+                    self.actors.len() - 1
+                }
+            };
+            if p.iso3.is_some() {
+                self.actors[idx].iso3 = p.iso3.clone();
+            }
+            self.forms.push((label.clone(), idx, FormKind::Name));
+            for (form, k) in p.forms {
+                self.forms.push((form, idx, k));
+            }
+            self.unresolved.push(Links {
+                idx,
+                file: p.file,
+                line: p.line,
+                part_of: p.part_of,
+                member_of: p.member_of,
+                roles: p.roles,
+            });
+        }
+        Ok(())
+    }
+
+    fn resolve_links(&mut self) -> Result<(), ExtractError> {
+        for Links {
+            idx,
+            file,
+            line,
+            part_of,
+            member_of,
+            roles,
+        } in std::mem::take(&mut self.unresolved)
+        {
+            let resolve = |target: &str| {
+                self.by_iri.get(target).copied().ok_or_else(|| {
+                    ExtractError::data(&file, line, format!("unknown actor <{target}>"))
+                })
+            };
+            if let Some(t) = part_of {
+                self.actors[idx].part_of = Some(resolve(&t)?);
+            }
+            for m in member_of {
+                let m = resolve(&m)?;
+                if !self.actors[idx].member_of.contains(&m) {
+                    self.actors[idx].member_of.push(m);
+                }
+            }
+            for r in roles {
+                let role = self.role_nodes.get(&r).ok_or_else(|| {
+                    ExtractError::data(
+                        &file,
+                        line,
+                        format!("role <{r}> is not defined as an ag:Role"),
+                    )
+                })?;
+                let of = role.role_of.as_deref().ok_or_else(|| {
+                    ExtractError::data(
+                        &role.file,
+                        role.line,
+                        format!("role <{r}> has no ag:roleOf"),
+                    )
+                })?;
+                let date = |v: &Option<String>| -> Result<Option<PartialDate>, ExtractError> {
+                    v.as_deref()
+                        .map(|s| {
+                            PartialDate::parse_iso(s).ok_or_else(|| {
+                                ExtractError::data(
+                                    &role.file,
+                                    role.line,
+                                    format!("role <{r}>: bad date {s:?}"),
+                                )
+                            })
+                        })
+                        .transpose()
+                };
+                let role = Role {
+                    of: resolve(of)?,
+                    title: role.title.clone().unwrap_or_default(),
+                    start: date(&role.start)?,
+                    end: date(&role.end)?,
+                };
+                if !self.actors[idx].roles.contains(&role) {
+                    self.actors[idx].roles.push(role);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), ExtractError> {
+        self.resolve_links()?;
+        self.forms.sort();
+        self.forms.dedup();
+        // A part-of cycle would make roll-up loop forever.
+        for start in 0..self.actors.len() {
+            let mut cur = start;
+            for _ in 0..=self.actors.len() {
+                match self.actors[cur].part_of {
+                    Some(next) => cur = next,
+                    None => break,
+                }
+                if cur == start {
+                    return Err(ExtractError::data(
+                        "dictionary",
+                        0,
+                        format!("ag:partOf cycle through <{}>", self.actors[start].iri),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    pub fn actor(&self, idx: usize) -> &Actor {
+        &self.actors[idx]
+    }
+
+    pub fn get(&self, iri: &str) -> Option<usize> {
+        self.by_iri.get(iri).copied()
+    }
+
+    /// Every surface form with its actor and how it refers, sorted.
+    pub fn forms(&self) -> &[(String, usize, FormKind)] {
+        &self.forms
+    }
+
+    /// The top-level actor `idx` belongs to on `date` (persons by the role they
+    /// held then, or their latest role), or `None` for provenance-only entries.
+    pub fn rollup(&self, idx: usize, date: Option<PartialDate>) -> Option<usize> {
+        let mut cur = idx;
+        for _ in 0..8 {
+            let a = &self.actors[cur];
+            if a.kind.is_provenance() {
+                return None;
+            }
+            if a.kind.is_top_level() {
+                return Some(cur);
+            }
+            if a.kind == ActorKind::Person {
+                let role = date
+                    .and_then(|d| a.roles.iter().rev().find(|r| r.covers(d)))
+                    .or_else(|| a.roles.iter().max_by_key(|r| r.start.map(|s| s.earliest())));
+                cur = role?.of;
+                continue;
+            }
+            cur = a.part_of?;
+        }
+        None
+    }
+}
+
+/// 1-based line of the first mention of an IRI or its local name, for error messages.
+fn line_of(text: &str, iri: &str) -> usize {
+    let local = iri.rsplit(['/', '#']).next().unwrap_or(iri);
+    let needle = [iri, local].into_iter().find_map(|n| text.find(n));
+    needle.map_or(0, |pos| text[..pos].matches('\n').count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"
+@prefix ag: <https://w3id.org/actorgraph/ns#> .
+@prefix actor: <https://w3id.org/actorgraph/actor/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+actor:IRN a ag:State ; skos:prefLabel "Iran"@en ; ag:iso3 "IRN" ; ag:demonym "Iranian"@en ; ag:capital "Tehran"@en .
+actor:RUS a ag:State ; skos:prefLabel "Russia"@en ; ag:iso3 "RUS" .
+actor:IRGC a ag:GovernmentBody ; skos:prefLabel "Islamic Revolutionary Guard Corps"@en ; skos:altLabel "IRGC"@en ; ag:partOf actor:IRN .
+actor:Sergei_Shoigu a ag:Person ; skos:prefLabel "Sergei Shoigu"@en ; ag:holdsRole actor:Sergei_Shoigu_role_1 .
+actor:Sergei_Shoigu_role_1 a ag:Role ; ag:roleOf actor:RUS ; ag:title "Defense Minister"@en ;
+    ag:start "2012-11-06"^^xsd:date ; ag:end "2024-05-12"^^xsd:date .
+"#;
+
+    #[test]
+    fn loads_and_rolls_up() {
+        let d = Dictionary::from_turtle([("sample.ttl", SAMPLE)]).unwrap();
+        let irgc = d.get("https://w3id.org/actorgraph/actor/IRGC").unwrap();
+        let iran = d.get("https://w3id.org/actorgraph/actor/IRN").unwrap();
+        assert_eq!(d.rollup(irgc, None), Some(iran));
+        let shoigu = d
+            .get("https://w3id.org/actorgraph/actor/Sergei_Shoigu")
+            .unwrap();
+        let rus = d.get("https://w3id.org/actorgraph/actor/RUS").unwrap();
+        assert_eq!(
+            d.rollup(shoigu, Some(PartialDate::day(2022, 11, 2))),
+            Some(rus)
+        );
+        assert!(d
+            .forms()
+            .iter()
+            .any(|(f, i, k)| f == "Tehran" && *i == iran && *k == FormKind::Capital));
+    }
+
+    #[test]
+    fn malformed_entry_names_file_and_line() {
+        let bad = SAMPLE.replace("ag:partOf actor:IRN", "ag:partOf actor:NOWHERE");
+        let err = Dictionary::from_turtle([("mine.ttl", bad.as_str())])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("mine.ttl:8:"), "{err}");
+        assert!(err.contains("NOWHERE"), "{err}");
+        let no_label = "@prefix ag: <https://w3id.org/actorgraph/ns#> .\n\n<https://w3id.org/actorgraph/actor/X> a ag:State .\n";
+        let err = Dictionary::from_turtle([("x.ttl", no_label)])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "x.ttl:3: <https://w3id.org/actorgraph/actor/X> needs exactly one skos:prefLabel"
+        );
+    }
+
+    #[test]
+    fn turtle_syntax_error_is_reported() {
+        let err = Dictionary::from_turtle([("broken.ttl", "this is not turtle")]).unwrap_err();
+        assert!(err.to_string().starts_with("broken.ttl: "), "{err}");
+    }
+}

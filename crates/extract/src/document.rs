@@ -1,0 +1,318 @@
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::date::{month_number, PartialDate};
+use crate::error::ExtractError;
+
+/// A report split into its parts. Every offset is a byte offset into `text`,
+/// the input exactly as given.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+    /// `text` with footnote markers blanked to spaces, so offsets still align.
+    pub clean: String,
+    pub title: Option<String>,
+    pub date: Option<PartialDate>,
+    pub authors: Vec<String>,
+    /// Footnote number to the addresses it cites.
+    pub sources: BTreeMap<u32, Vec<String>>,
+    /// Footnote markers in the body: (byte offset, number).
+    pub markers: Vec<(usize, u32)>,
+    pub blocks: Vec<Block>,
+}
+
+/// What a line of the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    KeyTakeaways,
+    Paragraph,
+    Bullet,
+}
+
+/// One line of the body (reports put a paragraph or bullet on a line).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Byte range of the content, without bullet marks.
+    pub start: usize,
+    pub end: usize,
+}
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d{1,4})\]").unwrap());
+static SOURCE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\[(\d{1,4})\]\s*(.*)$").unwrap());
+static TITLE_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b").unwrap());
+static NAME_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})-(\d{2})-(\d{2})").unwrap());
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+").unwrap());
+
+impl Document {
+    /// Splits a report into title, date, authors, body blocks and source list.
+    ///
+    /// Fails on input that cannot be a report: empty text, or text with
+    /// control characters that only binary files have.
+    pub fn parse(name: &str, text: String) -> Result<Self, ExtractError> {
+        let input_err = |message: &str| ExtractError::Input {
+            doc: name.to_owned(),
+            message: message.to_owned(),
+        };
+        if text.trim().is_empty() {
+            return Err(input_err("empty report: no text to read"));
+        }
+        if text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        {
+            return Err(input_err(
+                "not a text report: it contains binary control characters",
+            ));
+        }
+
+        let lines = line_ranges(&text);
+        let nonempty: Vec<(usize, usize)> = lines
+            .iter()
+            .copied()
+            .filter(|&(s, e)| !text[s..e].trim().is_empty())
+            .collect();
+        let title = nonempty.first().map(|&(s, e)| text[s..e].trim().to_owned());
+
+        // The source list: the trailing run of "[n] ..." lines, possibly after
+        // a "Sources"/"Endnotes" heading and before trailers like "Tags".
+        let mut sources = BTreeMap::new();
+        let mut body_end = text.len();
+        let first_source = nonempty
+            .iter()
+            .rposition(|&(s, e)| text[s..e].trim_start().starts_with("[1]"));
+        if let Some(i) = first_source {
+            body_end = nonempty[i].0;
+            for &(s, e) in &nonempty[i..] {
+                if let Some(c) = SOURCE_LINE.captures(&text[s..e]) {
+                    let n: u32 = c[1].parse().unwrap_or(0);
+                    let cites = split_citations(&c[2]);
+                    sources.entry(n).or_insert(cites);
+                }
+            }
+            // A heading right before the list belongs to it, not the body.
+            if i > 0 {
+                let (s, e) = nonempty[i - 1];
+                let h = text[s..e].trim().to_ascii_lowercase();
+                if matches!(h.as_str(), "sources" | "endnotes" | "notes" | "references") {
+                    body_end = s;
+                }
+            }
+        }
+
+        let date = title
+            .as_deref()
+            .and_then(date_in)
+            .or_else(|| {
+                nonempty
+                    .iter()
+                    .take(6)
+                    .find_map(|&(s, e)| date_in(&text[s..e]))
+            })
+            .or_else(|| {
+                NAME_DATE
+                    .captures(name)
+                    .and_then(|c| PartialDate::parse_iso(&format!("{}-{}-{}", &c[1], &c[2], &c[3])))
+            });
+
+        let mut clean = text.clone();
+        let mut markers = Vec::new();
+        for m in MARKER.captures_iter(&text[..body_end]) {
+            let whole = m.get(0).unwrap_or_else(|| unreachable!());
+            markers.push((whole.start(), m[1].parse().unwrap_or(0)));
+            // SAFETY of offsets: markers are ASCII, so blanking keeps byte offsets.
+            clean.replace_range(whole.range(), &" ".repeat(whole.len()));
+        }
+
+        let mut authors = Vec::new();
+        let mut blocks = Vec::new();
+        let mut seen_title = false;
+        for &(s, e) in nonempty.iter().filter(|&&(s, _)| s < body_end) {
+            let line = text[s..e].trim();
+            if Some(line) == title.as_deref() {
+                seen_title = true;
+                continue;
+            }
+            if seen_title && authors.is_empty() && blocks.is_empty() && looks_like_authors(line) {
+                authors = split_authors(line);
+                continue;
+            }
+            let (kind, start) = match BULLET.find(&text[s..e]) {
+                Some(b) => (BlockKind::Bullet, s + b.end()),
+                None => (
+                    classify(line),
+                    s + (text[s..e].len() - text[s..e].trim_start().len()),
+                ),
+            };
+            let end = s + text[s..e].trim_end().len();
+            blocks.push(Block { kind, start, end });
+        }
+
+        Ok(Self {
+            name: name.to_owned(),
+            text,
+            clean,
+            title,
+            date,
+            authors,
+            sources,
+            markers,
+            blocks,
+        })
+    }
+
+    /// The citations behind the footnote markers inside `start..end`, in order, without repeats.
+    pub fn sources_in(&self, start: usize, end: usize) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for &(_, n) in self
+            .markers
+            .iter()
+            .filter(|(o, _)| (start..end).contains(o))
+        {
+            for c in self.sources.get(&n).into_iter().flatten() {
+                if !out.contains(c) {
+                    out.push(c.clone());
+                }
+            }
+        }
+        out
+    }
+}
+
+fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+            out.push((start, end));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+fn date_in(line: &str) -> Option<PartialDate> {
+    let c = TITLE_DATE.captures(line)?;
+    let month = month_number(&c[1])?;
+    let day: u8 = c[2].parse().ok()?;
+    let year: i32 = c[3].parse().ok()?;
+    Some(PartialDate::day(year, month, day))
+}
+
+fn split_citations(s: &str) -> Vec<String> {
+    s.split([';', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn looks_like_authors(line: &str) -> bool {
+    line.len() < 300
+        && !line.ends_with('.')
+        && (line.contains(" and ") || line.contains(", "))
+        && line
+            .split([',', ' '])
+            .filter(|w| !w.is_empty() && *w != "and")
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn split_authors(line: &str) -> Vec<String> {
+    line.split(',')
+        .flat_map(|p| p.split(" and "))
+        .map(|a| a.trim().trim_start_matches("and ").trim())
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn classify(line: &str) -> BlockKind {
+    if line.eq_ignore_ascii_case("key takeaways") {
+        return BlockKind::KeyTakeaways;
+    }
+    let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ']', ':']);
+    if !ends_sentence && line.split_whitespace().count() <= 12 {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = "Iran Update, July 31, 2023\n\nJane Doe, John Roe, and Ann Poe\n\nKey Takeaways\n\n  1. Iran hosted Syria.[1]\n\nIranian Activities in the Levant\n\nIran hosted a delegation.[1][2] It met.\n\n[1] https://a.example/x\n\n[2] https://b.example/y; https://c.example/z\n";
+
+    #[test]
+    fn parts_of_a_report() {
+        let d = Document::parse("r.txt", REPORT.to_owned()).unwrap();
+        assert_eq!(d.title.as_deref(), Some("Iran Update, July 31, 2023"));
+        assert_eq!(d.date, Some(PartialDate::day(2023, 7, 31)));
+        assert_eq!(d.authors, ["Jane Doe", "John Roe", "Ann Poe"]);
+        let kinds: Vec<BlockKind> = d.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::KeyTakeaways,
+                BlockKind::Bullet,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(
+            &d.text[d.blocks[1].start..d.blocks[1].end],
+            "Iran hosted Syria.[1]"
+        );
+        assert_eq!(
+            d.sources[&2],
+            ["https://b.example/y", "https://c.example/z"]
+        );
+        let p = &d.blocks[3];
+        assert_eq!(
+            d.sources_in(p.start, p.end),
+            [
+                "https://a.example/x",
+                "https://b.example/y",
+                "https://c.example/z"
+            ]
+        );
+        assert!(!d.clean[p.start..p.end].contains('['));
+        assert_eq!(d.clean.len(), d.text.len());
+    }
+
+    #[test]
+    fn bad_input() {
+        assert!(Document::parse("e.txt", "  \n".into())
+            .unwrap_err()
+            .to_string()
+            .contains("empty"));
+        let err = Document::parse("b.bin", "PK\u{3}\u{4}abc".into()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "b.bin: not a text report: it contains binary control characters"
+        );
+    }
+
+    #[test]
+    fn date_from_file_name_when_title_has_none() {
+        let d = Document::parse(
+            "isw-roca-2022-11-02.txt",
+            "Some title\n\nRussia attacked.\n".into(),
+        )
+        .unwrap();
+        assert_eq!(d.date, Some(PartialDate::day(2022, 11, 2)));
+    }
+}

@@ -1,0 +1,1198 @@
+//! From a report's text to typed relations with modality, dates and provenance.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::date::PartialDate;
+use crate::dictionary::{ActorKind, Dictionary};
+use crate::document::{BlockKind, Document};
+use crate::error::ExtractError;
+use crate::lexicon::{CueKind, Lexicon, ObjectSlot, Pos};
+use crate::mention::{find_mentions, Entity, FormMatcher, How, Mention};
+use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
+use crate::temporal::{date_expressions, DateExpr};
+use crate::text::{sentences, tokenize, Token};
+
+/// Reads reports and extracts relations. Build it once and share it: the
+/// dictionary automaton and lexicon index are built at construction.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    dict: Dictionary,
+    lex: Lexicon,
+    matcher: FormMatcher,
+    abbreviations: BTreeSet<String>,
+}
+
+/// Configures an [`Extractor`]; unset parts default to the bundled data.
+#[derive(Debug, Default)]
+pub struct ExtractorBuilder {
+    dict: Option<Dictionary>,
+    lex: Option<Lexicon>,
+}
+
+impl ExtractorBuilder {
+    pub fn dictionary(mut self, dict: Dictionary) -> Self {
+        self.dict = Some(dict);
+        self
+    }
+
+    pub fn lexicon(mut self, lex: Lexicon) -> Self {
+        self.lex = Some(lex);
+        self
+    }
+
+    pub fn build(self) -> Result<Extractor, ExtractError> {
+        let dict = match self.dict {
+            Some(d) => d,
+            None => Dictionary::builtin()?,
+        };
+        let lex = match self.lex {
+            Some(l) => l,
+            None => Lexicon::builtin()?,
+        };
+        let matcher = FormMatcher::new(&dict)?;
+        let abbreviations = lex.cues_of(CueKind::Abbreviation);
+        Ok(Extractor {
+            dict,
+            lex,
+            matcher,
+            abbreviations,
+        })
+    }
+}
+
+/// Words that make the next actor the object of a preposition, not a clause subject.
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "to",
+    "with",
+    "for",
+    "from",
+    "by",
+    "against",
+    "on",
+    "between",
+    "about",
+    "than",
+    "like",
+    "under",
+    "among",
+    "during",
+    "in",
+    "near",
+    "at",
+    "across",
+    "throughout",
+    "inside",
+    "within",
+    "around",
+    "outside",
+    "along",
+    "into",
+    "over",
+    "toward",
+    "towards",
+    "through",
+    "via",
+    "upon",
+    "onto",
+    "behind",
+    "beyond",
+    "involving",
+    "including",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "such", "any",
+];
+
+const AUXILIARIES: &[&str] = &[
+    "to",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "had",
+    "not",
+    "also",
+    "reportedly",
+    "likely",
+    "allegedly",
+    "then",
+    "and",
+    "or",
+    "n't",
+    "previously",
+    "already",
+    "still",
+    "jointly",
+    "repeatedly",
+    "recently",
+    "further",
+    "again",
+    "never",
+    "probably",
+    "who",
+    "which",
+    "that",
+];
+
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+#[derive(Debug, Clone)]
+struct SentMention {
+    t0: usize,
+    t1: usize,
+    entity: usize,
+    how: How,
+}
+
+/// A complement clause opened by a speech or assessment verb.
+#[derive(Debug, Clone)]
+struct Frame {
+    /// First token of the complement.
+    start: usize,
+    /// The speech verb's token.
+    verb: usize,
+    modality: Modality,
+    speaker: Option<usize>,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    mentions: Vec<SentMention>,
+    clause: Vec<usize>,
+    cues: Vec<BTreeSet<CueKind>>,
+}
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    fn is_prep(&self, i: usize) -> bool {
+        PREPOSITIONS.contains(&self.word(i))
+    }
+
+    fn has_cue(&self, i: usize, kind: CueKind) -> bool {
+        self.cues.get(i).is_some_and(|c| c.contains(&kind))
+    }
+
+    fn mention_at(&self, t: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.t0 <= t && t < m.t1)
+    }
+
+    /// The token just before a mention, skipping determiners and adjectives
+    /// that are not actors ("with his Belarusian counterpart").
+    fn governing_word(&self, m: &SentMention) -> &str {
+        let mut i = m.t0;
+        while i > 0 {
+            i -= 1;
+            let w = self.word(i);
+            if DETERMINERS.contains(&w) {
+                continue;
+            }
+            return self.word(i);
+        }
+        ""
+    }
+
+    fn preceded_by_prep(&self, m: &SentMention) -> bool {
+        let w = self.governing_word(m);
+        PREPOSITIONS.contains(&w)
+    }
+
+    fn preceded_by_location(&self, m: &SentMention) -> bool {
+        let w = self.governing_word(m);
+        matches!(
+            w,
+            "in" | "near"
+                | "at"
+                | "across"
+                | "throughout"
+                | "inside"
+                | "within"
+                | "around"
+                | "outside"
+                | "along"
+                | "toward"
+                | "towards"
+                | "through"
+                | "via"
+                | "beyond"
+        )
+    }
+}
+
+/// What the extractor remembers across the sentences of a paragraph.
+#[derive(Debug, Default, Clone)]
+struct Context {
+    last_person: Option<usize>,
+    last_group: Vec<usize>,
+}
+
+struct Found {
+    token: usize,
+    trigger: usize,
+    subjects: Vec<usize>,
+    objects: Vec<usize>,
+    symmetric: bool,
+    negated: bool,
+    topic: Option<String>,
+}
+
+impl Extractor {
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// An extractor with the bundled dictionary and lexicon.
+    pub fn builtin() -> Result<Self, ExtractError> {
+        Self::builder().build()
+    }
+
+    pub fn dictionary(&self) -> &Dictionary {
+        &self.dict
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Extracts the relations of one report. `name` identifies it in the
+    /// output (`doc`) and in errors.
+    pub fn extract(&self, name: &str, text: String) -> Result<Extraction, ExtractError> {
+        let doc = Document::parse(name, text)?;
+        let (entities, mentions) = find_mentions(&doc, &self.dict, &self.lex, &self.matcher);
+        let focal = focal_state(&entities, &mentions);
+        let chars = CharIndex::new(&doc.text);
+
+        let mut relations = Vec::new();
+        for block in &doc.blocks {
+            if matches!(block.kind, BlockKind::Heading | BlockKind::KeyTakeaways) {
+                continue;
+            }
+            let mut ctx = Context::default();
+            let sents = sentences(&doc.clean, block.start, block.end, &self.abbreviations);
+            for (k, &(s, e)) in sents.iter().enumerate() {
+                let next = sents.get(k + 1).map_or(block.end, |n| n.0);
+                let sources = doc.sources_in(s, next);
+                self.sentence(
+                    &doc,
+                    &entities,
+                    &mentions,
+                    focal,
+                    &chars,
+                    (s, e),
+                    sources,
+                    &mut ctx,
+                    &mut relations,
+                );
+            }
+        }
+        dedup(&mut relations);
+
+        let report = ReportInfo {
+            doc: doc.name.clone(),
+            title: doc.title.clone(),
+            date: doc.date.map(|d| d.to_string()),
+            authors: doc.authors.clone(),
+            sources: doc.sources.iter().map(|(n, c)| (*n, c.clone())).collect(),
+        };
+        Ok(Extraction { report, relations })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn sentence(
+        &self,
+        doc: &Document,
+        entities: &[Entity],
+        mentions: &[Mention],
+        focal: Option<usize>,
+        chars: &CharIndex,
+        (s, e): (usize, usize),
+        sources: Vec<String>,
+        ctx: &mut Context,
+        out: &mut Vec<Relation>,
+    ) {
+        let tokens = tokenize(&doc.clean, s, e);
+        if tokens.is_empty() {
+            return;
+        }
+        let tok_of = |byte: usize| tokens.iter().position(|t| t.end > byte);
+        let sm: Vec<SentMention> = mentions
+            .iter()
+            .filter(|m| m.start >= s && m.end <= e)
+            .filter_map(|m| {
+                let t0 = tok_of(m.start)?;
+                let t1 = tokens.iter().rposition(|t| t.start < m.end)? + 1;
+                Some(SentMention {
+                    t0,
+                    t1,
+                    entity: m.entity,
+                    how: m.how,
+                })
+            })
+            .collect();
+
+        // Cue phrases at each token.
+        let n = tokens.len();
+        let mut cues = vec![BTreeSet::new(); n];
+        for i in 0..n {
+            let mut phrase = String::new();
+            for len in 1..=self.lex.max_cue_words().min(n - i) {
+                if len > 1 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&tokens[i + len - 1].lower);
+                for kind in [
+                    CueKind::Assessed,
+                    CueKind::Possible,
+                    CueKind::Hearsay,
+                    CueKind::Speech,
+                    CueKind::Negation,
+                    CueKind::Boundary,
+                    CueKind::GroupReference,
+                    CueKind::PersonReference,
+                    CueKind::FocalReference,
+                    CueKind::SourceNoun,
+                ] {
+                    if self.lex.is_cue(&phrase, kind) {
+                        cues[i].insert(kind);
+                    }
+                }
+            }
+        }
+
+        // Clauses: new at ";" ":" "(" and boundary words and complementizer "that".
+        let mut clause = vec![0; n];
+        let mut c = 0;
+        for i in 0..n {
+            let w = tokens[i].lower.as_str();
+            let opens = (cues[i].contains(&CueKind::Boundary) && i > 0)
+                || (w == "that" && i > 0)
+                || (i > 0 && matches!(tokens[i - 1].lower.as_str(), ";" | ":" | "(" | ")"));
+            if opens {
+                c += 1;
+            }
+            clause[i] = c;
+        }
+        let sent = Sentence {
+            text: &doc.clean,
+            tokens,
+            mentions: sm,
+            clause,
+            cues,
+        };
+
+        let frames = self.frames(&sent, entities);
+        let dates = date_expressions(&sent.tokens, doc.date);
+        let found = self.triggers(&sent, entities, focal, ctx);
+
+        let sentence_text = collapse_ws(&doc.clean[s..e]);
+        let span = [chars.at(s), chars.at(e)];
+        let emit = |subj: usize,
+                    obj: usize,
+                    rel: &str,
+                    cameo: &str,
+                    quad: u8,
+                    f: &FoundView,
+                    out: &mut Vec<Relation>| {
+            let (Some(sr), Some(or)) = (entities[subj].rollup, entities[obj].rollup) else {
+                return;
+            };
+            if sr == or {
+                return;
+            }
+            out.push(Relation {
+                kind: "relation".to_owned(),
+                doc: doc.name.clone(),
+                subject: self.actor_ref(&entities[subj]),
+                object: self.actor_ref(&entities[obj]),
+                relation: rel.to_owned(),
+                cameo: cameo.to_owned(),
+                quad_class: quad,
+                modality: f.modality,
+                negated: f.negated,
+                attributed_to: f.attributed.map(|a| self.actor_ref(&entities[a])),
+                date: f.date.map(|d| d.to_string()),
+                topic: f.topic.clone(),
+                sentence: sentence_text.clone(),
+                span,
+                sources: sources.clone(),
+                symmetric: f.symmetric,
+                trigger: f.trigger.clone(),
+            });
+        };
+
+        for f in &found {
+            let trig = self.lex.trigger(f.trigger);
+            let (modality, attributed) = self.modality(&sent, &frames, f.token);
+            let negated = f.negated || self.unlikely_after(&sent, f.token);
+            let view = FoundView {
+                modality,
+                attributed,
+                negated,
+                date: nearest_date(&sent, &dates, f.token),
+                topic: f.topic.clone(),
+                symmetric: f.symmetric,
+                trigger: trig.words.join(" "),
+            };
+            if f.objects.is_empty() {
+                // "Iran and Belarus signed": every pair of the group, both ways.
+                for (i, &a) in f.subjects.iter().enumerate() {
+                    for &b in &f.subjects[i + 1..] {
+                        emit(
+                            a,
+                            b,
+                            &trig.relation,
+                            &trig.cameo,
+                            trig.quad_class(),
+                            &view,
+                            out,
+                        );
+                    }
+                }
+            } else {
+                for &a in &f.subjects {
+                    for &b in &f.objects {
+                        let (x, y) = if trig.reverse { (b, a) } else { (a, b) };
+                        emit(
+                            x,
+                            y,
+                            &trig.relation,
+                            &trig.cameo,
+                            trig.quad_class(),
+                            &view,
+                            out,
+                        );
+                    }
+                }
+            }
+        }
+
+        // The statement itself: speaker -> the first other actor it speaks about.
+        for fr in &frames {
+            let Some(speaker) = fr.speaker else { continue };
+            let sr = entities[speaker].rollup;
+            let about = sent
+                .mentions
+                .iter()
+                .filter(|m| m.t0 >= fr.start && !sent.preceded_by_location(m))
+                .filter(|m| !entities[m.entity].kind.is_provenance())
+                .find(|m| entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr);
+            let Some(about) = about else { continue };
+            let (modality, attributed) = self.modality(&sent, &frames, fr.verb);
+            let view = FoundView {
+                modality,
+                attributed,
+                negated: false,
+                date: nearest_date(&sent, &dates, fr.verb),
+                topic: None,
+                symmetric: false,
+                trigger: sent.word(fr.verb).to_owned(),
+            };
+            emit(
+                speaker,
+                about.entity,
+                "makesStatementAbout",
+                "010",
+                1,
+                &view,
+                out,
+            );
+        }
+
+        // Remember who this sentence was about, for "he", "they", "the two countries".
+        if let Some(p) = sent
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| entities[m.entity].kind == ActorKind::Person)
+        {
+            ctx.last_person = Some(p.entity);
+        }
+        let mut group: Vec<usize> = Vec::new();
+        for m in &sent.mentions {
+            let r = entities[m.entity].rollup;
+            if r.is_some()
+                && !entities[m.entity].kind.is_provenance()
+                && !sent.preceded_by_location(m)
+                && !group.iter().any(|&g| entities[g].rollup == r)
+            {
+                group.push(m.entity);
+            }
+        }
+        if group.len() >= 2 {
+            ctx.last_group = group;
+        }
+    }
+
+    fn actor_ref(&self, e: &Entity) -> ActorRef {
+        let rollup = e.rollup.map(|r| self.dict.actor(r));
+        ActorRef {
+            id: e.iri.clone(),
+            label: e.label.clone(),
+            kind: e.kind.as_str().to_owned(),
+            rollup: Rollup {
+                id: rollup.map_or_else(|| e.iri.clone(), |r| r.iri.clone()),
+                label: rollup.map_or_else(|| e.label.clone(), |r| r.label.clone()),
+                code: rollup.and_then(|r| r.iso3.clone()),
+            },
+        }
+    }
+
+    /// Speech and assessment frames: "X stated that ...", "CTP assessed that ...".
+    fn frames(&self, sent: &Sentence, entities: &[Entity]) -> Vec<Frame> {
+        let mut out = Vec::new();
+        for v in 0..sent.tokens.len() {
+            let speech = sent.has_cue(v, CueKind::Speech);
+            let assess = sent.word(v).starts_with("assess");
+            if !speech && !assess {
+                continue;
+            }
+            // The complement starts at "that", ":" or a quote within a few words.
+            let Some(start) = (v + 1..(v + 6).min(sent.tokens.len()))
+                .find(|&k| matches!(sent.word(k), "that" | ":" | "\""))
+            else {
+                continue;
+            };
+            if sent.word(start) == "that" && (v + 1..start).any(|k| sent.mention_at(k).is_some()) {
+                // "warned Iran that": the verb takes an actor object; not a frame.
+                continue;
+            }
+            let subj = self.clause_subject(sent, v);
+            let (modality, speaker) = match subj.map(|m| (&entities[sent.mentions[m].entity], m)) {
+                Some((e, _)) if e.kind == ActorKind::ResearchOrganization => (
+                    if assess {
+                        Modality::Assessed
+                    } else {
+                        Modality::Asserted
+                    },
+                    None,
+                ),
+                Some((e, _)) if e.kind == ActorKind::MediaOutlet => (Modality::Claimed, None),
+                Some((_, m)) if sent.has_cue(sent.mentions[m].t1, CueKind::SourceNoun) => {
+                    (Modality::Claimed, None)
+                }
+                Some((_, m)) => (Modality::Claimed, Some(sent.mentions[m].entity)),
+                None if assess => (Modality::Assessed, None),
+                None => continue,
+            };
+            out.push(Frame {
+                start: start + 1,
+                verb: v,
+                modality,
+                speaker,
+            });
+        }
+        out
+    }
+
+    /// The mention heading the clause of token `t`: the first actor before it
+    /// in the clause that is not the object of a preposition.
+    fn clause_subject(&self, sent: &Sentence, t: usize) -> Option<usize> {
+        let c = sent.clause[t.min(sent.clause.len() - 1)];
+        sent.mentions
+            .iter()
+            .position(|m| m.t1 <= t && sent.clause[m.t0] == c && !sent.preceded_by_prep(m))
+    }
+
+    /// "A and B", "A, B, and C": the actors coordinated with mention `m`.
+    fn coordinated(&self, sent: &Sentence, m: usize) -> Vec<usize> {
+        let mut out = vec![sent.mentions[m].entity];
+        let mut cur = m;
+        while let Some(next) = sent.mentions.get(cur + 1) {
+            let between: Vec<&str> = (sent.mentions[cur].t1..next.t0)
+                .map(|i| sent.word(i))
+                .collect();
+            let joins = !between.is_empty()
+                && between.iter().any(|w| *w == "and" || *w == ",")
+                && between
+                    .iter()
+                    .all(|w| matches!(*w, "and" | "," | "the" | "both" | "or"));
+            if !joins {
+                break;
+            }
+            if !out.contains(&next.entity) {
+                out.push(next.entity);
+            }
+            cur += 1;
+        }
+        out
+    }
+
+    fn reference(
+        &self,
+        sent: &Sentence,
+        from: usize,
+        to: usize,
+        focal: Option<usize>,
+        ctx: &Context,
+        entities: &[Entity],
+    ) -> Vec<usize> {
+        for i in from..to {
+            if sent.has_cue(i, CueKind::GroupReference) && ctx.last_group.len() >= 2 {
+                return ctx.last_group.clone();
+            }
+            if sent.has_cue(i, CueKind::PersonReference) {
+                if let Some(p) = ctx.last_person {
+                    return vec![p];
+                }
+            }
+            if sent.has_cue(i, CueKind::FocalReference) {
+                if let Some(f) = focal {
+                    let _ = entities;
+                    return vec![f];
+                }
+            }
+        }
+        vec![]
+    }
+
+    fn triggers(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        focal: Option<usize>,
+        ctx: &Context,
+    ) -> Vec<Found> {
+        let mut out: Vec<Found> = Vec::new();
+        let n = sent.tokens.len();
+        let mut i = 0;
+        let mut last_verb_subjects: Option<(usize, Vec<usize>)> = None;
+        while i < n {
+            if !sent.tokens[i].is_word || sent.mention_at(i).is_some() {
+                i += 1;
+                continue;
+            }
+            let cands = self.lex.triggers_for(&sent.tokens[i].lower);
+            let matching: Vec<(usize, usize)> = cands
+                .iter()
+                .filter(|(_, rest)| {
+                    rest.iter()
+                        .enumerate()
+                        .all(|(k, w)| sent.word(i + 1 + k) == w)
+                })
+                .map(|(t, rest)| (*t, i + 1 + rest.len()))
+                .collect();
+            if matching.is_empty() {
+                i += 1;
+                continue;
+            }
+            let want = self.pos_at(sent, i);
+            let pick = matching
+                .iter()
+                .filter(|(t, _)| self.lex.trigger(*t).pos == want)
+                .max_by_key(|(_, end)| *end)
+                .or_else(|| matching.iter().max_by_key(|(_, end)| *end))
+                .copied();
+            let Some((t, end)) = pick else {
+                i += 1;
+                continue;
+            };
+            let trig = self.lex.trigger(t);
+            let found = match trig.pos {
+                Pos::Verb => self.verb_args(
+                    sent,
+                    entities,
+                    focal,
+                    ctx,
+                    i,
+                    end,
+                    t,
+                    &mut last_verb_subjects,
+                ),
+                Pos::Noun => self.noun_args(sent, entities, focal, ctx, i, end, t),
+            };
+            if let Some(f) = found {
+                out.push(f);
+            }
+            i = end;
+        }
+        out
+    }
+
+    /// Whether an ambiguous word ("attack", "exports") is used as verb or noun here.
+    fn pos_at(&self, sent: &Sentence, i: usize) -> Pos {
+        if i == 0 {
+            return Pos::Noun;
+        }
+        let prev = sent.word(i - 1);
+        if DETERMINERS.contains(&prev) || prev == "s" && sent.word(i.saturating_sub(2)) == "'" {
+            return Pos::Noun;
+        }
+        if let Some(m) = sent.mention_at(i - 1) {
+            return if sent.mentions[m].how == How::Demonym {
+                Pos::Noun
+            } else {
+                Pos::Verb
+            };
+        }
+        if AUXILIARIES.contains(&prev) || BE_FORMS.contains(&prev) || prev.ends_with("ly") {
+            return Pos::Verb;
+        }
+        if PREPOSITIONS.contains(&prev) {
+            return Pos::Noun;
+        }
+        let w = sent.word(i);
+        if w.ends_with("ed") || w.ends_with("ing") {
+            Pos::Verb
+        } else {
+            Pos::Noun
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn verb_args(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        focal: Option<usize>,
+        ctx: &Context,
+        i: usize,
+        end: usize,
+        t: usize,
+        last: &mut Option<(usize, Vec<usize>)>,
+    ) -> Option<Found> {
+        let trig = self.lex.trigger(t);
+        let c = sent.clause[i];
+        let clause_start = (0..i)
+            .rev()
+            .take_while(|&k| sent.clause[k] == c)
+            .last()
+            .unwrap_or(i);
+
+        // Passive: "was struck by X" makes X the actor and the clause subject the target.
+        let passive = i > 0
+            && (BE_FORMS.contains(&sent.word(i - 1))
+                || (i > 1
+                    && BE_FORMS.contains(&sent.word(i - 2))
+                    && sent.word(i - 1).ends_with("ly")))
+            && sent.word(i).ends_with("ed")
+            || sent.word(i).ends_with("ed") && sent.word(end) == "by";
+        let by_agent = (end..(end + 6).min(sent.tokens.len()))
+            .find(|&k| sent.word(k) == "by")
+            .and_then(|k| {
+                sent.mentions
+                    .iter()
+                    .position(|m| m.t0 > k && m.t0 <= k + 3 && sent.clause[m.t0] == c)
+            });
+
+        let mut subjects = match self.clause_subject(sent, i) {
+            Some(m) if !entities[sent.mentions[m].entity].kind.is_provenance() => {
+                self.coordinated(sent, m)
+            }
+            Some(_) => return None,
+            None => vec![],
+        };
+        if subjects.is_empty() {
+            subjects = self.reference(sent, clause_start, i, focal, ctx, entities);
+        }
+        if subjects.is_empty() {
+            if let Some((clause_id, subj)) = last.as_ref() {
+                if *clause_id == c {
+                    subjects = subj.clone();
+                }
+            }
+        }
+        let mut objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
+        if passive {
+            if let Some(a) = by_agent {
+                objects = subjects.clone();
+                subjects = self.coordinated(sent, a);
+            }
+        }
+        *last = Some((c, subjects.clone()));
+        if subjects.is_empty() {
+            return None;
+        }
+        let negated = (clause_start..i).any(|k| sent.has_cue(k, CueKind::Negation));
+        let topic = topic_between(
+            sent,
+            end,
+            objects
+                .first()
+                .and_then(|o| sent.mentions.iter().find(|m| m.entity == *o && m.t0 >= end))
+                .map(|m| m.t0),
+        );
+        let symmetric = trig.symmetric || objects.is_empty();
+        Some(Found {
+            token: i,
+            trigger: t,
+            subjects,
+            objects,
+            symmetric,
+            negated,
+            topic,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn noun_args(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        focal: Option<usize>,
+        ctx: &Context,
+        i: usize,
+        end: usize,
+        t: usize,
+    ) -> Option<Found> {
+        let trig = self.lex.trigger(t);
+        let c = sent.clause[i];
+        // A possessive or demonym right before the noun is its actor:
+        // "Iran's oil exports", "the Russian invasion", "their mutual support".
+        let mut subjects = vec![];
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            if let Some(m) = sent.mention_at(k) {
+                let sm = &sent.mentions[m];
+                if !entities[sm.entity].kind.is_provenance() {
+                    subjects = self.coordinated_backwards(sent, m);
+                }
+                break;
+            }
+            let w = sent.word(k);
+            if sent.has_cue(k, CueKind::GroupReference) || sent.has_cue(k, CueKind::PersonReference)
+            {
+                subjects = self.reference(sent, k, k + 1, focal, ctx, entities);
+                break;
+            }
+            let modifier = sent.tokens[k].is_word && !sent.is_prep(k) && !DETERMINERS.contains(&w)
+                || w == "'"
+                || w == "s"
+                || w == "-";
+            if !modifier {
+                break;
+            }
+        }
+        let objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
+        if subjects.is_empty() && !objects.is_empty() {
+            if let Some(m) = self.clause_subject(sent, i) {
+                if !entities[sent.mentions[m].entity].kind.is_provenance() {
+                    subjects = self.coordinated(sent, m);
+                }
+            }
+        }
+        if subjects.is_empty() && trig.symmetric && objects.len() >= 2 {
+            // "cooperation between the two countries"
+            return Some(Found {
+                token: i,
+                trigger: t,
+                subjects: objects,
+                objects: vec![],
+                symmetric: true,
+                negated: false,
+                topic: None,
+            });
+        }
+        if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2) {
+            return None;
+        }
+        let clause_start = (0..i)
+            .rev()
+            .take_while(|&k| sent.clause[k] == c)
+            .last()
+            .unwrap_or(i);
+        let negated = (clause_start..i).any(|k| {
+            sent.has_cue(k, CueKind::Negation) && sent.word(k) != "no"
+                || sent.word(k) == "no" && k + 4 >= i
+        });
+        let start = k.min(i);
+        let topic = Some(collapse_ws(
+            &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
+                ..sent.tokens[end - 1].end],
+        ));
+        let symmetric = trig.symmetric || objects.is_empty();
+        Some(Found {
+            token: i,
+            trigger: t,
+            subjects,
+            objects,
+            symmetric,
+            negated,
+            topic,
+        })
+    }
+
+    fn first_non_actor(&self, sent: &Sentence, from: usize, to: usize) -> usize {
+        (from..to)
+            .find(|&k| {
+                sent.mention_at(k).is_none()
+                    && sent.tokens[k].is_word
+                    && sent.word(k) != "s"
+                    && !DETERMINERS.contains(&sent.word(k))
+            })
+            .unwrap_or(to)
+    }
+
+    /// "Russia and Belarus' cooperation": the group ending at mention `m`.
+    fn coordinated_backwards(&self, sent: &Sentence, m: usize) -> Vec<usize> {
+        let mut start = m;
+        while start > 0 {
+            let prev = &sent.mentions[start - 1];
+            let between: Vec<&str> = (prev.t1..sent.mentions[start].t0)
+                .map(|i| sent.word(i))
+                .collect();
+            if !between.is_empty() && between.iter().all(|w| matches!(*w, "and" | ",")) {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        let mut out = Vec::new();
+        for sm in &sent.mentions[start..=m] {
+            if !out.contains(&sm.entity) {
+                out.push(sm.entity);
+            }
+        }
+        out
+    }
+
+    fn objects(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        ctx: &Context,
+        end: usize,
+        slots: &[ObjectSlot],
+        c: usize,
+    ) -> Vec<usize> {
+        let n = sent.tokens.len();
+        let in_clause = |k: usize| k < n && sent.clause[k] == c;
+        let usable = |m: &SentMention| {
+            !entities[m.entity].kind.is_provenance() && !sent.preceded_by_location(m)
+        };
+        let mut best: Option<(usize, Vec<usize>)> = None;
+        for slot in slots {
+            let hit = match slot {
+                ObjectSlot::Direct => {
+                    let limit = (end + 10).min(n);
+                    sent.mentions
+                        .iter()
+                        .position(|m| {
+                            m.t0 >= end
+                                && m.t0 < limit
+                                && in_clause(m.t0)
+                                && usable(m)
+                                && (end..m.t0).all(|k| !sent.is_prep(k) || sent.word(k) == "of")
+                                && (end..m.t0).all(|k| !matches!(sent.word(k), "," | "and"))
+                        })
+                        .map(|m| (sent.mentions[m].t0, self.coordinated(sent, m)))
+                }
+                ObjectSlot::Prep(p) => {
+                    let limit = (end + 12).min(n);
+                    (end..limit)
+                        .take_while(|&k| in_clause(k))
+                        .find(|&k| sent.word(k) == p)
+                        .and_then(|k| {
+                            let group = (k + 1..(k + 4).min(n)).any(|j| {
+                                sent.has_cue(j, CueKind::GroupReference) && sent.word(j) != "their"
+                            });
+                            if group && ctx.last_group.len() >= 2 {
+                                return Some((k, ctx.last_group.clone()));
+                            }
+                            sent.mentions
+                                .iter()
+                                .position(|m| {
+                                    m.t0 > k
+                                        && m.t0 <= k + 5
+                                        && in_clause(m.t0)
+                                        && !entities[m.entity].kind.is_provenance()
+                                })
+                                .filter(|&m| {
+                                    (k + 1..sent.mentions[m].t0)
+                                        .all(|j| !sent.is_prep(j) || sent.word(j) == "of")
+                                })
+                                .map(|m| (k, self.coordinated(sent, m)))
+                        })
+                }
+            };
+            if let Some((pos, ents)) = hit {
+                if best.as_ref().is_none_or(|(b, _)| pos < *b) {
+                    best = Some((pos, ents));
+                }
+            }
+        }
+        best.map(|(_, e)| e).unwrap_or_default()
+    }
+
+    /// Modality of the relation at token `t`, and whose claim it is.
+    fn modality(&self, sent: &Sentence, frames: &[Frame], t: usize) -> (Modality, Option<usize>) {
+        let frame = frames.iter().filter(|f| f.start <= t).last();
+        if let Some(f) = frame {
+            if f.modality == Modality::Claimed {
+                return (Modality::Claimed, f.speaker);
+            }
+        }
+        let from = frame.map_or(0, |f| f.start);
+        if (0..t).any(|k| {
+            sent.has_cue(k, CueKind::Hearsay)
+                && sent.word(k) != "reports"
+                && sent.word(k) != "claims"
+                && sent.word(k) != "reported"
+        }) {
+            return (Modality::Claimed, None);
+        }
+        // The nearest hedge before the trigger, else "likely" later in its clause.
+        let mut nearest = None;
+        for k in from..t {
+            if sent.has_cue(k, CueKind::Possible) {
+                nearest = Some(Modality::Possible);
+            } else if sent.has_cue(k, CueKind::Assessed) {
+                nearest = Some(Modality::Assessed);
+            }
+        }
+        if nearest.is_none() {
+            let c = sent.clause[t];
+            if (t..sent.tokens.len())
+                .take_while(|&k| sent.clause[k] == c)
+                .any(|k| matches!(sent.word(k), "likely" | "unlikely"))
+            {
+                nearest = Some(Modality::Assessed);
+            }
+        }
+        match (nearest, frame) {
+            (Some(m), _) => (m, None),
+            (None, Some(f)) => (f.modality, None),
+            (None, None) => (Modality::Asserted, None),
+        }
+    }
+
+    /// "Belarus' entry into the war remains highly unlikely".
+    fn unlikely_after(&self, sent: &Sentence, t: usize) -> bool {
+        let c = sent.clause[t];
+        (t..sent.tokens.len())
+            .take_while(|&k| sent.clause[k] == c)
+            .any(|k| sent.word(k) == "unlikely")
+    }
+}
+
+struct FoundView {
+    modality: Modality,
+    attributed: Option<usize>,
+    negated: bool,
+    date: Option<PartialDate>,
+    topic: Option<String>,
+    symmetric: bool,
+    trigger: String,
+}
+
+/// The date expression in the trigger's clause nearest to it.
+fn nearest_date(sent: &Sentence, dates: &[DateExpr], t: usize) -> Option<PartialDate> {
+    let c = sent.clause[t];
+    dates
+        .iter()
+        .filter(|d| {
+            sent.clause[d.token] == c
+                || (d.token > 0 && sent.clause[d.token - 1] == c && d.token > t)
+        })
+        .min_by_key(|d| d.token.abs_diff(t))
+        .map(|d| d.date)
+}
+
+fn topic_between(sent: &Sentence, from: usize, to: Option<usize>) -> Option<String> {
+    let to = to?;
+    let mut a = from;
+    let mut b = to;
+    while a < b
+        && (DETERMINERS.contains(&sent.word(a)) || sent.is_prep(a) || !sent.tokens[a].is_word)
+    {
+        a += 1;
+    }
+    while b > a
+        && (sent.is_prep(b - 1)
+            || DETERMINERS.contains(&sent.word(b - 1))
+            || !sent.tokens[b - 1].is_word)
+    {
+        b -= 1;
+    }
+    if a >= b || b - a > 12 {
+        return None;
+    }
+    Some(collapse_ws(
+        &sent.text[sent.tokens[a].start..sent.tokens[b - 1].end],
+    ))
+}
+
+fn focal_state(entities: &[Entity], mentions: &[Mention]) -> Option<usize> {
+    let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (pos, m) in mentions.iter().enumerate() {
+        if entities[m.entity].kind == ActorKind::State {
+            let e = counts.entry(m.entity).or_insert((0, usize::MAX - pos));
+            e.0 += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(_, v)| *v).map(|(e, _)| e)
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes repeats: the same actors, relation and status from the same sentence.
+fn dedup(relations: &mut Vec<Relation>) {
+    let mut seen = BTreeSet::new();
+    relations.retain(|r| {
+        seen.insert((
+            r.span,
+            r.subject.id.clone(),
+            r.object.id.clone(),
+            r.cameo.clone(),
+            r.modality,
+            r.negated,
+        ))
+    });
+}
+
+/// Byte offset to character offset, for spans in Unicode scalar values.
+struct CharIndex<'a> {
+    /// Character count at each 64-byte stride, so a lookup scans at most 64 bytes.
+    strides: Vec<usize>,
+    text: &'a [u8],
+}
+
+impl<'a> CharIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut strides = Vec::with_capacity(bytes.len() / 64 + 1);
+        let mut count = 0;
+        for (i, b) in bytes.iter().enumerate() {
+            if i % 64 == 0 {
+                strides.push(count);
+            }
+            if (b & 0xC0) != 0x80 {
+                count += 1;
+            }
+        }
+        strides.push(count);
+        Self {
+            strides,
+            text: bytes,
+        }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        let byte = byte.min(self.text.len());
+        let base = byte / 64 * 64;
+        self.strides[byte / 64]
+            + self.text[base..byte]
+                .iter()
+                .filter(|b| (*b & 0xC0) != 0x80)
+                .count()
+    }
+}

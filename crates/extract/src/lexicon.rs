@@ -1,0 +1,421 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::ExtractError;
+
+/// Part of speech of a trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pos {
+    Verb,
+    Noun,
+}
+
+/// Where a trigger's object actor is found.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ObjectSlot {
+    /// The first actor of the phrase right after the verb.
+    Direct,
+    /// The actor after this preposition.
+    Prep(String),
+}
+
+/// A relation trigger: a verb or noun mapped to a CAMEO code and a relation.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    /// Lowercase words; the first is the base form of the head.
+    pub words: Vec<String>,
+    pub pos: Pos,
+    pub cameo: String,
+    pub relation: String,
+    pub objects: Vec<ObjectSlot>,
+    pub symmetric: bool,
+    pub reverse: bool,
+}
+
+impl Trigger {
+    pub fn quad_class(&self) -> u8 {
+        quad_class(&self.cameo)
+    }
+}
+
+/// QuadClass of a CAMEO code by its root.
+pub fn quad_class(cameo: &str) -> u8 {
+    match cameo.get(..2).and_then(|r| r.parse::<u8>().ok()) {
+        Some(1..=5) => 1,
+        Some(6..=8) => 2,
+        Some(9..=13) => 3,
+        _ => 4,
+    }
+}
+
+/// Cue words that decide modality, negation, attribution and clause shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CueKind {
+    Assessed,
+    Possible,
+    Hearsay,
+    Speech,
+    Negation,
+    Abbreviation,
+    Title,
+    Location,
+    Boundary,
+    GroupReference,
+    PersonReference,
+    FocalReference,
+    ModifierSuffix,
+    SourceNoun,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "assessed" => Self::Assessed,
+            "possible" => Self::Possible,
+            "hearsay" => Self::Hearsay,
+            "speech" => Self::Speech,
+            "negation" => Self::Negation,
+            "abbreviation" => Self::Abbreviation,
+            "title" => Self::Title,
+            "location" => Self::Location,
+            "boundary" => Self::Boundary,
+            "group-reference" => Self::GroupReference,
+            "person-reference" => Self::PersonReference,
+            "focal-reference" => Self::FocalReference,
+            "modifier-suffix" => Self::ModifierSuffix,
+            "source-noun" => Self::SourceNoun,
+            _ => return None,
+        })
+    }
+
+    /// Cue kinds whose entries are verbs and match in every inflection.
+    fn inflects(self) -> bool {
+        matches!(self, Self::Speech | Self::Assessed)
+    }
+}
+
+/// The relation lexicon: triggers and cues, loaded from TSV.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    triggers: Vec<Trigger>,
+    /// Surface form of a trigger's first word -> (trigger index, remaining words).
+    index: BTreeMap<String, Vec<(usize, Vec<String>)>>,
+    /// Cue phrase (lowercase words joined by a space) -> kinds.
+    cues: BTreeMap<String, BTreeSet<CueKind>>,
+    max_cue_words: usize,
+}
+
+const TRIGGER_HEADER: [&str; 7] = [
+    "trigger", "pos", "cameo", "relation", "object", "flags", "forms",
+];
+
+impl Lexicon {
+    /// The lexicon bundled with actorgraph (`ontology/lexicon/*.tsv`).
+    pub fn builtin() -> Result<Self, ExtractError> {
+        let mut l = Self::default();
+        let (name, text) = crate::builtin::TRIGGERS;
+        l.add_triggers(name, text)?;
+        let (name, text) = crate::builtin::CUES;
+        l.add_cues(name, text)?;
+        Ok(l)
+    }
+
+    /// Adds trigger lines in the `triggers.tsv` format; errors name the file and line.
+    pub fn add_triggers(&mut self, file: &str, text: &str) -> Result<(), ExtractError> {
+        let mut header_seen = false;
+        for (n, line) in text.lines().enumerate() {
+            let lineno = n + 1;
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if !header_seen {
+                header_seen = true;
+                if cols == TRIGGER_HEADER {
+                    continue;
+                }
+                return Err(ExtractError::data(
+                    file,
+                    lineno,
+                    format!("expected the header line {:?}", TRIGGER_HEADER.join("\t")),
+                ));
+            }
+            if cols.len() != 7 {
+                return Err(ExtractError::data(
+                    file,
+                    lineno,
+                    format!("expected 7 tab-separated columns, found {}", cols.len()),
+                ));
+            }
+            let bad = |m: String| ExtractError::data(file, lineno, m);
+            let words: Vec<String> = cols[0].split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                return Err(bad("empty trigger".into()));
+            }
+            let pos = match cols[1] {
+                "verb" => Pos::Verb,
+                "noun" => Pos::Noun,
+                other => return Err(bad(format!("pos must be verb or noun, not {other:?}"))),
+            };
+            let cameo = cols[2];
+            if !(2..=4).contains(&cameo.len())
+                || !cameo.bytes().all(|b| b.is_ascii_digit())
+                || !(1..=20).contains(&cameo[..2].parse::<u8>().unwrap_or(0))
+            {
+                return Err(bad(format!("not a CAMEO code: {cameo:?}")));
+            }
+            if cols[3].is_empty() || !cols[3].chars().all(char::is_alphanumeric) {
+                return Err(bad(format!(
+                    "relation must be a camelCase name, not {:?}",
+                    cols[3]
+                )));
+            }
+            let mut objects = Vec::new();
+            for o in cols[4].split(',').map(str::trim).filter(|o| !o.is_empty()) {
+                match o {
+                    "dobj" if pos == Pos::Verb => objects.push(ObjectSlot::Direct),
+                    "dobj" => return Err(bad("nouns take prepositional objects only".into())),
+                    p if p.chars().all(|c| c.is_ascii_lowercase()) => {
+                        objects.push(ObjectSlot::Prep(p.to_owned()))
+                    }
+                    p => return Err(bad(format!("bad object slot {p:?}"))),
+                }
+            }
+            let (mut symmetric, mut reverse) = (false, false);
+            for f in cols[5].split(',').map(str::trim).filter(|f| !f.is_empty()) {
+                match f {
+                    "symmetric" => symmetric = true,
+                    "reverse" => reverse = true,
+                    f => return Err(bad(format!("unknown flag {f:?}"))),
+                }
+            }
+            let explicit: Vec<String> = cols[6]
+                .split(',')
+                .map(|f| f.trim().to_lowercase())
+                .filter(|f| !f.is_empty())
+                .collect();
+            let idx = self.triggers.len();
+            self.triggers.push(Trigger {
+                words: words.clone(),
+                pos,
+                cameo: cameo.to_owned(),
+                relation: cols[3].to_owned(),
+                objects,
+                symmetric,
+                reverse,
+            });
+            let heads = match pos {
+                Pos::Verb => verb_forms(&words[0], &explicit),
+                Pos::Noun => noun_forms(&words[0], &explicit),
+            };
+            let rest: Vec<String> = words[1..].to_vec();
+            for form in heads {
+                // Multi-word explicit forms ("shot down") carry their own tail.
+                let mut parts = form.split_whitespace().map(str::to_owned);
+                let head = parts.next().unwrap_or_default();
+                let tail: Vec<String> = parts.collect();
+                let tail = if tail.is_empty() { rest.clone() } else { tail };
+                let slot = self.index.entry(head).or_default();
+                if !slot
+                    .iter()
+                    .any(|(i, r)| *r == tail && self.triggers[*i].pos == pos)
+                {
+                    slot.push((idx, tail));
+                }
+            }
+        }
+        if !header_seen {
+            return Err(ExtractError::data(
+                file,
+                1,
+                "no header line: not a triggers file",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Adds cue lines: `cue<TAB>kind`.
+    pub fn add_cues(&mut self, file: &str, text: &str) -> Result<(), ExtractError> {
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [cue, kind] = cols.as_slice() else {
+                return Err(ExtractError::data(file, n + 1, "expected `cue<TAB>kind`"));
+            };
+            if *cue == "cue" && *kind == "kind" {
+                continue;
+            }
+            let kind = CueKind::parse(kind).ok_or_else(|| {
+                ExtractError::data(file, n + 1, format!("unknown cue kind {kind:?}"))
+            })?;
+            let words: Vec<String> = cue.split_whitespace().map(str::to_lowercase).collect();
+            let forms = if kind.inflects() && words.len() == 1 {
+                verb_forms(&words[0], &[])
+            } else {
+                vec![words.join(" ")]
+            };
+            for f in forms {
+                self.max_cue_words = self.max_cue_words.max(f.split(' ').count());
+                self.cues.entry(f).or_default().insert(kind);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn triggers(&self) -> &[Trigger] {
+        &self.triggers
+    }
+
+    pub fn trigger(&self, i: usize) -> &Trigger {
+        &self.triggers[i]
+    }
+
+    /// Candidate triggers whose first word has this surface form.
+    pub fn triggers_for(&self, word: &str) -> &[(usize, Vec<String>)] {
+        self.index.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the lowercase phrase is a cue of this kind.
+    pub fn is_cue(&self, phrase: &str, kind: CueKind) -> bool {
+        self.cues.get(phrase).is_some_and(|k| k.contains(&kind))
+    }
+
+    /// All cue phrases of a kind.
+    pub fn cues_of(&self, kind: CueKind) -> BTreeSet<String> {
+        self.cues
+            .iter()
+            .filter(|(_, k)| k.contains(&kind))
+            .map(|(c, _)| c.clone())
+            .collect()
+    }
+
+    pub fn max_cue_words(&self) -> usize {
+        self.max_cue_words
+    }
+}
+
+/// Inflections of a regular English verb, or the base plus the explicit
+/// irregular past and participle.
+pub fn verb_forms(base: &str, explicit: &[String]) -> Vec<String> {
+    let mut out = vec![base.to_owned()];
+    let consonant_y =
+        base.ends_with('y') && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let third = if consonant_y {
+        format!("{}ies", &base[..base.len() - 1])
+    } else if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch") {
+        format!("{base}es")
+    } else {
+        format!("{base}s")
+    };
+    out.push(third);
+    let ing = if base.ends_with("ie") {
+        format!("{}ying", &base[..base.len() - 2])
+    } else if base.ends_with('e') && !base.ends_with("ee") && base.len() > 2 {
+        format!("{}ing", &base[..base.len() - 1])
+    } else {
+        format!("{base}ing")
+    };
+    out.push(ing);
+    if explicit.is_empty() {
+        let past = if base.ends_with('e') {
+            format!("{base}d")
+        } else if consonant_y {
+            format!("{}ied", &base[..base.len() - 1])
+        } else {
+            format!("{base}ed")
+        };
+        out.push(past);
+    } else {
+        out.extend(explicit.iter().cloned());
+        // A doubled final consonant in the past ("shipped") doubles in -ing too.
+        if let Some(p) = explicit.first() {
+            if let Some(stem) = p.strip_suffix("ed") {
+                if stem.len() == base.len() + 1 && stem.starts_with(base) {
+                    out.push(format!("{stem}ing"));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Singular and plural of a noun (explicit plural when given).
+pub fn noun_forms(base: &str, explicit: &[String]) -> Vec<String> {
+    let mut out = vec![base.to_owned()];
+    if !explicit.is_empty() {
+        out.extend(explicit.iter().cloned());
+    } else if base.ends_with('s') {
+        // Already plural in form ("talks", "sanctions", "exports").
+    } else if base.ends_with('y') && !base.ends_with("ay") && !base.ends_with("ey") {
+        out.push(format!("{}ies", &base[..base.len() - 1]));
+    } else if base.ends_with(['x', 'z']) || base.ends_with("sh") || base.ends_with("ch") {
+        out.push(format!("{base}es"));
+    } else {
+        out.push(format!("{base}s"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert_eq!(
+            verb_forms("host", &[]),
+            ["host", "hosted", "hosting", "hosts"]
+        );
+        assert_eq!(
+            verb_forms("supply", &[]),
+            ["supplied", "supplies", "supply", "supplying"]
+        );
+        assert_eq!(
+            verb_forms("seize", &[]),
+            ["seize", "seized", "seizes", "seizing"]
+        );
+        assert_eq!(
+            verb_forms("ship", &["shipped".into()]),
+            ["ship", "shipped", "shipping", "ships"]
+        );
+        assert_eq!(noun_forms("strike", &[]), ["strike", "strikes"]);
+        assert_eq!(noun_forms("talks", &[]), ["talks"]);
+    }
+
+    const HEAD: &str = "trigger\tpos\tcameo\trelation\tobject\tflags\tforms\n";
+
+    #[test]
+    fn loads_triggers() {
+        let mut l = Lexicon::default();
+        let text = format!("# comment\n{HEAD}meet\tverb\t040\tmeetsWith\tdobj,with\tsymmetric\tmet,met\ncall on\tverb\t020\tcallsOn\tdobj\t\t\n");
+        l.add_triggers("t.tsv", &text).unwrap();
+        let met = l.triggers_for("met");
+        assert_eq!(met.len(), 1);
+        assert!(l.trigger(met[0].0).symmetric);
+        assert_eq!(l.triggers_for("called")[0].1, ["on"]);
+    }
+
+    #[test]
+    fn malformed_lines_name_file_and_line() {
+        let mut l = Lexicon::default();
+        let err = l
+            .add_triggers(
+                "mine.tsv",
+                &format!("{HEAD}strike\tverb\t99\tstrikes\tdobj\t\t\n"),
+            )
+            .unwrap_err();
+        assert_eq!(err.to_string(), "mine.tsv:2: not a CAMEO code: \"99\"");
+        let err = l
+            .add_triggers("mine.tsv", &format!("{HEAD}strike\tverb\t190\n"))
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "mine.tsv:2: expected 7 tab-separated columns, found 3"
+        );
+        let err = l.add_cues("c.tsv", "likely\tsure\n").unwrap_err();
+        assert_eq!(err.to_string(), "c.tsv:1: unknown cue kind \"sure\"");
+    }
+}

@@ -1,0 +1,25 @@
+#![doc = include_str!("../README.md")]
+#![deny(unsafe_code)]
+
+mod builtin;
+mod date;
+mod dictionary;
+mod document;
+mod error;
+pub mod eval;
+mod extract;
+mod lexicon;
+mod mention;
+mod relation;
+mod temporal;
+mod text;
+pub mod vocab;
+
+pub use builtin::{DICTIONARY_FILES, ONTOLOGY_FILES};
+pub use date::PartialDate;
+pub use dictionary::{Actor, ActorKind, Dictionary, FormKind, Role};
+pub use document::{Block, BlockKind, Document};
+pub use error::ExtractError;
+pub use extract::{Extractor, ExtractorBuilder};
+pub use lexicon::{quad_class, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
+pub use relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};

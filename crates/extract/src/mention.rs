@@ -1,0 +1,311 @@
+//! Actor mentions: dictionary forms, titled persons, and later surname mentions.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::date::PartialDate;
+use crate::dictionary::{ActorKind, Dictionary, FormKind};
+use crate::document::Document;
+use crate::error::ExtractError;
+use crate::lexicon::{CueKind, Lexicon};
+use crate::text::tokenize;
+use crate::vocab::PERSON;
+
+/// An actor as it exists in one report: a dictionary entry or a person the
+/// report introduces.
+#[derive(Debug, Clone)]
+pub(crate) struct Entity {
+    pub iri: String,
+    pub label: String,
+    pub kind: ActorKind,
+    /// Dictionary index of the top-level actor, when known.
+    pub rollup: Option<usize>,
+}
+
+/// How a mention names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum How {
+    Name,
+    Demonym,
+    Capital,
+    Metonym,
+    /// A titled person ("Iranian Defense Minister ... Ashtiani") or their surname.
+    Person,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub how: How,
+}
+
+/// The dictionary's surface forms as one automaton, built once.
+#[derive(Debug, Clone)]
+pub(crate) struct FormMatcher {
+    automaton: AhoCorasick,
+    targets: Vec<(usize, FormKind)>,
+}
+
+impl FormMatcher {
+    pub fn new(dict: &Dictionary) -> Result<Self, ExtractError> {
+        let mut by_form: BTreeMap<String, (usize, FormKind)> = BTreeMap::new();
+        for (form, idx, kind) in dict.forms() {
+            let mut push = |f: String| {
+                // On a clash keep the top-level actor, then the earlier entry.
+                let cand = (*idx, *kind);
+                by_form
+                    .entry(f)
+                    .and_modify(|cur| {
+                        if !dict.actor(cur.0).kind.is_top_level()
+                            && dict.actor(cand.0).kind.is_top_level()
+                        {
+                            *cur = cand;
+                        }
+                    })
+                    .or_insert(cand);
+            };
+            push(form.clone());
+            if *kind == FormKind::Demonym && form.ends_with(['n', 'i']) {
+                push(format!("{form}s"));
+            }
+        }
+        let (patterns, targets): (Vec<String>, Vec<(usize, FormKind)>) =
+            by_form.into_iter().unzip();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| {
+                ExtractError::data("dictionary", 0, format!("cannot build matcher: {e}"))
+            })?;
+        Ok(Self { automaton, targets })
+    }
+}
+
+fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Finds every actor mention of a document, in order, with its entity table.
+pub(crate) fn find_mentions(
+    doc: &Document,
+    dict: &Dictionary,
+    lex: &Lexicon,
+    matcher: &FormMatcher,
+) -> (Vec<Entity>, Vec<Mention>) {
+    let date = doc.date;
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_iri: BTreeMap<String, usize> = BTreeMap::new();
+    let mut entity_for = |entities: &mut Vec<Entity>, e: Entity| -> usize {
+        *by_iri.entry(e.iri.clone()).or_insert_with(|| {
+            entities.push(e);
+            entities.len() - 1
+        })
+    };
+    let dict_entity = |idx: usize, date: Option<PartialDate>| {
+        let a = dict.actor(idx);
+        Entity {
+            iri: a.iri.clone(),
+            label: a.label.clone(),
+            kind: a.kind,
+            rollup: dict.rollup(idx, date),
+        }
+    };
+
+    let mut mentions = Vec::new();
+    let text = &doc.clean;
+    for block in &doc.blocks {
+        let slice = &text[block.start..block.end];
+        let mut found: Vec<(usize, usize, usize, FormKind)> = Vec::new();
+        for m in matcher.automaton.find_iter(slice) {
+            let (s, e) = (block.start + m.start(), block.start + m.end());
+            if !boundary_ok(text, s, e) {
+                continue;
+            }
+            let (idx, kind) = matcher.targets[m.pattern().as_usize()];
+            // "Iranian-backed militias", "Russian-occupied Kherson": a modifier, not a party.
+            if kind == FormKind::Demonym || kind == FormKind::Name {
+                let rest = &text[e..block.end];
+                if let Some(after) = rest.strip_prefix('-') {
+                    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+                    if lex.is_cue(&word.to_lowercase(), CueKind::ModifierSuffix) {
+                        continue;
+                    }
+                }
+            }
+            found.push((s, e, idx, kind));
+        }
+        let tokens = tokenize(text, block.start, block.end);
+        let mut i = 0;
+        while i < found.len() {
+            let (s, e, idx, kind) = found[i];
+            // Titled person: [actor] Title+ Name+ ("Iranian Defense Minister Brigadier
+            // General Mohammad Reza Gharaei Ashtiani").
+            if let Some((ps, pe, name)) = titled_person(text, &tokens, e, lex) {
+                // A dictionary person inside the span wins over a new one.
+                let inner = found[i + 1..]
+                    .iter()
+                    .take_while(|f| f.0 < pe)
+                    .find(|f| dict.actor(f.2).kind == ActorKind::Person)
+                    .copied();
+                let ent = match inner {
+                    Some(f) => entity_for(&mut entities, dict_entity(f.2, date)),
+                    None => entity_for(
+                        &mut entities,
+                        Entity {
+                            iri: format!("{PERSON}{}", slug(&name)),
+                            label: name,
+                            kind: ActorKind::Person,
+                            rollup: dict.rollup(idx, date),
+                        },
+                    ),
+                };
+                mentions.push(Mention {
+                    start: s.min(ps),
+                    end: pe,
+                    entity: ent,
+                    how: How::Person,
+                });
+                while i < found.len() && found[i].0 < pe {
+                    i += 1;
+                }
+                continue;
+            }
+            let how = match kind {
+                FormKind::Name if dict.actor(idx).kind == ActorKind::Person => How::Person,
+                FormKind::Name => How::Name,
+                FormKind::Demonym => How::Demonym,
+                FormKind::Capital => How::Capital,
+                FormKind::Metonym => How::Metonym,
+            };
+            let ent = entity_for(&mut entities, dict_entity(idx, date));
+            mentions.push(Mention {
+                start: s,
+                end: e,
+                entity: ent,
+                how,
+            });
+            i += 1;
+        }
+    }
+
+    // Later bare surnames of persons the report introduced ("Ashtiani").
+    let mut surnames: Vec<(String, usize, usize)> = Vec::new();
+    for m in &mentions {
+        let e = &entities[m.entity];
+        if e.kind == ActorKind::Person && e.iri.starts_with(PERSON) {
+            if let Some(last) = e.label.split_whitespace().last() {
+                if last.chars().count() > 2 && !surnames.iter().any(|(s, _, _)| s == last) {
+                    surnames.push((last.to_owned(), m.entity, m.end));
+                }
+            }
+        }
+    }
+    if !surnames.is_empty() {
+        let mut extra = Vec::new();
+        for block in &doc.blocks {
+            for t in tokenize(text, block.start, block.end) {
+                if !t.capitalized {
+                    continue;
+                }
+                let word = &text[t.start..t.end];
+                if let Some((_, ent, after)) = surnames.iter().find(|(s, _, _)| s == word) {
+                    let covered = mentions
+                        .iter()
+                        .any(|m| m.start <= t.start && t.end <= m.end);
+                    if t.start >= *after && !covered {
+                        extra.push(Mention {
+                            start: t.start,
+                            end: t.end,
+                            entity: *ent,
+                            how: How::Person,
+                        });
+                    }
+                }
+            }
+        }
+        mentions.extend(extra);
+        mentions.sort_by_key(|m| (m.start, m.end));
+    }
+    (entities, mentions)
+}
+
+/// After an actor mention ending at `from`: title words then a capitalized
+/// name of at least two words. Returns the person's span and name.
+fn titled_person(
+    text: &str,
+    tokens: &[crate::text::Token],
+    from: usize,
+    lex: &Lexicon,
+) -> Option<(usize, usize, String)> {
+    let mut i = tokens.iter().position(|t| t.start >= from)?;
+    let first = i;
+    let title_word = |t: &crate::text::Token| t.capitalized && lex.is_cue(&t.lower, CueKind::Title);
+    let mut titles = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if title_word(t) {
+            titles += 1;
+            i += 1;
+            // "Gen." and "Lt." keep their period.
+            if tokens.get(i).is_some_and(|n| n.lower == ".") {
+                i += 1;
+            }
+        } else if titles > 0
+            && (t.lower == "of" || t.lower == "for" || t.lower == "and" || t.lower == "-")
+            && tokens.get(i + 1).is_some_and(|n| title_word(n))
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if titles == 0 {
+        return None;
+    }
+    let name_start = i;
+    let mut names = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let particle = matches!(
+            t.lower.as_str(),
+            "al" | "bin" | "ibn" | "el" | "de" | "von" | "van" | "abu" | "ol"
+        ) && tokens.get(i + 1).is_some_and(|n| n.capitalized);
+        if (t.is_word && t.capitalized && !lex.is_cue(&t.lower, CueKind::Title)) || particle {
+            names += 1;
+            i += 1;
+        } else if t.lower == "-" && names > 0 && tokens.get(i + 1).is_some_and(|n| n.capitalized) {
+            i += 1;
+        } else {
+            break;
+        }
+        if names >= 6 {
+            break;
+        }
+    }
+    if names < 2 {
+        return None;
+    }
+    let (ns, ne) = (tokens[name_start].start, tokens[i - 1].end);
+    Some((tokens[first].start, ne, text[ns..ne].to_owned()))
+}
+
+/// A stable IRI-safe name: ASCII letters and digits joined by underscores.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if c.is_alphanumeric() {
+            // Keep non-Latin names distinct without percent-encoding.
+            out.push_str(&format!("u{:x}", c as u32));
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_owned()
+}

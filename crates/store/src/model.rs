@@ -1,0 +1,248 @@
+//! Extractions as RDF: one named graph per report, an assertion per relation.
+
+use std::collections::BTreeSet;
+
+use actorgraph_extract::vocab::{AG, CAMEO, XSD};
+use actorgraph_extract::{ActorRef, Extraction, PartialDate, Relation};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use sha2::{Digest, Sha256};
+
+use crate::error::StoreError;
+
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+pub const PROV: &str = "http://www.w3.org/ns/prov#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+/// Reports and their named graphs.
+pub const REPORT: &str = "https://w3id.org/actorgraph/report/";
+/// Assertions, one per extracted relation.
+pub const ASSERTION: &str = "https://w3id.org/actorgraph/assertion/";
+/// The named graph holding the ontology, CAMEO scheme and relation properties.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/actorgraph/graph/ontology";
+/// The named graph holding the actor dictionary.
+pub const ACTORS_GRAPH: &str = "https://w3id.org/actorgraph/graph/actors";
+
+/// Prefixes used in every serialization and in query tables.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("ag", AG),
+    ("actor", actorgraph_extract::vocab::ACTOR),
+    ("person", actorgraph_extract::vocab::PERSON),
+    ("cameo", CAMEO),
+    ("report", REPORT),
+    ("assertion", ASSERTION),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("owl", OWL),
+    ("skos", SKOS),
+    ("prov", PROV),
+    ("dcterms", DCTERMS),
+    ("xsd", XSD),
+];
+
+/// SHA-256 of a report's text, hex: its content identity.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The IRI of a report (and of its named graph), from its name: a changed
+/// report with the same name replaces the old one.
+pub fn report_iri(doc: &str) -> String {
+    let base = doc.rsplit(['/', '\\']).next().unwrap_or(doc);
+    let stem = base
+        .strip_suffix(".txt")
+        .or_else(|| base.strip_suffix(".md"))
+        .unwrap_or(base);
+    let mut slug = String::new();
+    for c in stem.chars() {
+        if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+            slug.push(c);
+        } else {
+            slug.push('_');
+        }
+    }
+    format!("{REPORT}{slug}")
+}
+
+fn nn(iri: &str) -> Result<NamedNode, StoreError> {
+    NamedNode::new(iri).map_err(|e| StoreError::Model {
+        what: format!("<{iri}>"),
+        message: e.to_string(),
+    })
+}
+
+fn ag(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{AG}{local}"))
+}
+
+fn typed(value: impl Into<String>, xsd: &str) -> Literal {
+    Literal::new_typed_literal(value, NamedNode::new_unchecked(format!("{XSD}{xsd}")))
+}
+
+fn date_literal(iso: &str) -> Option<Literal> {
+    let d = PartialDate::parse_iso(iso)?;
+    Some(typed(d.to_string(), d.xsd_type()))
+}
+
+/// Builds the quads of one report's named graph.
+pub struct ReportGraph {
+    pub graph: NamedNode,
+    pub quads: Vec<Quad>,
+    sentences: BTreeSet<String>,
+}
+
+impl ReportGraph {
+    pub fn new(extraction: &Extraction, hash: &str) -> Result<Self, StoreError> {
+        let graph = nn(&report_iri(&extraction.report.doc))?;
+        let mut g = Self {
+            graph: graph.clone(),
+            quads: Vec::new(),
+            sentences: BTreeSet::new(),
+        };
+        let r = &extraction.report;
+        g.add(graph.clone(), nn(&format!("{RDF}type"))?, ag("Report"));
+        g.add(
+            graph.clone(),
+            ag("fileName"),
+            Literal::new_simple_literal(&r.doc),
+        );
+        g.add(
+            graph.clone(),
+            ag("contentHash"),
+            Literal::new_simple_literal(hash),
+        );
+        if let Some(t) = &r.title {
+            g.add(
+                graph.clone(),
+                nn(&format!("{DCTERMS}title"))?,
+                Literal::new_simple_literal(t),
+            );
+        }
+        if let Some(d) = r.date.as_deref().and_then(date_literal) {
+            g.add(graph.clone(), ag("reportDate"), d);
+        }
+        for a in &r.authors {
+            g.add(
+                graph.clone(),
+                nn(&format!("{DCTERMS}creator"))?,
+                Literal::new_simple_literal(a),
+            );
+        }
+        let short = &hash[..16.min(hash.len())];
+        for (i, rel) in extraction.relations.iter().enumerate() {
+            g.relation(rel, &format!("{ASSERTION}{short}-{i}"))?;
+        }
+        Ok(g)
+    }
+
+    fn add(&mut self, s: NamedNode, p: NamedNode, o: impl Into<Term>) {
+        self.quads.push(Quad::new(
+            NamedOrBlankNode::from(s),
+            p,
+            o,
+            GraphName::NamedNode(self.graph.clone()),
+        ));
+    }
+
+    /// Report-local actors (persons the dictionary lacks) get a label and roll-up here.
+    fn actor(&mut self, a: &ActorRef) -> Result<NamedNode, StoreError> {
+        let node = nn(&a.id)?;
+        if a.id.starts_with(actorgraph_extract::vocab::PERSON) {
+            self.add(node.clone(), nn(&format!("{RDF}type"))?, ag(&a.kind));
+            self.add(
+                node.clone(),
+                nn(&format!("{SKOS}prefLabel"))?,
+                Literal::new_language_tagged_literal_unchecked(&a.label, "en"),
+            );
+            self.add(node.clone(), ag("rollsUpTo"), nn(&a.rollup.id)?);
+        }
+        Ok(node)
+    }
+
+    fn relation(&mut self, rel: &Relation, iri: &str) -> Result<(), StoreError> {
+        let a = nn(iri)?;
+        let subject = self.actor(&rel.subject)?;
+        let object = self.actor(&rel.object)?;
+        let s_top = nn(&rel.subject.rollup.id)?;
+        let o_top = nn(&rel.object.rollup.id)?;
+        let pred = ag(&rel.relation);
+        // The plain triples, at the top level and (when different) as written.
+        self.add(s_top.clone(), pred.clone(), o_top.clone());
+        if subject != s_top || object != o_top {
+            self.add(subject.clone(), pred.clone(), object.clone());
+        }
+        self.add(a.clone(), nn(&format!("{RDF}type"))?, ag("Assertion"));
+        self.add(a.clone(), nn(&format!("{RDF}subject"))?, s_top.clone());
+        self.add(a.clone(), nn(&format!("{RDF}predicate"))?, pred);
+        self.add(a.clone(), nn(&format!("{RDF}object"))?, o_top.clone());
+        if subject != s_top {
+            self.add(a.clone(), ag("subjectMention"), subject);
+        }
+        if object != o_top {
+            self.add(a.clone(), ag("objectMention"), object);
+        }
+        self.add(
+            a.clone(),
+            ag("cameo"),
+            nn(&format!("{CAMEO}{}", rel.cameo))?,
+        );
+        self.add(a.clone(), ag("modality"), ag(rel.modality.as_str()));
+        self.add(a.clone(), ag("negated"), Literal::from(rel.negated));
+        if let Some(by) = &rel.attributed_to {
+            let by = self.actor(by)?;
+            self.add(a.clone(), ag("attributedTo"), by);
+        }
+        if let Some(d) = rel.date.as_deref().and_then(date_literal) {
+            self.add(a.clone(), ag("date"), d);
+        }
+        if let Some(t) = &rel.topic {
+            self.add(a.clone(), ag("topic"), Literal::new_simple_literal(t));
+        }
+        self.add(
+            a.clone(),
+            ag("trigger"),
+            Literal::new_simple_literal(&rel.trigger),
+        );
+        // The evidence sentence is a node of its own, shared by its relations.
+        let sentence = nn(&format!(
+            "{}/sentence/{}-{}",
+            self.graph.as_str(),
+            rel.span[0],
+            rel.span[1]
+        ))?;
+        self.add(a.clone(), ag("evidence"), sentence.clone());
+        self.add(
+            a.clone(),
+            nn(&format!("{PROV}wasDerivedFrom"))?,
+            self.graph.clone(),
+        );
+        if self.sentences.insert(sentence.as_str().to_owned()) {
+            self.add(
+                sentence.clone(),
+                ag("text"),
+                Literal::new_simple_literal(&rel.sentence),
+            );
+            self.add(
+                sentence.clone(),
+                ag("charStart"),
+                Literal::from(rel.span[0] as i64),
+            );
+            self.add(
+                sentence.clone(),
+                ag("charEnd"),
+                Literal::from(rel.span[1] as i64),
+            );
+            for src in &rel.sources {
+                // Citations are kept as written: many are not valid IRIs ("tass dot ru/...").
+                self.add(
+                    sentence.clone(),
+                    ag("cites"),
+                    Literal::new_simple_literal(src),
+                );
+            }
+        }
+        Ok(())
+    }
+}
