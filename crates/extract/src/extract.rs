@@ -148,6 +148,11 @@ const AUXILIARIES: &[&str] = &[
 
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
+const FUNCTION_WORDS: &[&str] = &[
+    "and", "or", "but", "nor", "as", "so", "than", "if", "because", "while", "whether", "both",
+    "either", "neither", "each", "all", "some", "other", "more", "most", "very", "only",
+];
+
 #[derive(Debug, Clone)]
 struct SentMention {
     t0: usize,
@@ -207,9 +212,22 @@ impl Sentence<'_> {
         ""
     }
 
+    /// Whether a preposition governs the mention, directly or through a
+    /// coordination ("to Syria and Lebanon").
     fn preceded_by_prep(&self, m: &SentMention) -> bool {
         let w = self.governing_word(m);
-        PREPOSITIONS.contains(&w)
+        if PREPOSITIONS.contains(&w) {
+            return true;
+        }
+        if matches!(w, "and" | "or" | ",") {
+            let before = m.t0.saturating_sub(1);
+            if let Some(prev) = self.mentions.iter().rfind(|p| p.t1 <= before && before - p.t1 <= 1) {
+                if prev.t0 < m.t0 {
+                    return self.preceded_by_prep(prev);
+                }
+            }
+        }
+        false
     }
 
     fn preceded_by_location(&self, m: &SentMention) -> bool {
@@ -238,7 +256,10 @@ impl Sentence<'_> {
 #[derive(Debug, Default, Clone)]
 struct Context {
     last_person: Option<usize>,
+    /// The last pair or group related ("the two countries").
     last_group: Vec<usize>,
+    /// The last coordinated subjects ("Iran and Belarus ... They").
+    last_subjects: Vec<usize>,
 }
 
 struct Found {
@@ -363,6 +384,7 @@ impl Extractor {
                     CueKind::Negation,
                     CueKind::Boundary,
                     CueKind::GroupReference,
+                    CueKind::PluralReference,
                     CueKind::PersonReference,
                     CueKind::FocalReference,
                     CueKind::SourceNoun,
@@ -381,7 +403,7 @@ impl Extractor {
             let w = tokens[i].lower.as_str();
             let opens = (cues[i].contains(&CueKind::Boundary) && i > 0)
                 || (w == "that" && i > 0)
-                || (i > 0 && matches!(tokens[i - 1].lower.as_str(), ";" | ":" | "(" | ")"));
+                || (i > 0 && matches!(tokens[i - 1].lower.as_str(), ";" | ":"));
             if opens {
                 c += 1;
             }
@@ -398,6 +420,12 @@ impl Extractor {
         let frames = self.frames(&sent, entities);
         let dates = date_expressions(&sent.tokens, doc.date);
         let found = self.triggers(&sent, entities, focal, ctx);
+        let trigger_tokens: Vec<usize> = found
+            .iter()
+            .filter(|f| self.lex.trigger(f.trigger).pos == Pos::Verb)
+            .map(|f| f.token)
+            .chain(frames.iter().map(|f| f.verb))
+            .collect();
 
         let sentence_text = collapse_ws(&doc.clean[s..e]);
         let span = [chars.at(s), chars.at(e)];
@@ -443,12 +471,15 @@ impl Extractor {
                 modality,
                 attributed,
                 negated,
-                date: nearest_date(&sent, &dates, f.token),
+                date: nearest_date(&sent, &dates, f.token, &trigger_tokens),
                 topic: f.topic.clone(),
                 symmetric: f.symmetric,
                 trigger: trig.words.join(" "),
             };
             if f.objects.is_empty() {
+                if !f.symmetric {
+                    continue;
+                }
                 // "Iran and Belarus signed": every pair of the group, both ways.
                 for (i, &a) in f.subjects.iter().enumerate() {
                     for &b in &f.subjects[i + 1..] {
@@ -497,7 +528,7 @@ impl Extractor {
                 modality,
                 attributed,
                 negated: false,
-                date: nearest_date(&sent, &dates, fr.verb),
+                date: nearest_date(&sent, &dates, fr.verb, &trigger_tokens),
                 topic: None,
                 symmetric: false,
                 trigger: sent.word(fr.verb).to_owned(),
@@ -522,15 +553,24 @@ impl Extractor {
         {
             ctx.last_person = Some(p.entity);
         }
+        // "they", "the two countries": the last coordinated group, or the last pair related.
         let mut group: Vec<usize> = Vec::new();
-        for m in &sent.mentions {
-            let r = entities[m.entity].rollup;
-            if r.is_some()
-                && !entities[m.entity].kind.is_provenance()
-                && !sent.preceded_by_location(m)
-                && !group.iter().any(|&g| entities[g].rollup == r)
+        for f in &found {
+            if f.subjects.len() >= 2 {
+                group = f.subjects.clone();
+                ctx.last_subjects = f.subjects.clone();
+            } else if let (Some(&a), Some(&b)) = (f.subjects.first(), f.objects.first()) {
+                if entities[a].rollup != entities[b].rollup {
+                    group = vec![a, b];
+                }
+            }
+        }
+        if group.is_empty() {
+            if let Some(g) = (0..sent.mentions.len())
+                .map(|m| self.coordinated(&sent, m))
+                .find(|g| g.len() >= 2)
             {
-                group.push(m.entity);
+                group = g;
             }
         }
         if group.len() >= 2 {
@@ -556,9 +596,19 @@ impl Extractor {
     fn frames(&self, sent: &Sentence, entities: &[Entity]) -> Vec<Frame> {
         let mut out = Vec::new();
         for v in 0..sent.tokens.len() {
-            let speech = sent.has_cue(v, CueKind::Speech);
+            let announce = sent.has_cue(v, CueKind::Announce);
+            let speech = sent.has_cue(v, CueKind::Speech) || announce;
             let assess = sent.word(v).starts_with("assess");
             if !speech && !assess {
+                continue;
+            }
+            // "recent reporting that ...": a noun, not someone speaking.
+            if sent.word(v).ends_with("ing")
+                && v > 0
+                && !AUXILIARIES.contains(&sent.word(v - 1))
+                && !BE_FORMS.contains(&sent.word(v - 1))
+                && sent.mention_at(v - 1).is_none()
+            {
                 continue;
             }
             // The complement starts at "that", ":" or a quote within a few words.
@@ -585,6 +635,7 @@ impl Extractor {
                 Some((_, m)) if sent.has_cue(sent.mentions[m].t1, CueKind::SourceNoun) => {
                     (Modality::Claimed, None)
                 }
+                Some((_, m)) if announce => (Modality::Asserted, Some(sent.mentions[m].entity)),
                 Some((_, m)) => (Modality::Claimed, Some(sent.mentions[m].entity)),
                 None if assess => (Modality::Assessed, None),
                 None => continue,
@@ -645,6 +696,9 @@ impl Extractor {
             if sent.has_cue(i, CueKind::GroupReference) && ctx.last_group.len() >= 2 {
                 return ctx.last_group.clone();
             }
+            if sent.has_cue(i, CueKind::PluralReference) && ctx.last_subjects.len() >= 2 {
+                return ctx.last_subjects.clone();
+            }
             if sent.has_cue(i, CueKind::PersonReference) {
                 if let Some(p) = ctx.last_person {
                     return vec![p];
@@ -672,7 +726,11 @@ impl Extractor {
         let mut i = 0;
         let mut last_verb_subjects: Option<(usize, Vec<usize>)> = None;
         while i < n {
-            if !sent.tokens[i].is_word || sent.mention_at(i).is_some() {
+            // Hyphenated modifiers ("Western-provided", "Iranian-made") are not events.
+            if !sent.tokens[i].is_word
+                || sent.mention_at(i).is_some()
+                || (i > 0 && sent.word(i - 1) == "-")
+            {
                 i += 1;
                 continue;
             }
@@ -691,30 +749,51 @@ impl Extractor {
                 continue;
             }
             let want = self.pos_at(sent, i);
-            let pick = matching
+            let has_want = matching.iter().any(|(t, _)| self.lex.trigger(*t).pos == want);
+            let longest = matching
                 .iter()
-                .filter(|(t, _)| self.lex.trigger(*t).pos == want)
-                .max_by_key(|(_, end)| *end)
-                .or_else(|| matching.iter().max_by_key(|(_, end)| *end))
-                .copied();
-            let Some((t, end)) = pick else {
-                i += 1;
-                continue;
-            };
-            let trig = self.lex.trigger(t);
-            let found = match trig.pos {
-                Pos::Verb => self.verb_args(
-                    sent,
-                    entities,
-                    focal,
-                    ctx,
-                    i,
-                    end,
-                    t,
-                    &mut last_verb_subjects,
-                ),
-                Pos::Noun => self.noun_args(sent, entities, focal, ctx, i, end, t),
-            };
+                .filter(|(t, _)| !has_want || self.lex.trigger(*t).pos == want)
+                .map(|(_, e)| *e)
+                .max()
+                .unwrap_or(i + 1);
+            // Entries differing only in their object slot: the one whose slot is filled wins.
+            let mut found: Option<Found> = None;
+            for &(t, e) in matching.iter().filter(|(t, e)| {
+                *e == longest && (!has_want || self.lex.trigger(*t).pos == want)
+            }) {
+                let mut last = last_verb_subjects.clone();
+                let f = match self.lex.trigger(t).pos {
+                    Pos::Verb => self.verb_args(sent, entities, focal, ctx, i, e, t, &mut last),
+                    Pos::Noun => self.noun_args(sent, entities, focal, ctx, i, e, t),
+                };
+                let better = match (&found, &f) {
+                    (None, Some(_)) => true,
+                    (Some(a), Some(b)) => a.objects.is_empty() && !b.objects.is_empty(),
+                    _ => false,
+                };
+                if better {
+                    found = f;
+                    if self.lex.trigger(t).pos == Pos::Verb {
+                        last_verb_subjects = last;
+                    }
+                } else if found.is_none() && self.lex.trigger(t).pos == Pos::Verb {
+                    last_verb_subjects = last;
+                }
+            }
+            let end = longest;
+            // "hosted and signed an agreement with X": the first verb shares the object.
+            if let (Some(f), Some(prev)) = (found.as_ref(), out.last_mut()) {
+                let prev_end = prev.token + self.lex.trigger(prev.trigger).words.len();
+                if self.lex.trigger(f.trigger).pos == Pos::Verb
+                    && self.lex.trigger(prev.trigger).pos == Pos::Verb
+                    && prev.objects.is_empty()
+                    && !f.objects.is_empty()
+                    && i == prev_end + 1
+                    && sent.word(prev_end) == "and"
+                {
+                    prev.objects = f.objects.clone();
+                }
+            }
             if let Some(f) = found {
                 out.push(f);
             }
@@ -826,7 +905,7 @@ impl Extractor {
                 .and_then(|o| sent.mentions.iter().find(|m| m.entity == *o && m.t0 >= end))
                 .map(|m| m.t0),
         );
-        let symmetric = trig.symmetric || objects.is_empty();
+        let symmetric = trig.symmetric;
         Some(Found {
             token: i,
             trigger: t,
@@ -867,12 +946,28 @@ impl Extractor {
                 break;
             }
             let w = sent.word(k);
-            if sent.has_cue(k, CueKind::GroupReference) || sent.has_cue(k, CueKind::PersonReference)
+            if w == "its" {
+                // "Ukraine in its war against Russia": the nearest actor before.
+                if let Some(m) = sent.mentions.iter().rposition(|m| {
+                    m.t1 <= k && !entities[m.entity].kind.is_provenance() && m.how != How::Person
+                }) {
+                    subjects = vec![sent.mentions[m].entity];
+                }
+                break;
+            }
+            if sent.has_cue(k, CueKind::GroupReference)
+                || sent.has_cue(k, CueKind::PluralReference)
+                || sent.has_cue(k, CueKind::PersonReference)
             {
                 subjects = self.reference(sent, k, k + 1, focal, ctx, entities);
                 break;
             }
-            let modifier = sent.tokens[k].is_word && !sent.is_prep(k) && !DETERMINERS.contains(&w)
+            let modifier = sent.tokens[k].is_word
+                && !sent.is_prep(k)
+                && !DETERMINERS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+                && !BE_FORMS.contains(&w)
+                && !FUNCTION_WORDS.contains(&w)
                 || w == "'"
                 || w == "s"
                 || w == "-";
@@ -881,10 +976,27 @@ impl Extractor {
             }
         }
         let objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
-        if subjects.is_empty() && !objects.is_empty() {
-            if let Some(m) = self.clause_subject(sent, i) {
+        // "the withdrawal of Russian forces from Ukraine": the of-phrase is the actor.
+        let of_is_object = trig.objects.iter().any(|o| *o == ObjectSlot::Prep("of".into()));
+        if !of_is_object && sent.word(end) == "of" {
+            if let Some(m) = sent.mentions.iter().position(|m| {
+                m.t0 > end && m.t0 <= end + 3 && (end + 1..m.t0).all(|j| !sent.is_prep(j))
+            }) {
                 if !entities[sent.mentions[m].entity].kind.is_provenance() {
                     subjects = self.coordinated(sent, m);
+                }
+            }
+        }
+        if subjects.is_empty() && !objects.is_empty() {
+            match self.clause_subject(sent, i) {
+                Some(m) => {
+                    if !entities[sent.mentions[m].entity].kind.is_provenance() {
+                        subjects = self.coordinated(sent, m);
+                    }
+                }
+                None => {
+                    let cs = (0..i).rev().take_while(|&k| sent.clause[k] == c).last().unwrap_or(i);
+                    subjects = self.reference(sent, cs, i, focal, ctx, entities);
                 }
             }
         }
@@ -917,7 +1029,7 @@ impl Extractor {
             &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
                 ..sent.tokens[end - 1].end],
         ));
-        let symmetric = trig.symmetric || objects.is_empty();
+        let symmetric = trig.symmetric;
         Some(Found {
             token: i,
             trigger: t,
@@ -995,7 +1107,7 @@ impl Extractor {
                         .map(|m| (sent.mentions[m].t0, self.coordinated(sent, m)))
                 }
                 ObjectSlot::Prep(p) => {
-                    let limit = (end + 12).min(n);
+                    let limit = (end + 20).min(n);
                     (end..limit)
                         .take_while(|&k| in_clause(k))
                         .find(|&k| sent.word(k) == p)
@@ -1016,7 +1128,7 @@ impl Extractor {
                                 })
                                 .filter(|&m| {
                                     (k + 1..sent.mentions[m].t0)
-                                        .all(|j| !sent.is_prep(j) || sent.word(j) == "of")
+                                        .all(|j| !sent.is_prep(j))
                                 })
                                 .map(|m| (k, self.coordinated(sent, m)))
                         })
@@ -1033,7 +1145,7 @@ impl Extractor {
 
     /// Modality of the relation at token `t`, and whose claim it is.
     fn modality(&self, sent: &Sentence, frames: &[Frame], t: usize) -> (Modality, Option<usize>) {
-        let frame = frames.iter().filter(|f| f.start <= t).last();
+        let frame = frames.iter().rfind(|f| f.start <= t);
         if let Some(f) = frame {
             if f.modality == Modality::Claimed {
                 return (Modality::Claimed, f.speaker);
@@ -1061,7 +1173,7 @@ impl Extractor {
             let c = sent.clause[t];
             if (t..sent.tokens.len())
                 .take_while(|&k| sent.clause[k] == c)
-                .any(|k| matches!(sent.word(k), "likely" | "unlikely"))
+                .any(|k| matches!(sent.word(k), "likely" | "unlikely") && copula_before(sent, k))
             {
                 nearest = Some(Modality::Assessed);
             }
@@ -1078,7 +1190,7 @@ impl Extractor {
         let c = sent.clause[t];
         (t..sent.tokens.len())
             .take_while(|&k| sent.clause[k] == c)
-            .any(|k| sent.word(k) == "unlikely")
+            .any(|k| sent.word(k) == "unlikely" && copula_before(sent, k))
     }
 }
 
@@ -1092,8 +1204,14 @@ struct FoundView {
     trigger: String,
 }
 
-/// The date expression in the trigger's clause nearest to it.
-fn nearest_date(sent: &Sentence, dates: &[DateExpr], t: usize) -> Option<PartialDate> {
+/// The date expression in the trigger's clause nearest to it, unless another
+/// trigger stands between them ("met ... to follow up on the visit in May").
+fn nearest_date(
+    sent: &Sentence,
+    dates: &[DateExpr],
+    t: usize,
+    triggers: &[usize],
+) -> Option<PartialDate> {
     let c = sent.clause[t];
     dates
         .iter()
@@ -1101,8 +1219,23 @@ fn nearest_date(sent: &Sentence, dates: &[DateExpr], t: usize) -> Option<Partial
             sent.clause[d.token] == c
                 || (d.token > 0 && sent.clause[d.token - 1] == c && d.token > t)
         })
+        .filter(|d| {
+            !triggers
+                .iter()
+                .any(|&o| o != t && d.token.min(t) < o && o < d.token.max(t))
+        })
         .min_by_key(|d| d.token.abs_diff(t))
         .map(|d| d.date)
+}
+
+/// "remains (highly) unlikely", "is likely": the hedge is the clause's predicate.
+fn copula_before(sent: &Sentence, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|j| {
+        matches!(
+            sent.word(j),
+            "is" | "are" | "was" | "were" | "remains" | "remain" | "remained" | "seems" | "appears"
+        )
+    })
 }
 
 fn topic_between(sent: &Sentence, from: usize, to: Option<usize>) -> Option<String> {

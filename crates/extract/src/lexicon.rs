@@ -64,6 +64,9 @@ pub enum CueKind {
     FocalReference,
     ModifierSuffix,
     SourceNoun,
+    NonstateNoun,
+    Announce,
+    PluralReference,
 }
 
 impl CueKind {
@@ -83,13 +86,16 @@ impl CueKind {
             "focal-reference" => Self::FocalReference,
             "modifier-suffix" => Self::ModifierSuffix,
             "source-noun" => Self::SourceNoun,
+            "nonstate-noun" => Self::NonstateNoun,
+            "announce" => Self::Announce,
+            "plural-reference" => Self::PluralReference,
             _ => return None,
         })
     }
 
     /// Cue kinds whose entries are verbs and match in every inflection.
     fn inflects(self) -> bool {
-        matches!(self, Self::Speech | Self::Assessed)
+        matches!(self, Self::Speech | Self::Assessed | Self::Announce)
     }
 }
 

@@ -137,6 +137,17 @@ pub(crate) fn find_mentions(
                     }
                 }
             }
+            // "Palestinian militias", "Syrian opposition": an unnamed group, not the state.
+            if kind == FormKind::Demonym {
+                let next: String = text[e..block.end]
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect();
+                if lex.is_cue(&next.to_lowercase(), CueKind::NonstateNoun) {
+                    continue;
+                }
+            }
             found.push((s, e, idx, kind));
         }
         let tokens = tokenize(text, block.start, block.end);
