@@ -20,6 +20,10 @@ pub(crate) const ACTOR_FILES: &[(&str, &str)] = &[
     ontology_file!("actors/bodies.ttl"),
     ontology_file!("actors/persons.ttl"),
     ontology_file!("actors/sources.ttl"),
+    ontology_file!("places/ukraine.ttl"),
+    ontology_file!("places/russia.ttl"),
+    ontology_file!("places/middle-east.ttl"),
+    ontology_file!("places/other.ttl"),
 ];
 
 pub(crate) const TRIGGERS: (&str, &str) = ontology_file!("lexicon/triggers.tsv");
@@ -32,5 +36,5 @@ pub const ONTOLOGY_FILES: &[(&str, &str)] = &[
     ontology_file!("relations.ttl"),
 ];
 
-/// The bundled actor dictionary files, in Turtle.
+/// The bundled actor dictionary and gazetteer files, in Turtle.
 pub const DICTIONARY_FILES: &[(&str, &str)] = ACTOR_FILES;

@@ -21,10 +21,12 @@ pub enum ActorKind {
     Company,
     MediaOutlet,
     ResearchOrganization,
+    /// A place: never a party, but it tells where things happen.
+    Place,
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 9] = [
+    pub const ALL: [ActorKind; 10] = [
         ActorKind::State,
         ActorKind::IntergovernmentalOrganization,
         ActorKind::NonStateArmedGroup,
@@ -34,6 +36,7 @@ impl ActorKind {
         ActorKind::Company,
         ActorKind::MediaOutlet,
         ActorKind::ResearchOrganization,
+        ActorKind::Place,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +50,7 @@ impl ActorKind {
             ActorKind::Company => "Company",
             ActorKind::MediaOutlet => "MediaOutlet",
             ActorKind::ResearchOrganization => "ResearchOrganization",
+            ActorKind::Place => "Place",
         }
     }
 
@@ -67,6 +71,11 @@ impl ActorKind {
             self,
             ActorKind::MediaOutlet | ActorKind::ResearchOrganization
         )
+    }
+
+    /// Whether the entry can be a party to a relation (places and sources cannot).
+    pub fn is_party(self) -> bool {
+        !self.is_provenance() && self != ActorKind::Place
     }
 }
 
@@ -249,7 +258,7 @@ impl Dictionary {
                 (Some(("ag", "capital")), Some(l), _) => p.forms.push((l, FormKind::Capital)),
                 (Some(("ag", "metonym")), Some(l), _) => p.forms.push((l, FormKind::Metonym)),
                 (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
-                (Some(("ag", "partOf")), _, Some(n)) => p.part_of = Some(n),
+                (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => p.part_of = Some(n),
                 (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
                 (Some(("ag", "holdsRole")), _, Some(n)) => p.roles.push(n),
                 (Some(("ag", "roleOf")), _, Some(n)) => p.role_of = Some(n),
@@ -438,6 +447,12 @@ impl Dictionary {
         self.by_iri.get(iri).copied()
     }
 
+    /// The state a place lies in.
+    pub fn located_in(&self, idx: usize) -> Option<usize> {
+        let a = &self.actors[idx];
+        (a.kind == ActorKind::Place).then_some(a.part_of).flatten()
+    }
+
     /// Every surface form with its actor and how it refers, sorted.
     pub fn forms(&self) -> &[(String, usize, FormKind)] {
         &self.forms
@@ -449,7 +464,7 @@ impl Dictionary {
         let mut cur = idx;
         for _ in 0..8 {
             let a = &self.actors[cur];
-            if a.kind.is_provenance() {
+            if !a.kind.is_party() {
                 return None;
             }
             if a.kind.is_top_level() {

@@ -211,12 +211,29 @@ fn date_in(line: &str) -> Option<PartialDate> {
     Some(PartialDate::day(year, month, day))
 }
 
+/// Citations are separated by ";" or by a space before the next address;
+/// spaces inside one ("tehrantimes dot com") stay.
 fn split_citations(s: &str) -> Vec<String> {
-    s.split([';', ' '])
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let mut out = Vec::new();
+    for part in s.split(';') {
+        let mut cur = String::new();
+        for word in part.split_whitespace() {
+            let starts_address = ["http://", "https://", "ttps://", "www."]
+                .iter()
+                .any(|p| word.starts_with(p));
+            if starts_address && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
 }
 
 fn looks_like_authors(line: &str) -> bool {
@@ -254,7 +271,7 @@ fn classify(line: &str) -> BlockKind {
 mod tests {
     use super::*;
 
-    const REPORT: &str = "Iran Update, July 31, 2023\n\nJane Doe, John Roe, and Ann Poe\n\nKey Takeaways\n\n  1. Iran hosted Syria.[1]\n\nIranian Activities in the Levant\n\nIran hosted a delegation.[1][2] It met.\n\n[1] https://a.example/x\n\n[2] https://b.example/y; https://c.example/z\n";
+    const REPORT: &str = "Iran Update, July 31, 2023\n\nJane Doe, John Roe, and Ann Poe\n\nKey Takeaways\n\n  1. Iran hosted Syria.[1]\n\nIranian Activities in the Levant\n\nIran hosted a delegation.[1][2] It met.[3]\n\n[1] https://a.example/x\n\n[2] https://b.example/y; https://c.example/z\n[3] www.irna dot ir/news/1 https://d.example/w\n";
 
     #[test]
     fn parts_of_a_report() {
@@ -286,10 +303,16 @@ mod tests {
             [
                 "https://a.example/x",
                 "https://b.example/y",
-                "https://c.example/z"
+                "https://c.example/z",
+                "www.irna dot ir/news/1",
+                "https://d.example/w"
             ]
         );
         assert!(!d.clean[p.start..p.end].contains('['));
+        assert_eq!(
+            d.sources[&3],
+            ["www.irna dot ir/news/1", "https://d.example/w"]
+        );
         assert_eq!(d.clean.len(), d.text.len());
     }
 

@@ -221,7 +221,11 @@ impl Sentence<'_> {
         }
         if matches!(w, "and" | "or" | ",") {
             let before = m.t0.saturating_sub(1);
-            if let Some(prev) = self.mentions.iter().rfind(|p| p.t1 <= before && before - p.t1 <= 1) {
+            if let Some(prev) = self
+                .mentions
+                .iter()
+                .rfind(|p| p.t1 <= before && before - p.t1 <= 1)
+            {
                 if prev.t0 < m.t0 {
                     return self.preceded_by_prep(prev);
                 }
@@ -376,22 +380,8 @@ impl Extractor {
                     phrase.push(' ');
                 }
                 phrase.push_str(&tokens[i + len - 1].lower);
-                for kind in [
-                    CueKind::Assessed,
-                    CueKind::Possible,
-                    CueKind::Hearsay,
-                    CueKind::Speech,
-                    CueKind::Negation,
-                    CueKind::Boundary,
-                    CueKind::GroupReference,
-                    CueKind::PluralReference,
-                    CueKind::PersonReference,
-                    CueKind::FocalReference,
-                    CueKind::SourceNoun,
-                ] {
-                    if self.lex.is_cue(&phrase, kind) {
-                        cues[i].insert(kind);
-                    }
+                if let Some(kinds) = self.lex.cue_kinds(&phrase) {
+                    cues[i].extend(kinds.iter().copied());
                 }
             }
         }
@@ -401,9 +391,10 @@ impl Extractor {
         let mut c = 0;
         for i in 0..n {
             let w = tokens[i].lower.as_str();
-            let opens = (cues[i].contains(&CueKind::Boundary) && i > 0)
-                || (w == "that" && i > 0)
-                || (i > 0 && matches!(tokens[i - 1].lower.as_str(), ";" | ":"));
+            let opens = i > 0
+                && (cues[i].contains(&CueKind::Boundary)
+                    || w == "that"
+                    || matches!(tokens[i - 1].lower.as_str(), ";" | ":"));
             if opens {
                 c += 1;
             }
@@ -465,7 +456,8 @@ impl Extractor {
 
         for f in &found {
             let trig = self.lex.trigger(f.trigger);
-            let (modality, attributed) = self.modality(&sent, &frames, f.token);
+            let (modality, attributed) =
+                self.modality(&sent, &frames, f.token, trig.pos == Pos::Noun);
             let negated = f.negated || self.unlikely_after(&sent, f.token);
             let view = FoundView {
                 modality,
@@ -520,10 +512,10 @@ impl Extractor {
                 .mentions
                 .iter()
                 .filter(|m| m.t0 >= fr.start && !sent.preceded_by_location(m))
-                .filter(|m| !entities[m.entity].kind.is_provenance())
+                .filter(|m| entities[m.entity].kind.is_party())
                 .find(|m| entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr);
             let Some(about) = about else { continue };
-            let (modality, attributed) = self.modality(&sent, &frames, fr.verb);
+            let (modality, attributed) = self.modality(&sent, &frames, fr.verb, false);
             let view = FoundView {
                 modality,
                 attributed,
@@ -654,9 +646,45 @@ impl Extractor {
     /// in the clause that is not the object of a preposition.
     fn clause_subject(&self, sent: &Sentence, t: usize) -> Option<usize> {
         let c = sent.clause[t.min(sent.clause.len() - 1)];
-        sent.mentions
+        sent.mentions.iter().position(|m| {
+            m.t1 <= t && sent.clause[m.t0] == c && !sent.preceded_by_prep(m) && m.how != How::Place
+        })
+    }
+
+    /// "ground assaults near Bakhmut": the state where an attack happens is its
+    /// target when the text names no other.
+    fn place_target(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        end: usize,
+        subjects: &[usize],
+    ) -> Vec<usize> {
+        let c = sent.clause[end.min(sent.clause.len() - 1)];
+        for m in sent
+            .mentions
             .iter()
-            .position(|m| m.t1 <= t && sent.clause[m.t0] == c && !sent.preceded_by_prep(m))
+            .filter(|m| m.t0 >= end && sent.clause[m.t0] == c)
+        {
+            if !sent.preceded_by_location(m) {
+                continue;
+            }
+            let state = match entities[m.entity].kind {
+                ActorKind::Place => entities[m.entity].located_in,
+                ActorKind::State => Some(m.entity),
+                _ => None,
+            };
+            if let Some(st) = state {
+                if subjects
+                    .iter()
+                    .all(|s| entities[*s].rollup != entities[st].rollup)
+                {
+                    return vec![st];
+                }
+                return vec![];
+            }
+        }
+        vec![]
     }
 
     /// "A and B", "A, B, and C": the actors coordinated with mention `m`.
@@ -749,7 +777,9 @@ impl Extractor {
                 continue;
             }
             let want = self.pos_at(sent, i);
-            let has_want = matching.iter().any(|(t, _)| self.lex.trigger(*t).pos == want);
+            let has_want = matching
+                .iter()
+                .any(|(t, _)| self.lex.trigger(*t).pos == want);
             let longest = matching
                 .iter()
                 .filter(|(t, _)| !has_want || self.lex.trigger(*t).pos == want)
@@ -758,9 +788,10 @@ impl Extractor {
                 .unwrap_or(i + 1);
             // Entries differing only in their object slot: the one whose slot is filled wins.
             let mut found: Option<Found> = None;
-            for &(t, e) in matching.iter().filter(|(t, e)| {
-                *e == longest && (!has_want || self.lex.trigger(*t).pos == want)
-            }) {
+            for &(t, e) in matching
+                .iter()
+                .filter(|(t, e)| *e == longest && (!has_want || self.lex.trigger(*t).pos == want))
+            {
                 let mut last = last_verb_subjects.clone();
                 let f = match self.lex.trigger(t).pos {
                     Pos::Verb => self.verb_args(sent, entities, focal, ctx, i, e, t, &mut last),
@@ -869,7 +900,7 @@ impl Extractor {
             });
 
         let mut subjects = match self.clause_subject(sent, i) {
-            Some(m) if !entities[sent.mentions[m].entity].kind.is_provenance() => {
+            Some(m) if entities[sent.mentions[m].entity].kind.is_party() => {
                 self.coordinated(sent, m)
             }
             Some(_) => return None,
@@ -895,6 +926,9 @@ impl Extractor {
         *last = Some((c, subjects.clone()));
         if subjects.is_empty() {
             return None;
+        }
+        if objects.is_empty() && matches!(&trig.cameo[..2], "18" | "19" | "20") {
+            objects = self.place_target(sent, entities, end, &subjects);
         }
         let negated = (clause_start..i).any(|k| sent.has_cue(k, CueKind::Negation));
         let topic = topic_between(
@@ -940,7 +974,7 @@ impl Extractor {
             steps += 1;
             if let Some(m) = sent.mention_at(k) {
                 let sm = &sent.mentions[m];
-                if !entities[sm.entity].kind.is_provenance() {
+                if entities[sm.entity].kind.is_party() {
                     subjects = self.coordinated_backwards(sent, m);
                 }
                 break;
@@ -949,7 +983,7 @@ impl Extractor {
             if w == "its" {
                 // "Ukraine in its war against Russia": the nearest actor before.
                 if let Some(m) = sent.mentions.iter().rposition(|m| {
-                    m.t1 <= k && !entities[m.entity].kind.is_provenance() && m.how != How::Person
+                    m.t1 <= k && entities[m.entity].kind.is_party() && m.how != How::Person
                 }) {
                     subjects = vec![sent.mentions[m].entity];
                 }
@@ -977,12 +1011,15 @@ impl Extractor {
         }
         let objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
         // "the withdrawal of Russian forces from Ukraine": the of-phrase is the actor.
-        let of_is_object = trig.objects.iter().any(|o| *o == ObjectSlot::Prep("of".into()));
+        let of_is_object = trig
+            .objects
+            .iter()
+            .any(|o| *o == ObjectSlot::Prep("of".into()));
         if !of_is_object && sent.word(end) == "of" {
             if let Some(m) = sent.mentions.iter().position(|m| {
                 m.t0 > end && m.t0 <= end + 3 && (end + 1..m.t0).all(|j| !sent.is_prep(j))
             }) {
-                if !entities[sent.mentions[m].entity].kind.is_provenance() {
+                if entities[sent.mentions[m].entity].kind.is_party() {
                     subjects = self.coordinated(sent, m);
                 }
             }
@@ -990,15 +1027,39 @@ impl Extractor {
         if subjects.is_empty() && !objects.is_empty() {
             match self.clause_subject(sent, i) {
                 Some(m) => {
-                    if !entities[sent.mentions[m].entity].kind.is_provenance() {
+                    if entities[sent.mentions[m].entity].kind.is_party() {
                         subjects = self.coordinated(sent, m);
                     }
                 }
                 None => {
-                    let cs = (0..i).rev().take_while(|&k| sent.clause[k] == c).last().unwrap_or(i);
+                    let cs = (0..i)
+                        .rev()
+                        .take_while(|&k| sent.clause[k] == c)
+                        .last()
+                        .unwrap_or(i);
                     subjects = self.reference(sent, cs, i, focal, ctx, entities);
                 }
             }
+        }
+        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor.
+        let mut objects = objects;
+        if objects.is_empty()
+            && subjects.len() == 1
+            && matches!(&trig.cameo[..2], "05" | "06" | "07")
+        {
+            if let Some(m) = self.clause_subject(sent, i) {
+                let e = sent.mentions[m].entity;
+                if entities[e].kind.is_party() && entities[e].rollup != entities[subjects[0]].rollup
+                {
+                    objects = vec![e];
+                }
+            }
+        }
+        if objects.is_empty()
+            && !subjects.is_empty()
+            && matches!(&trig.cameo[..2], "18" | "19" | "20")
+        {
+            objects = self.place_target(sent, entities, end, &subjects);
         }
         if subjects.is_empty() && trig.symmetric && objects.len() >= 2 {
             // "cooperation between the two countries"
@@ -1086,9 +1147,8 @@ impl Extractor {
     ) -> Vec<usize> {
         let n = sent.tokens.len();
         let in_clause = |k: usize| k < n && sent.clause[k] == c;
-        let usable = |m: &SentMention| {
-            !entities[m.entity].kind.is_provenance() && !sent.preceded_by_location(m)
-        };
+        let usable =
+            |m: &SentMention| entities[m.entity].kind.is_party() && !sent.preceded_by_location(m);
         let mut best: Option<(usize, Vec<usize>)> = None;
         for slot in slots {
             let hit = match slot {
@@ -1124,12 +1184,9 @@ impl Extractor {
                                     m.t0 > k
                                         && m.t0 <= k + 5
                                         && in_clause(m.t0)
-                                        && !entities[m.entity].kind.is_provenance()
+                                        && entities[m.entity].kind.is_party()
                                 })
-                                .filter(|&m| {
-                                    (k + 1..sent.mentions[m].t0)
-                                        .all(|j| !sent.is_prep(j))
-                                })
+                                .filter(|&m| (k + 1..sent.mentions[m].t0).all(|j| !sent.is_prep(j)))
                                 .map(|m| (k, self.coordinated(sent, m)))
                         })
                 }
@@ -1144,7 +1201,13 @@ impl Extractor {
     }
 
     /// Modality of the relation at token `t`, and whose claim it is.
-    fn modality(&self, sent: &Sentence, frames: &[Frame], t: usize) -> (Modality, Option<usize>) {
+    fn modality(
+        &self,
+        sent: &Sentence,
+        frames: &[Frame],
+        t: usize,
+        noun: bool,
+    ) -> (Modality, Option<usize>) {
         let frame = frames.iter().rfind(|f| f.start <= t);
         if let Some(f) = frame {
             if f.modality == Modality::Claimed {
@@ -1162,12 +1225,18 @@ impl Extractor {
         }
         // The nearest hedge before the trigger, else "likely" later in its clause.
         let mut nearest = None;
+        let mut at = 0;
         for k in from..t {
             if sent.has_cue(k, CueKind::Possible) {
-                nearest = Some(Modality::Possible);
+                (nearest, at) = (Some(Modality::Possible), k);
             } else if sent.has_cue(k, CueKind::Assessed) {
-                nearest = Some(Modality::Assessed);
+                (nearest, at) = (Some(Modality::Assessed), k);
             }
+        }
+        // "could derive benefits from increasing sales to China": a noun inside a
+        // prepositional phrase is not what the hedge is about.
+        if noun && nearest.is_some() && (at + 1..t).any(|k| sent.is_prep(k)) {
+            nearest = None;
         }
         if nearest.is_none() {
             let c = sent.clause[t];
@@ -1327,5 +1396,152 @@ impl<'a> CharIndex<'a> {
                 .iter()
                 .filter(|b| (*b & 0xC0) != 0x80)
                 .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(body: &str) -> Vec<Relation> {
+        let text = format!("Iran Update, July 31, 2023\n\n{body}\n");
+        Extractor::builtin()
+            .unwrap()
+            .extract("t.txt", text)
+            .unwrap()
+            .relations
+    }
+
+    fn triple(r: &Relation) -> (String, String, String) {
+        (
+            r.subject.rollup.label.clone(),
+            r.object.rollup.label.clone(),
+            r.cameo[..2].to_owned(),
+        )
+    }
+
+    #[test]
+    fn negation_not_seeking() {
+        let rels = extract("Russian President Vladimir Putin stated that Russia is not seeking a confrontation with the United States in Syria.");
+        let deed = rels
+            .iter()
+            .find(|r| r.relation != "makesStatementAbout")
+            .unwrap();
+        assert_eq!(
+            triple(deed),
+            ("Russia".into(), "United States".into(), "19".into())
+        );
+        assert!(deed.negated);
+        assert_eq!(deed.modality, Modality::Claimed);
+        assert_eq!(deed.attributed_to.as_ref().unwrap().label, "Vladimir Putin");
+        let said = rels
+            .iter()
+            .find(|r| r.relation == "makesStatementAbout")
+            .unwrap();
+        assert_eq!(said.modality, Modality::Asserted);
+        assert!(!said.negated);
+    }
+
+    #[test]
+    fn claim_gives_the_claim_and_the_claimed_deed() {
+        let rels =
+            extract("Ukraine claimed that Iranian engineers traveled to Belarus in May 2023.");
+        let claim = rels
+            .iter()
+            .find(|r| r.relation == "makesStatementAbout")
+            .unwrap();
+        assert_eq!(
+            (
+                claim.subject.rollup.label.as_str(),
+                claim.object.rollup.label.as_str()
+            ),
+            ("Ukraine", "Iran")
+        );
+        let deed = rels
+            .iter()
+            .find(|r| r.relation != "makesStatementAbout")
+            .unwrap();
+        assert_eq!(deed.modality, Modality::Claimed);
+        assert_eq!(deed.date.as_deref(), Some("2023-05"));
+    }
+
+    #[test]
+    fn coordinated_subjects_are_symmetric() {
+        let rels = extract(
+            "CTP assessed that Russia, Syria, and Iran are coordinating military activity.",
+        );
+        let pairs: BTreeSet<(String, String)> = rels
+            .iter()
+            .map(|r| {
+                (
+                    r.subject.rollup.label.clone(),
+                    r.object.rollup.label.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(pairs.len(), 3, "{pairs:?}");
+        assert!(rels
+            .iter()
+            .all(|r| r.symmetric && r.modality == Modality::Assessed));
+    }
+
+    #[test]
+    fn titled_unknown_person_rolls_up_and_is_found_by_surname() {
+        let rels = extract("Iranian Defense Minister Brigadier General Mohammad Reza Gharaei Ashtiani hosted and signed a military cooperation agreement with his Belarusian counterpart in Tehran on July 31. Ashtiani met with Chinese officials.");
+        let signed = rels
+            .iter()
+            .find(|r| r.relation == "signsAgreementWith")
+            .unwrap();
+        assert_eq!(signed.subject.label, "Mohammad Reza Gharaei Ashtiani");
+        assert_eq!(signed.subject.rollup.label, "Iran");
+        assert_eq!(signed.object.rollup.label, "Belarus");
+        assert_eq!(signed.date.as_deref(), Some("2023-07-31"));
+        assert!(rels
+            .iter()
+            .any(|r| r.relation == "hosts" && r.object.rollup.label == "Belarus"));
+        let met = rels
+            .iter()
+            .find(|r| r.object.rollup.label == "China")
+            .unwrap();
+        assert_eq!(met.subject.label, "Mohammad Reza Gharaei Ashtiani");
+    }
+
+    #[test]
+    fn modifiers_and_places_are_not_parties() {
+        let rels = extract("Iranian-backed militias attacked US forces in Syria.");
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label != "Iran"),
+            "{rels:?}"
+        );
+        assert!(
+            rels.iter().all(|r| r.object.rollup.label != "Syria"),
+            "{rels:?}"
+        );
+    }
+
+    #[test]
+    fn nominal_triggers_take_possessive_and_demonym_actors() {
+        let rels =
+            extract("Iran's oil exports to China rose. The Russian invasion of Ukraine continued.");
+        let t: Vec<_> = rels.iter().map(triple).collect();
+        assert!(
+            t.contains(&("Iran".into(), "China".into(), "06".into())),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(&("Russia".into(), "Ukraine".into(), "19".into())),
+            "{t:?}"
+        );
+    }
+
+    #[test]
+    fn hedges_set_modality() {
+        let rels = extract("Russia has likely negotiated weapon shipments with Iran. Iranian leaders may obtain Chinese support.");
+        assert_eq!(rels[0].modality, Modality::Assessed);
+        let china = rels
+            .iter()
+            .find(|r| r.subject.rollup.label == "China" || r.object.rollup.label == "China")
+            .unwrap();
+        assert_eq!(china.modality, Modality::Possible);
     }
 }

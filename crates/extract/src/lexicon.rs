@@ -287,6 +287,11 @@ impl Lexicon {
         self.cues.get(phrase).is_some_and(|k| k.contains(&kind))
     }
 
+    /// Every kind the lowercase phrase is a cue of.
+    pub fn cue_kinds(&self, phrase: &str) -> Option<&BTreeSet<CueKind>> {
+        self.cues.get(phrase)
+    }
+
     /// All cue phrases of a kind.
     pub fn cues_of(&self, kind: CueKind) -> BTreeSet<String> {
         self.cues
@@ -315,8 +320,15 @@ pub fn verb_forms(base: &str, explicit: &[String]) -> Vec<String> {
         format!("{base}s")
     };
     out.push(third);
-    let ing = if base.ends_with("ie") {
-        format!("{}ying", &base[..base.len() - 2])
+    // A doubled final consonant in the past ("shipped") doubles in -ing too.
+    let doubled = explicit
+        .first()
+        .and_then(|p| p.strip_suffix("ed"))
+        .filter(|stem| stem.len() == base.len() + 1 && stem.starts_with(base));
+    let ing = if let Some(stem) = doubled {
+        format!("{stem}ing")
+    } else if let Some(stem) = base.strip_suffix("ie") {
+        format!("{stem}ying")
     } else if base.ends_with('e') && !base.ends_with("ee") && base.len() > 2 {
         format!("{}ing", &base[..base.len() - 1])
     } else {
@@ -334,14 +346,6 @@ pub fn verb_forms(base: &str, explicit: &[String]) -> Vec<String> {
         out.push(past);
     } else {
         out.extend(explicit.iter().cloned());
-        // A doubled final consonant in the past ("shipped") doubles in -ing too.
-        if let Some(p) = explicit.first() {
-            if let Some(stem) = p.strip_suffix("ed") {
-                if stem.len() == base.len() + 1 && stem.starts_with(base) {
-                    out.push(format!("{stem}ing"));
-                }
-            }
-        }
     }
     out.sort();
     out.dedup();

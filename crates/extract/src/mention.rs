@@ -21,6 +21,8 @@ pub(crate) struct Entity {
     pub kind: ActorKind,
     /// Dictionary index of the top-level actor, when known.
     pub rollup: Option<usize>,
+    /// For places: the entity of the state they lie in.
+    pub located_in: Option<usize>,
 }
 
 /// How a mention names its actor.
@@ -32,6 +34,8 @@ pub(crate) enum How {
     Metonym,
     /// A titled person ("Iranian Defense Minister ... Ashtiani") or their surname.
     Person,
+    /// A place from the gazetteer.
+    Place,
 }
 
 #[derive(Debug, Clone)]
@@ -113,6 +117,7 @@ pub(crate) fn find_mentions(
             label: a.label.clone(),
             kind: a.kind,
             rollup: dict.rollup(idx, date),
+            located_in: None,
         }
     };
 
@@ -156,7 +161,8 @@ pub(crate) fn find_mentions(
             let (s, e, idx, kind) = found[i];
             // Titled person: [actor] Title+ Name+ ("Iranian Defense Minister Brigadier
             // General Mohammad Reza Gharaei Ashtiani").
-            if let Some((ps, pe, name)) = titled_person(text, &tokens, e, lex) {
+            let leads = dict.actor(idx).kind.is_party();
+            if let Some((ps, pe, name)) = titled_person(text, &tokens, e, lex).filter(|_| leads) {
                 // A dictionary person inside the span wins over a new one.
                 let inner = found[i + 1..]
                     .iter()
@@ -172,6 +178,7 @@ pub(crate) fn find_mentions(
                             label: name,
                             kind: ActorKind::Person,
                             rollup: dict.rollup(idx, date),
+                            located_in: None,
                         },
                     ),
                 };
@@ -187,6 +194,7 @@ pub(crate) fn find_mentions(
                 continue;
             }
             let how = match kind {
+                _ if dict.actor(idx).kind == ActorKind::Place => How::Place,
                 FormKind::Name if dict.actor(idx).kind == ActorKind::Person => How::Person,
                 FormKind::Name => How::Name,
                 FormKind::Demonym => How::Demonym,
@@ -268,7 +276,7 @@ fn titled_person(
             }
         } else if titles > 0
             && (t.lower == "of" || t.lower == "for" || t.lower == "and" || t.lower == "-")
-            && tokens.get(i + 1).is_some_and(|n| title_word(n))
+            && tokens.get(i + 1).is_some_and(&title_word)
         {
             i += 1;
         } else {

@@ -95,7 +95,8 @@ pub fn sentences(
                     && (chars[k].1.is_uppercase()
                         || chars[k].1.is_ascii_digit()
                         || matches!(chars[k].1, '"' | '\u{201c}' | '\u{2018}' | '(')));
-            if next_ok && !(c == '.' && is_abbreviation(slice, pos, abbreviations)) {
+            let next_digit = k < chars.len() && chars[k].1.is_ascii_digit();
+            if next_ok && !(c == '.' && is_abbreviation(slice, pos, abbreviations, next_digit)) {
                 let e = if j < chars.len() {
                     chars[j].0
                 } else {
@@ -126,7 +127,12 @@ fn push_trimmed(slice: &str, base: usize, s: usize, e: usize, out: &mut Vec<(usi
     }
 }
 
-fn is_abbreviation(slice: &str, dot: usize, abbreviations: &BTreeSet<String>) -> bool {
+fn is_abbreviation(
+    slice: &str,
+    dot: usize,
+    abbreviations: &BTreeSet<String>,
+    next_digit: bool,
+) -> bool {
     let before = &slice[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201c}')
@@ -144,7 +150,12 @@ fn is_abbreviation(slice: &str, dot: usize, abbreviations: &BTreeSet<String>) ->
     {
         return true;
     }
-    abbreviations.contains(&word.to_ascii_lowercase())
+    let lower = word.to_ascii_lowercase();
+    // "No. 5" abbreviates, "said no." ends a sentence.
+    if matches!(lower.as_str(), "no" | "nos") {
+        return next_digit && word.starts_with('N');
+    }
+    abbreviations.contains(&lower)
 }
 
 #[cfg(test)]

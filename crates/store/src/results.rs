@@ -3,7 +3,7 @@ use std::io::Write;
 use std::str::FromStr;
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{Quad, Term};
+use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
@@ -116,10 +116,10 @@ pub fn write_results(
         QueryResults::Graph(triples) => {
             let mut quads = Vec::new();
             for t in triples {
-                quads.push(Quad::from(
+                quads.push(
                     t.map_err(eval)?
                         .in_graph(oxigraph::model::GraphName::DefaultGraph),
-                ));
+                );
             }
             let rdf = if format == ResultsFormat::Table {
                 RdfFormat::Turtle
