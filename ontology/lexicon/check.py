@@ -32,7 +32,7 @@ CAMEO = Namespace("https://w3id.org/actorgraph/cameo/")
 HEADER = ["trigger", "pos", "cameo", "relation", "object", "flags", "forms"]
 POS = {"verb", "noun"}
 OBJECTS = {"dobj", "to", "with", "against", "on", "of", "from", "into", "for",
-           "toward", "at", "over", "in", "between"}
+           "toward", "at", "over", "in", "between", "involving"}
 FLAGS = {"symmetric", "reverse"}
 QUAD_PROP = {1: AG.verbalCooperation, 2: AG.materialCooperation,
              3: AG.verbalConflict, 4: AG.materialConflict}

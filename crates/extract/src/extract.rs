@@ -264,6 +264,8 @@ struct Context {
     last_group: Vec<usize>,
     /// The last coordinated subjects ("Iran and Belarus ... They").
     last_subjects: Vec<usize>,
+    /// The actors of the last "US and Turkish forces" ("these forces").
+    last_forces: Vec<usize>,
 }
 
 struct Found {
@@ -303,6 +305,7 @@ impl Extractor {
         let chars = CharIndex::new(&doc.text);
 
         let mut relations = Vec::new();
+        let mut pending = Vec::new();
         for block in &doc.blocks {
             if matches!(block.kind, BlockKind::Heading | BlockKind::KeyTakeaways) {
                 continue;
@@ -322,9 +325,11 @@ impl Extractor {
                     sources,
                     &mut ctx,
                     &mut relations,
+                    &mut pending,
                 );
             }
         }
+        self.fill_adversaries(&mut relations, pending);
         dedup(&mut relations);
 
         let report = ReportInfo {
@@ -349,6 +354,7 @@ impl Extractor {
         sources: Vec<String>,
         ctx: &mut Context,
         out: &mut Vec<Relation>,
+        pending: &mut Vec<Relation>,
     ) {
         let tokens = tokenize(&doc.clean, s, e);
         if tokens.is_empty() {
@@ -454,6 +460,36 @@ impl Extractor {
             });
         };
 
+        let emit_pending = |subj: usize,
+                            rel: &str,
+                            cameo: &str,
+                            quad: u8,
+                            f: &FoundView,
+                            out: &mut Vec<Relation>| {
+            if entities[subj].rollup.is_none() {
+                return;
+            }
+            let subject = self.actor_ref(&entities[subj]);
+            out.push(Relation {
+                kind: "relation".to_owned(),
+                doc: doc.name.clone(),
+                object: subject.clone(),
+                subject,
+                relation: rel.to_owned(),
+                cameo: cameo.to_owned(),
+                quad_class: quad,
+                modality: f.modality,
+                negated: f.negated,
+                attributed_to: f.attributed.map(|a| self.actor_ref(&entities[a])),
+                date: f.date.map(|d| d.to_string()),
+                topic: f.topic.clone(),
+                sentence: sentence_text.clone(),
+                span,
+                sources: sources.clone(),
+                symmetric: false,
+                trigger: f.trigger.clone(),
+            });
+        };
         for f in &found {
             let trig = self.lex.trigger(f.trigger);
             let (modality, attributed) =
@@ -470,6 +506,28 @@ impl Extractor {
             };
             if f.objects.is_empty() {
                 if !f.symmetric {
+                    // "Russian forces continued ground assaults": the target is filled in
+                    // once the report's adversaries are known.
+                    if matches!(&trig.cameo[..2], "18" | "19" | "20") {
+                        for &a in &f.subjects {
+                            if entities[a].kind == ActorKind::State
+                                || entities[a]
+                                    .rollup
+                                    .is_some_and(|r| self.dict.actor(r).kind == ActorKind::State)
+                            {
+                                let mut tmp = Vec::new();
+                                emit_pending(
+                                    a,
+                                    &trig.relation,
+                                    &trig.cameo,
+                                    trig.quad_class(),
+                                    &view,
+                                    &mut tmp,
+                                );
+                                pending.extend(tmp);
+                            }
+                        }
+                    }
                     continue;
                 }
                 // "Iran and Belarus signed": every pair of the group, both ways.
@@ -545,6 +603,20 @@ impl Extractor {
         {
             ctx.last_person = Some(p.entity);
         }
+        // "US and Turkish forces": remembered for a later "these forces".
+        let mut m = 0;
+        while m < sent.mentions.len() {
+            let g = self.coordinated(&sent, m);
+            let tail = self.coordination_end(&sent, m);
+            let last = sent.mentions[tail].t1;
+            m = tail + 1;
+            // "US and Turkish forces", or a name that ends in one ("Turkish Armed Forces").
+            let forces = sent.has_cue(last, CueKind::ForcesNoun)
+                || (last > 0 && sent.has_cue(last - 1, CueKind::ForcesNoun));
+            if forces && g.iter().all(|e| entities[*e].kind.is_party()) {
+                ctx.last_forces = g;
+            }
+        }
         // "they", "the two countries": the last coordinated group, or the last pair related.
         let mut group: Vec<usize> = Vec::new();
         for f in &found {
@@ -568,6 +640,55 @@ impl Extractor {
         if group.len() >= 2 {
             ctx.last_group = group;
         }
+    }
+
+    /// Attacks without a named target get the subject's most frequent adversary
+    /// in this report's material-conflict relations ("Russian forces continued
+    /// ground assaults" in a report about Russia's war on Ukraine).
+    fn fill_adversaries(&self, relations: &mut Vec<Relation>, pending: Vec<Relation>) {
+        if pending.is_empty() {
+            return;
+        }
+        let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        for r in relations.iter().filter(|r| r.quad_class == 4 && !r.negated) {
+            let (a, b) = (r.subject.rollup.id.as_str(), r.object.rollup.id.as_str());
+            *counts.entry(a).or_default().entry(b).or_default() += 1;
+            *counts.entry(b).or_default().entry(a).or_default() += 1;
+        }
+        let adversary: BTreeMap<String, String> = counts
+            .into_iter()
+            .filter_map(|(a, m)| {
+                let best = m
+                    .into_iter()
+                    .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(x.0)))?;
+                Some((a.to_owned(), best.0.to_owned()))
+            })
+            .collect();
+        let mut filled = Vec::new();
+        for mut r in pending {
+            let Some(target) = adversary.get(&r.subject.rollup.id) else {
+                continue;
+            };
+            let Some(idx) = self.dict.get(target) else {
+                continue;
+            };
+            let a = self.dict.actor(idx);
+            let top = Rollup {
+                id: a.iri.clone(),
+                label: a.label.clone(),
+                code: a.iso3.clone(),
+            };
+            r.object = ActorRef {
+                id: a.iri.clone(),
+                label: a.label.clone(),
+                kind: a.kind.as_str().to_owned(),
+                rollup: top,
+            };
+            filled.push(r);
+        }
+        relations.extend(filled);
+        // Document order again: by sentence, then as found.
+        relations.sort_by_key(|r| r.span[0]);
     }
 
     fn actor_ref(&self, e: &Entity) -> ActorRef {
@@ -687,6 +808,26 @@ impl Extractor {
         vec![]
     }
 
+    /// The last mention of the coordination that starts at mention `m`.
+    fn coordination_end(&self, sent: &Sentence, m: usize) -> usize {
+        let mut cur = m;
+        while let Some(next) = sent.mentions.get(cur + 1) {
+            let between: Vec<&str> = (sent.mentions[cur].t1..next.t0)
+                .map(|i| sent.word(i))
+                .collect();
+            let joins = !between.is_empty()
+                && between.iter().any(|w| *w == "and" || *w == ",")
+                && between
+                    .iter()
+                    .all(|w| matches!(*w, "and" | "," | "the" | "both" | "or"));
+            if !joins {
+                break;
+            }
+            cur += 1;
+        }
+        cur
+    }
+
     /// "A and B", "A, B, and C": the actors coordinated with mention `m`.
     fn coordinated(&self, sent: &Sentence, m: usize) -> Vec<usize> {
         let mut out = vec![sent.mentions[m].entity];
@@ -726,6 +867,9 @@ impl Extractor {
             }
             if sent.has_cue(i, CueKind::PluralReference) && ctx.last_subjects.len() >= 2 {
                 return ctx.last_subjects.clone();
+            }
+            if sent.has_cue(i, CueKind::ForcesReference) && !ctx.last_forces.is_empty() {
+                return ctx.last_forces.clone();
             }
             if sent.has_cue(i, CueKind::PersonReference) {
                 if let Some(p) = ctx.last_person {
@@ -842,8 +986,16 @@ impl Extractor {
         if DETERMINERS.contains(&prev) || prev == "s" && sent.word(i.saturating_sub(2)) == "'" {
             return Pos::Noun;
         }
+        let next = sent.word(i + 1);
         if let Some(m) = sent.mention_at(i - 1) {
-            return if sent.mentions[m].how == How::Demonym {
+            // "US sanctions have limited", "Russian strikes on Kyiv": a noun phrase.
+            let noun_follows = AUXILIARIES.contains(&next)
+                || BE_FORMS.contains(&next)
+                || matches!(
+                    next,
+                    "on" | "against" | "of" | "." | "," | ";" | "by" | "were" | "have" | "has"
+                );
+            return if sent.mentions[m].how == How::Demonym || noun_follows {
                 Pos::Noun
             } else {
                 Pos::Verb
@@ -1024,7 +1176,7 @@ impl Extractor {
                 }
             }
         }
-        if subjects.is_empty() && !objects.is_empty() {
+        if subjects.is_empty() {
             match self.clause_subject(sent, i) {
                 Some(m) => {
                     if entities[sent.mentions[m].entity].kind.is_party() {
@@ -1055,6 +1207,13 @@ impl Extractor {
                 }
             }
         }
+        // "US sanctions have limited such sales": in a report about one state,
+        // sanctions without a named target are on that state.
+        if objects.is_empty() && subjects.len() == 1 && &trig.cameo[..2] == "16" {
+            if let Some(f) = focal.filter(|f| entities[*f].rollup != entities[subjects[0]].rollup) {
+                objects = vec![f];
+            }
+        }
         if objects.is_empty()
             && !subjects.is_empty()
             && matches!(&trig.cameo[..2], "18" | "19" | "20")
@@ -1073,7 +1232,8 @@ impl Extractor {
                 topic: None,
             });
         }
-        if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2) {
+        let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
+        if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2 && !conflict) {
             return None;
         }
         let clause_start = (0..i)
@@ -1152,6 +1312,17 @@ impl Extractor {
         let mut best: Option<(usize, Vec<usize>)> = None;
         for slot in slots {
             let hit = match slot {
+                ObjectSlot::Direct
+                    if !ctx.last_forces.is_empty()
+                        && (end..(end + 6).min(n))
+                            .any(|k| sent.has_cue(k, CueKind::ForcesReference))
+                        && !sent.mentions.iter().any(|m| m.t0 >= end && m.t0 < end + 6) =>
+                {
+                    let k = (end..(end + 6).min(n))
+                        .find(|&k| sent.has_cue(k, CueKind::ForcesReference))
+                        .unwrap_or(end);
+                    Some((k, ctx.last_forces.clone()))
+                }
                 ObjectSlot::Direct => {
                     let limit = (end + 10).min(n);
                     sent.mentions

@@ -67,6 +67,8 @@ pub enum CueKind {
     NonstateNoun,
     Announce,
     PluralReference,
+    ForcesReference,
+    ForcesNoun,
 }
 
 impl CueKind {
@@ -89,6 +91,8 @@ impl CueKind {
             "nonstate-noun" => Self::NonstateNoun,
             "announce" => Self::Announce,
             "plural-reference" => Self::PluralReference,
+            "forces-reference" => Self::ForcesReference,
+            "forces-noun" => Self::ForcesNoun,
             _ => return None,
         })
     }
