@@ -77,7 +77,8 @@ pub fn eval(args: &EvalArgs, extractor: Extractor) -> Result<ExitCode> {
                 let path = args.gold.join(format!("{doc}.txt"));
                 let text = fs::read_to_string(&path)
                     .with_context(|| format!("cannot read the report {}", path.display()))?;
-                out.extend(extractor.extract(&format!("{doc}.txt"), text)?.relations);
+                let x = extractor.extract(&format!("{doc}.txt"), text)?;
+                out.extend(actorgraph_extract::collapse(&x.relations));
             }
             out
         }

@@ -457,6 +457,7 @@ impl Extractor {
                 sources: sources.clone(),
                 symmetric: f.symmetric,
                 trigger: f.trigger.clone(),
+                mentions: vec![],
             });
         };
 
@@ -488,6 +489,7 @@ impl Extractor {
                 sources: sources.clone(),
                 symmetric: false,
                 trigger: f.trigger.clone(),
+                mentions: vec![],
             });
         };
         for f in &found {
@@ -812,14 +814,7 @@ impl Extractor {
     fn coordination_end(&self, sent: &Sentence, m: usize) -> usize {
         let mut cur = m;
         while let Some(next) = sent.mentions.get(cur + 1) {
-            let between: Vec<&str> = (sent.mentions[cur].t1..next.t0)
-                .map(|i| sent.word(i))
-                .collect();
-            let joins = !between.is_empty()
-                && between.iter().any(|w| *w == "and" || *w == ",")
-                && between
-                    .iter()
-                    .all(|w| matches!(*w, "and" | "," | "the" | "both" | "or"));
+            let joins = joins(sent, &sent.mentions[cur], next);
             if !joins {
                 break;
             }
@@ -833,14 +828,7 @@ impl Extractor {
         let mut out = vec![sent.mentions[m].entity];
         let mut cur = m;
         while let Some(next) = sent.mentions.get(cur + 1) {
-            let between: Vec<&str> = (sent.mentions[cur].t1..next.t0)
-                .map(|i| sent.word(i))
-                .collect();
-            let joins = !between.is_empty()
-                && between.iter().any(|w| *w == "and" || *w == ",")
-                && between
-                    .iter()
-                    .all(|w| matches!(*w, "and" | "," | "the" | "both" | "or"));
+            let joins = joins(sent, &sent.mentions[cur], next);
             if !joins {
                 break;
             }
@@ -1082,7 +1070,9 @@ impl Extractor {
         if objects.is_empty() && matches!(&trig.cameo[..2], "18" | "19" | "20") {
             objects = self.place_target(sent, entities, end, &subjects);
         }
-        let negated = (clause_start..i).any(|k| sent.has_cue(k, CueKind::Negation));
+        // Negation governs a verb only from close by: "has not issued", "is not seeking".
+        let negated =
+            (clause_start.max(i.saturating_sub(4))..i).any(|k| sent.has_cue(k, CueKind::Negation));
         let topic = topic_between(
             sent,
             end,
@@ -1134,8 +1124,12 @@ impl Extractor {
             let w = sent.word(k);
             if w == "its" {
                 // "Ukraine in its war against Russia": the nearest actor before.
+                // Not an actor inside a prepositional phrase ("from Iran and North Korea").
                 if let Some(m) = sent.mentions.iter().rposition(|m| {
-                    m.t1 <= k && entities[m.entity].kind.is_party() && m.how != How::Person
+                    m.t1 <= k
+                        && entities[m.entity].kind.is_party()
+                        && m.how != How::Person
+                        && !sent.preceded_by_prep(m)
                 }) {
                     subjects = vec![sent.mentions[m].entity];
                 }
@@ -1241,10 +1235,9 @@ impl Extractor {
             .take_while(|&k| sent.clause[k] == c)
             .last()
             .unwrap_or(i);
-        let negated = (clause_start..i).any(|k| {
-            sent.has_cue(k, CueKind::Negation) && sent.word(k) != "no"
-                || sent.word(k) == "no" && k + 4 >= i
-        });
+        // "not seeking a confrontation", "no need": the cue stands right before the noun phrase.
+        let negated =
+            (clause_start.max(i.saturating_sub(4))..i).any(|k| sent.has_cue(k, CueKind::Negation));
         let start = k.min(i);
         let topic = Some(collapse_ws(
             &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
@@ -1468,8 +1461,25 @@ fn nearest_date(
         .map(|d| d.date)
 }
 
+/// Whether mention `next` continues a coordination after `cur` ("A, B, and C").
+/// A possessive opens a new phrase instead ("Ukraine and Scholz's insistence").
+fn joins(sent: &Sentence, cur: &SentMention, next: &SentMention) -> bool {
+    let between: Vec<&str> = (cur.t1..next.t0).map(|i| sent.word(i)).collect();
+    let possessive = sent.word(next.t1) == "'" && sent.word(next.t1 + 1) == "s";
+    !between.is_empty()
+        && !possessive
+        && between.iter().any(|w| *w == "and" || *w == ",")
+        && between
+            .iter()
+            .all(|w| matches!(*w, "and" | "," | "the" | "both" | "or"))
+}
+
 /// "remains (highly) unlikely", "is likely": the hedge is the clause's predicate.
+/// "unlikely to break Ukrainian will" hedges "break", not the clause's subject.
 fn copula_before(sent: &Sentence, k: usize) -> bool {
+    if sent.word(k + 1) == "to" {
+        return false;
+    }
     (k.saturating_sub(3)..k).any(|j| {
         matches!(
             sent.word(j),

@@ -22,4 +22,6 @@ pub use document::{Block, BlockKind, Document};
 pub use error::ExtractError;
 pub use extract::{Extractor, ExtractorBuilder};
 pub use lexicon::{quad_class, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
-pub use relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
+pub use relation::{
+    collapse, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo, Rollup,
+};

@@ -70,6 +70,94 @@ pub struct Relation {
     pub symmetric: bool,
     /// The words that carry the relation.
     pub trigger: String,
+    /// When several mentions are merged (see [`collapse`]): every mention, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Evidence>,
+}
+
+/// One place a report states a relation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub sentence: String,
+    pub span: [usize; 2],
+    pub sources: Vec<String>,
+    pub modality: Modality,
+    pub date: Option<String>,
+}
+
+impl Modality {
+    /// How firmly the report holds a relation: asserted, then assessed, claimed, possible.
+    fn strength(self) -> u8 {
+        match self {
+            Modality::Asserted => 3,
+            Modality::Assessed => 2,
+            Modality::Claimed => 1,
+            Modality::Possible => 0,
+        }
+    }
+}
+
+/// One relation per report, actors, relation, CAMEO code and negation: the
+/// repeated mentions of the same interaction merged, as an analyst reads a
+/// report. The merged relation takes the firmest modality any mention gives
+/// it (with that mention's sentence, date and attribution) and lists every
+/// mention in `mentions`. Order: by first mention.
+pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
+    let mut order: Vec<Relation> = Vec::new();
+    let mut index: std::collections::BTreeMap<
+        (String, String, String, String, String, bool),
+        usize,
+    > = std::collections::BTreeMap::new();
+    for r in relations {
+        let key = (
+            r.doc.clone(),
+            r.subject.id.clone(),
+            r.object.id.clone(),
+            r.relation.clone(),
+            r.cameo.clone(),
+            r.negated,
+        );
+        let evidence = Evidence {
+            sentence: r.sentence.clone(),
+            span: r.span,
+            sources: r.sources.clone(),
+            modality: r.modality,
+            date: r.date.clone(),
+        };
+        match index.get(&key) {
+            Some(&i) => {
+                let merged = &mut order[i];
+                if !merged.mentions.iter().any(|m| m.span == evidence.span) {
+                    merged.mentions.push(evidence);
+                }
+                // The firmest mention speaks for the relation; among equals, a cited
+                // one (a body sentence rather than a summary bullet).
+                let firmer = r.modality.strength() > merged.modality.strength();
+                let cited = r.modality == merged.modality
+                    && merged.sources.is_empty()
+                    && !r.sources.is_empty();
+                if firmer || cited {
+                    let mentions = std::mem::take(&mut merged.mentions);
+                    *merged = Relation {
+                        mentions,
+                        ..r.clone()
+                    };
+                } else if merged.date.is_none() && r.date.is_some() && r.modality == merged.modality
+                {
+                    merged.date = r.date.clone();
+                }
+                merged.symmetric |= r.symmetric;
+            }
+            None => {
+                index.insert(key, order.len());
+                order.push(Relation {
+                    mentions: vec![evidence],
+                    ..r.clone()
+                });
+            }
+        }
+    }
+    order
 }
 
 /// What a report is, as read from its first lines.
