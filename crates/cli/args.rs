@@ -19,6 +19,23 @@ pub struct Cli {
     )]
     pub store: PathBuf,
 
+    /// Work against a SPARQL 1.1 server instead of the local store: its query
+    /// endpoint URL (Oxigraph server: http://HOST:PORT/query, started with
+    /// --union-default-graph). Used by ingest, query and export.
+    #[arg(long, global = true, env = "ACTORGRAPH_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// The endpoint's SPARQL Update URL, when it is not the query URL with
+    /// `/query` turned into `/update`.
+    #[arg(
+        long,
+        global = true,
+        env = "ACTORGRAPH_UPDATE_ENDPOINT",
+        value_name = "URL",
+        requires = "endpoint"
+    )]
+    pub update_endpoint: Option<String>,
+
     /// No progress bars or summaries on stderr.
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -37,6 +54,8 @@ pub enum Command {
     Query(QueryArgs),
     /// Write the whole store as linked data or as a Graphviz diagram.
     Export(ExportArgs),
+    /// Serve the store as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
+    Serve(ServeArgs),
     /// Score extraction against gold annotations (pair, quad and typed F1; modality, negation).
     Eval(EvalArgs),
 }
@@ -135,6 +154,20 @@ pub enum QueryFormat {
     Tsv,
     Json,
     Xml,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; only this machine can connect unless you
+    /// name another interface.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+    /// Accept SPARQL updates (the store is created if missing).
+    #[arg(long)]
+    pub writable: bool,
+    /// Cancel a query that runs longer than this many seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
 }
 
 #[derive(Debug, clap::Args)]

@@ -9,21 +9,23 @@ use actorgraph_export::{write_dot, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
-    write_quads, write_results, GraphStore, IngestOutcome, ReportGraph, ResultsFormat,
+    write_quads, write_results, GraphStore, IngestOutcome, RemoteStore, ReportGraph, ResultsFormat,
+    ServeOptions,
 };
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::args::{Cli, Command, DataArgs, ExportFormat, ExtractFormat, QueryFormat};
+use crate::args::{Cli, Command, DataArgs, ExportFormat, ExtractFormat, QueryFormat, ServeArgs};
 use crate::input::{collect, Source};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Extract(a) => extract(&a.inputs, &a.stdin_name, a.format, &a.data),
         Command::Ingest(a) => ingest(&cli, &a.inputs, &a.stdin_name, &a.data),
-        Command::Query(a) => query(&cli.store, a.sparql.as_deref(), a.file.as_deref(), a.format),
-        Command::Export(a) => export(&cli.store, a.format, a.output.as_deref()),
+        Command::Query(a) => query(&cli, a.sparql.as_deref(), a.file.as_deref(), a.format),
+        Command::Export(a) => export(&cli, a.format, a.output.as_deref()),
+        Command::Serve(a) => serve(&cli, a),
         Command::Eval(a) => crate::eval::eval(a, extractor(&a.data)?),
     }
 }
@@ -110,7 +112,8 @@ fn extract(
     match format {
         ExtractFormat::Jsonl => {
             for (x, _) in &done {
-                for rel in &x.relations {
+                // One line per distinct relation, its mentions merged.
+                for rel in &actorgraph_extract::collapse(&x.relations) {
                     serde_json::to_writer(&mut out, rel)?;
                     out.write_all(b"\n")?;
                 }
@@ -145,10 +148,10 @@ fn ingest(
 ) -> Result<ExitCode> {
     let sources = collect(inputs, stdin_name)?;
     let extractor = extractor(data)?;
-    let store = GraphStore::open(&cli.store)?;
+    let store = Target::open(cli)?;
     store
         .ensure_base()
-        .with_context(|| format!("preparing store {}", cli.store.display()))?;
+        .with_context(|| format!("preparing store {}", store.name()))?;
     let pb = progress_bar(cli.quiet, sources.len());
     let results = extract_all(&extractor, &sources, &pb);
     pb.finish_and_clear();
@@ -175,7 +178,7 @@ fn ingest(
     if !cli.quiet {
         eprintln!(
             "{}: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed; {relations} relations; {} quads in store",
-            cli.store.display(),
+            store.name(),
             store.len()?
         );
     }
@@ -187,7 +190,7 @@ fn ingest(
 }
 
 fn query(
-    store_path: &Path,
+    cli: &Cli,
     sparql: Option<&str>,
     file: Option<&Path>,
     format: QueryFormat,
@@ -199,8 +202,10 @@ fn query(
         }
         (None, None) => anyhow::bail!("no query: give the SPARQL text or --file"),
     };
-    let store = GraphStore::open_read_only(store_path)?;
-    let results = store.query(&text)?;
+    let results = match &cli.endpoint {
+        Some(_) => Target::open(cli)?.query(&text)?,
+        None => GraphStore::open_read_only(&cli.store)?.query(&text)?,
+    };
     let format = match format {
         QueryFormat::Table => ResultsFormat::Table,
         QueryFormat::Csv => ResultsFormat::Csv,
@@ -215,8 +220,19 @@ fn query(
     Ok(ExitCode::SUCCESS)
 }
 
-fn export(store_path: &Path, format: ExportFormat, output: Option<&Path>) -> Result<ExitCode> {
-    let store = GraphStore::open_read_only(store_path)?;
+fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<ExitCode> {
+    let store = match Target::open(cli)? {
+        // The remote graphs, copied into memory: one code path for every format.
+        Target::Remote(remote) => {
+            let quads = remote.quads()?;
+            let copy = GraphStore::in_memory()?;
+            copy.inner()
+                .extend(quads)
+                .context("copying the endpoint's graphs")?;
+            copy
+        }
+        Target::Local(_) => GraphStore::open_read_only(&cli.store)?,
+    };
     let write = |w: &mut dyn Write| -> Result<()> {
         let rdf = match format {
             ExportFormat::Ttl => RdfFormat::Turtle,
@@ -260,5 +276,122 @@ fn export(store_path: &Path, format: ExportFormat, output: Option<&Path>) -> Res
             out.flush()?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where ingest, query and export work: the local store or a SPARQL server.
+enum Target {
+    Local(GraphStore),
+    Remote(RemoteStore),
+}
+
+impl Target {
+    /// The remote endpoint when one is given; else the local store, opened
+    /// for writing only by those who write (see `ingest`).
+    fn open(cli: &Cli) -> Result<Self> {
+        Ok(match &cli.endpoint {
+            Some(url) => Target::Remote(RemoteStore::new(url, cli.update_endpoint.as_deref())?),
+            None => Target::Local(GraphStore::open(&cli.store)?),
+        })
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Target::Local(s) => s.path().display().to_string(),
+            Target::Remote(r) => r.query_url().to_owned(),
+        }
+    }
+
+    fn ensure_base(&self) -> Result<(), actorgraph_store::StoreError> {
+        match self {
+            Target::Local(s) => s.ensure_base(),
+            Target::Remote(r) => r.ensure_base(),
+        }
+    }
+
+    fn ingest(
+        &self,
+        x: &Extraction,
+        text: &str,
+    ) -> Result<IngestOutcome, actorgraph_store::StoreError> {
+        match self {
+            Target::Local(s) => s.ingest(x, text),
+            Target::Remote(r) => r.ingest(x, text),
+        }
+    }
+
+    fn query(
+        &self,
+        sparql: &str,
+    ) -> Result<
+        actorgraph_store::oxigraph::sparql::QueryResults<'static>,
+        actorgraph_store::StoreError,
+    > {
+        match self {
+            Target::Local(s) => s.query(sparql),
+            Target::Remote(r) => r.query(sparql),
+        }
+    }
+
+    fn flush(&self) -> Result<(), actorgraph_store::StoreError> {
+        match self {
+            Target::Local(s) => s.flush(),
+            Target::Remote(_) => Ok(()),
+        }
+    }
+
+    fn len(&self) -> Result<usize, actorgraph_store::StoreError> {
+        match self {
+            Target::Local(s) => s.len(),
+            Target::Remote(r) => r.len(),
+        }
+    }
+}
+
+fn serve(cli: &Cli, a: &ServeArgs) -> Result<ExitCode> {
+    if cli.endpoint.is_some() {
+        anyhow::bail!(
+            "serve publishes the local store (--store); --endpoint is for ingest, query and export"
+        );
+    }
+    if !(a.timeout.is_finite() && a.timeout > 0.0) {
+        anyhow::bail!("--timeout must be a positive number of seconds");
+    }
+    let store = if a.writable {
+        let s = GraphStore::open(&cli.store)?;
+        s.ensure_base()
+            .with_context(|| format!("preparing store {}", cli.store.display()))?;
+        s
+    } else {
+        GraphStore::open_read_only(&cli.store)?
+    };
+    let server = actorgraph_store::serve(
+        std::sync::Arc::new(store),
+        ServeOptions {
+            bind: a.bind,
+            writable: a.writable,
+            timeout: std::time::Duration::from_secs_f64(a.timeout),
+            ..ServeOptions::default()
+        },
+    )?;
+    if !cli.quiet {
+        eprintln!(
+            "actorgraph: serving {} {} at http://{}/query{}; queries time out after {} s",
+            cli.store.display(),
+            if a.writable {
+                "read-write"
+            } else {
+                "read-only"
+            },
+            server.addr(),
+            if a.writable {
+                format!(" (updates: http://{}/update)", server.addr())
+            } else {
+                String::new()
+            },
+            a.timeout
+        );
+    }
+    server.join()?;
     Ok(ExitCode::SUCCESS)
 }

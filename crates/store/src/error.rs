@@ -25,6 +25,15 @@ pub enum StoreError {
     /// Data could not be converted to RDF (a bad IRI from user data, say).
     #[error("cannot express {what} in RDF: {message}")]
     Model { what: String, message: String },
+    /// A query ran past its time limit and was cancelled.
+    #[error("query cancelled after {seconds} s (the time limit; raise it with --timeout)")]
+    Timeout { seconds: f64 },
+    /// A remote SPARQL endpoint could not be reached or refused a request.
+    #[error("endpoint {endpoint}: {message}")]
+    Remote { endpoint: String, message: String },
+    /// The SPARQL endpoint server could not start.
+    #[error("cannot serve on {addr}: {message}")]
+    Serve { addr: String, message: String },
     /// Writing output failed.
     #[error("writing output: {0}")]
     Io(#[from] std::io::Error),

@@ -4,6 +4,8 @@
 mod error;
 mod format;
 mod model;
+mod protocol;
+mod remote;
 mod results;
 mod store;
 
@@ -13,6 +15,10 @@ pub use model::{
     content_hash, report_iri, ReportGraph, ACTORS_GRAPH, ASSERTION, ONTOLOGY_GRAPH, PREFIXES,
     REPORT,
 };
+pub use protocol::{
+    negotiate_rdf_format, negotiate_results_format, serve, Dataset, RunningServer, ServeOptions,
+};
+pub use remote::RemoteStore;
 pub use results::{write_results, ResultsFormat};
 pub use store::{GraphStore, IngestOutcome};
 

@@ -1,0 +1,376 @@
+//! The graph in any SPARQL 1.1 server: reads through the SPARQL 1.1
+//! Protocol, writes through SPARQL 1.1 Update, one request per report.
+
+use std::fmt::Write as _;
+use std::io::Read;
+use std::time::Duration;
+
+use actorgraph_extract::{Extraction, DICTIONARY_FILES, ONTOLOGY_FILES};
+use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
+use oxhttp::model::{Body, Method, Request, Response};
+use oxhttp::Client;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
+use oxigraph::sparql::{QueryResults, QueryTripleIter};
+
+use crate::error::StoreError;
+use crate::model::{content_hash, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
+use crate::store::IngestOutcome;
+
+const AG_CONTENT_HASH: &str = "https://w3id.org/actorgraph/ns#contentHash";
+
+/// A SPARQL 1.1 server holding an actorgraph graph: Oxigraph server,
+/// Fuseki, GraphDB, Virtuoso, QLever…
+///
+/// Queries go to the query endpoint as `application/x-www-form-urlencoded`
+/// POSTs; writes go to the update endpoint as one SPARQL Update per graph
+/// (`DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }`), which servers
+/// run as one transaction. Queries behave like the embedded store's only when
+/// the server uses the union of all graphs as default graph (Oxigraph server:
+/// `--union-default-graph`).
+pub struct RemoteStore {
+    query_url: String,
+    update_url: String,
+    client: Client,
+}
+
+impl RemoteStore {
+    /// `query_url` answers queries; `update_url` takes updates (by default the
+    /// query URL, with a trailing `/query` turned into `/update`, as on Oxigraph server).
+    pub fn new(query_url: &str, update_url: Option<&str>) -> Result<Self, StoreError> {
+        check_url(query_url)?;
+        let update_url = match update_url {
+            Some(u) => u.to_owned(),
+            None => default_update_url(query_url),
+        };
+        check_url(&update_url)?;
+        Ok(Self {
+            query_url: query_url.to_owned(),
+            update_url,
+            client: Client::new()
+                .with_global_timeout(Duration::from_secs(600))
+                .with_user_agent(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
+                .map_err(|e| remote(query_url, e))?,
+        })
+    }
+
+    pub fn query_url(&self) -> &str {
+        &self.query_url
+    }
+
+    pub fn update_url(&self) -> &str {
+        &self.update_url
+    }
+
+    fn post(
+        &self,
+        url: &str,
+        key: &str,
+        text: &str,
+        accept: &str,
+    ) -> Result<Response<Body>, StoreError> {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .append_pair(key, text)
+            .finish();
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(url)
+            .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(ACCEPT, accept)
+            .body(Body::from(body))
+            .map_err(|e| remote(url, e))?;
+        let response = self.client.request(request).map_err(|e| remote(url, e))?;
+        if !response.status().is_success() {
+            let status = response.status();
+            let mut text = String::new();
+            let _ = response.into_body().take(4096).read_to_string(&mut text);
+            let first = text
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim();
+            let first: String = first.chars().take(300).collect();
+            return Err(StoreError::Remote {
+                endpoint: url.to_owned(),
+                message: format!(
+                    "HTTP {status}{}{first}",
+                    if first.is_empty() { "" } else { ": " }
+                ),
+            });
+        }
+        Ok(response)
+    }
+
+    /// Runs a query with the actorgraph prefixes predeclared (sent as
+    /// `PREFIX` lines before the query text).
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
+        let mut text = String::new();
+        for (p, iri) in PREFIXES {
+            let _ = writeln!(text, "PREFIX {p}: <{iri}>");
+        }
+        text.push_str(sparql);
+        let response = self.post(
+            &self.query_url,
+            "query",
+            &text,
+            "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
+        )?;
+        let media = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("application/sparql-results+json")
+            .to_owned();
+        let body = response.into_body();
+        let essence = media
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        let results_format = match essence.as_str() {
+            "application/sparql-results+json"
+            | "application/sparql-results+xml"
+            | "text/csv"
+            | "text/tab-separated-values" => QueryResultsFormat::from_media_type(&essence),
+            _ => None,
+        };
+        if let Some(f) = results_format {
+            let parsed = QueryResultsParser::from_format(f)
+                .for_reader(body)
+                .map_err(|e| remote(&self.query_url, format!("unreadable results: {e}")))?;
+            return Ok(QueryResults::from(parsed));
+        }
+        if let Some(f) = RdfFormat::from_media_type(&essence) {
+            let mut triples: Vec<Triple> = Vec::new();
+            for q in RdfParser::from_format(f).for_reader(body) {
+                let q = q.map_err(|e| remote(&self.query_url, format!("unreadable graph: {e}")))?;
+                triples.push(q.into());
+            }
+            return Ok(QueryResults::Graph(QueryTripleIter::new(
+                triples.into_iter().map(Ok),
+            )));
+        }
+        if let Some(f) = QueryResultsFormat::from_media_type(&essence) {
+            let parsed = QueryResultsParser::from_format(f)
+                .for_reader(body)
+                .map_err(|e| remote(&self.query_url, format!("unreadable results: {e}")))?;
+            return Ok(QueryResults::from(parsed));
+        }
+        Err(remote(
+            &self.query_url,
+            format!("answered in {media:?}, which is neither SPARQL results nor RDF"),
+        ))
+    }
+
+    /// Runs an ASK query.
+    pub fn ask(&self, sparql: &str) -> Result<bool, StoreError> {
+        match self.query(sparql)? {
+            QueryResults::Boolean(b) => Ok(b),
+            _ => Err(remote(
+                &self.query_url,
+                "an ASK query got no boolean answer",
+            )),
+        }
+    }
+
+    /// Runs a SPARQL 1.1 update.
+    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        let response = self.post(&self.update_url, "update", sparql, "*/*")?;
+        // Drain the answer so the connection ends cleanly.
+        let _ = std::io::copy(&mut response.into_body(), &mut std::io::sink());
+        Ok(())
+    }
+
+    /// Replaces a named graph with `quads` in one update request.
+    fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
+        let mut text = String::with_capacity(quads.len() * 120 + 100);
+        let _ = writeln!(text, "DROP SILENT GRAPH {graph} ;");
+        let _ = writeln!(text, "INSERT DATA {{ GRAPH {graph} {{");
+        for q in quads {
+            let _ = writeln!(text, "{} {} {} .", q.subject, q.predicate, q.object);
+        }
+        text.push_str("} }\n");
+        self.update(&text)
+    }
+
+    fn has_hash(&self, graph: &NamedNode, hash: &str) -> Result<bool, StoreError> {
+        let hash = Literal::new_simple_literal(hash);
+        self.ask(&format!(
+            "ASK {{ GRAPH {graph} {{ {graph} <{AG_CONTENT_HASH}> {hash} }} }}"
+        ))
+    }
+
+    /// Loads the ontology and the actor dictionary into their graphs, unless
+    /// the same versions are already there.
+    pub fn ensure_base(&self) -> Result<(), StoreError> {
+        for (graph, files) in [
+            (ONTOLOGY_GRAPH, ONTOLOGY_FILES),
+            (ACTORS_GRAPH, DICTIONARY_FILES),
+        ] {
+            let (g, hash, quads) = base_graph(graph, files)?;
+            if !self.has_hash(&g, &hash)? {
+                self.replace_graph(&g, &quads)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ingests one report: the same content again writes nothing; new content
+    /// under the same name replaces the report's graph, in one update request.
+    pub fn ingest(&self, extraction: &Extraction, text: &str) -> Result<IngestOutcome, StoreError> {
+        let hash = content_hash(text);
+        let graph = ReportGraph::new(extraction, &hash)?;
+        let g = &graph.graph;
+        if self.has_hash(g, &hash)? {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let existed = self.ask(&format!(
+            "ASK {{ GRAPH {g} {{ {g} <{AG_CONTENT_HASH}> ?hash }} }}"
+        ))?;
+        self.replace_graph(g, &graph.quads)?;
+        Ok(if existed {
+            IngestOutcome::Replaced
+        } else {
+            IngestOutcome::Added
+        })
+    }
+
+    /// Every quad of every named graph (the default graph is left out).
+    pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
+        let results = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")?;
+        let QueryResults::Solutions(solutions) = results else {
+            return Err(remote(&self.query_url, "a SELECT query got no solutions"));
+        };
+        let mut quads = Vec::new();
+        for s in solutions {
+            let s = s.map_err(|e| remote(&self.query_url, e))?;
+            let (Some(g), Some(subject), Some(Term::NamedNode(p)), Some(o)) =
+                (s.get("g"), s.get("s"), s.get("p"), s.get("o"))
+            else {
+                return Err(remote(
+                    &self.query_url,
+                    "a quad without graph, subject, predicate or object",
+                ));
+            };
+            let g =
+                NamedOrBlankNode::try_from(g.clone()).map_err(|e| remote(&self.query_url, e))?;
+            let subject = NamedOrBlankNode::try_from(subject.clone())
+                .map_err(|e| remote(&self.query_url, e))?;
+            quads.push(Quad::new(subject, p.clone(), o.clone(), GraphName::from(g)));
+        }
+        Ok(quads)
+    }
+
+    /// Number of quads in the named graphs.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        let results = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
+        if let QueryResults::Solutions(mut solutions) = results {
+            if let Some(Ok(s)) = solutions.next() {
+                if let Some(Term::Literal(n)) = s.get("n") {
+                    if let Ok(n) = n.value().parse() {
+                        return Ok(n);
+                    }
+                }
+            }
+        }
+        Err(remote(&self.query_url, "no quad count in the answer"))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+}
+
+/// The quads of a base graph (ontology or dictionary) with their content hash,
+/// as `GraphStore::ensure_base` writes them.
+fn base_graph(
+    graph: &str,
+    files: &[(&str, &str)],
+) -> Result<(NamedNode, String, Vec<Quad>), StoreError> {
+    let g = NamedNode::new_unchecked(graph);
+    let joined: String = files.iter().map(|(n, t)| format!("{n}\n{t}")).collect();
+    let hash = content_hash(&joined);
+    let mut quads = vec![Quad::new(
+        g.clone(),
+        NamedNode::new_unchecked(AG_CONTENT_HASH),
+        Literal::new_simple_literal(&hash),
+        g.clone(),
+    )];
+    for (name, text) in files {
+        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.clone());
+        for q in parser.for_slice(text.as_bytes()) {
+            quads.push(q.map_err(|e| StoreError::Model {
+                what: (*name).to_owned(),
+                message: e.to_string(),
+            })?);
+        }
+    }
+    Ok((g, hash, quads))
+}
+
+fn check_url(url: &str) -> Result<(), StoreError> {
+    let bad = |message: &str| StoreError::Remote {
+        endpoint: url.to_owned(),
+        message: message.to_owned(),
+    };
+    let uri: oxhttp::model::Uri = url
+        .parse()
+        .map_err(|_| bad("not a URL (expected http://HOST:PORT/PATH)"))?;
+    match uri.scheme_str() {
+        Some("http") => {}
+        Some("https") => {
+            return Err(bad(
+                "https is not supported by this build; reach the server over http (e.g. through an SSH tunnel or a local proxy)",
+            ))
+        }
+        _ => return Err(bad("not an http:// URL")),
+    }
+    if uri.host().is_none() {
+        return Err(bad("the URL names no host"));
+    }
+    Ok(())
+}
+
+fn default_update_url(query_url: &str) -> String {
+    let (base, query) = match query_url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (query_url, None),
+    };
+    let base = if let Some(stem) = base.strip_suffix("/query") {
+        format!("{stem}/update")
+    } else {
+        base.to_owned()
+    };
+    match query {
+        Some(q) => format!("{base}?{q}"),
+        None => base,
+    }
+}
+
+fn remote(endpoint: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Remote {
+        endpoint: endpoint.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn update_endpoints_follow_the_query_endpoint() {
+        assert_eq!(
+            default_update_url("http://127.0.0.1:7878/query"),
+            "http://127.0.0.1:7878/update"
+        );
+        assert_eq!(
+            default_update_url("http://h:8890/sparql"),
+            "http://h:8890/sparql"
+        );
+        assert!(RemoteStore::new("ftp://x/", None).is_err());
+        assert!(RemoteStore::new("not a url", None).is_err());
+    }
+}

@@ -1,0 +1,712 @@
+//! End-to-end tests of the store beyond one process: the SPARQL endpoint
+//! (`actorgraph serve`), remote stores (`--endpoint`, against a real Oxigraph
+//! server), idempotent and crash-safe ingest, and SHACL conformance.
+//!
+//! Needs `pip install oxigraph pyshacl sparqlwrapper` (`.ci/run` does it); the
+//! Oxigraph server is found through `OXIGRAPH_SERVER` or as `oxigraph` on PATH.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::Read;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use actorgraph_store::oxigraph::io::{RdfFormat, RdfParser};
+use actorgraph_store::oxigraph::model::Quad;
+use actorgraph_store::GraphStore;
+use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
+use oxhttp::model::{Body, Method, Request, StatusCode};
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn reports() -> PathBuf {
+    root().join("examples/reports")
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_actorgraph"));
+    c.env_remove("ACTORGRAPH_STORE")
+        .env_remove("ACTORGRAPH_ENDPOINT")
+        .env_remove("ACTORGRAPH_UPDATE_ENDPOINT")
+        .arg("--quiet");
+    c
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_with(mut c: Command, args: &[&str]) -> Run {
+    let out = c.args(args).output().expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
+    }
+}
+
+fn ok(args: &[&str], store: &Path) -> String {
+    let mut c = bin();
+    c.arg("--store").arg(store);
+    let r = run_with(c, args);
+    assert_eq!(r.code, 0, "actorgraph {args:?} failed: {}", r.stderr);
+    r.stdout
+}
+
+fn ok_remote(args: &[&str], endpoint: &str) -> String {
+    let mut c = bin();
+    c.arg("--endpoint").arg(endpoint);
+    let r = run_with(c, args);
+    assert_eq!(
+        r.code, 0,
+        "actorgraph --endpoint {endpoint} {args:?} failed: {}",
+        r.stderr
+    );
+    r.stdout
+}
+
+fn ingested_store() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("tempdir");
+    let store = dir.path().join("store");
+    ok(&["ingest", reports().to_str().unwrap()], &store);
+    (dir, store)
+}
+
+fn example_queries() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = fs::read_dir(root().join("examples/queries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// A port nobody listens on now (on loopback).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// A child process that is killed when the test ends, pass or fail.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Server {
+    fn start(mut command: Command, port: u16, what: &str) -> Self {
+        let child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
+        let mut server = Server { child, port };
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = server.child.try_wait() {
+                let mut err = String::new();
+                if let Some(mut e) = server.child.stderr.take() {
+                    let _ = e.read_to_string(&mut err);
+                }
+                panic!("{what} exited ({status}) before listening: {err}");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{what} does not listen on port {port}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://127.0.0.1:{}{path}", self.port)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Answer {
+    status: StatusCode,
+    content_type: String,
+    body: String,
+}
+
+fn http(method: Method, url: &str, headers: &[(&str, &str)], body: Option<String>) -> Answer {
+    let mut req = Request::builder().method(method).uri(url);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let req = req
+        .body(body.map(Body::from).unwrap_or_default())
+        .expect("request");
+    let response = oxhttp::Client::new()
+        .with_global_timeout(Duration::from_secs(60))
+        .request(req)
+        .unwrap_or_else(|e| panic!("{url}: {e}"));
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    Answer {
+        status,
+        content_type,
+        body: response.into_body().to_string().expect("utf-8 body"),
+    }
+}
+
+fn get(server: &Server, query: &str, accept: &str) -> Answer {
+    let q = form_urlencoded::Serializer::new(String::new())
+        .append_pair("query", query)
+        .finish();
+    http(
+        Method::GET,
+        &server.url(&format!("/query?{q}")),
+        &[(ACCEPT.as_str(), accept)],
+        None,
+    )
+}
+
+fn serve(store: &Path, extra: &[&str]) -> Server {
+    let port = free_port();
+    let mut c = bin();
+    c.arg("--store")
+        .arg(store)
+        .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+        .args(extra);
+    Server::start(c, port, "actorgraph serve")
+}
+
+/// The quads of an N-Quads text, by graph, as sorted N-Quads lines with every
+/// blank node written `_:b` (each store labels them its own way).
+fn by_graph(nq: &str) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for q in RdfParser::from_format(RdfFormat::NQuads).for_slice(nq.as_bytes()) {
+        let q: Quad = q.expect("N-Quads parse");
+        let line: Vec<String> = q
+            .to_string()
+            .split(' ')
+            .map(|t| {
+                if t.starts_with("_:") {
+                    "_:b".to_owned()
+                } else {
+                    t.to_owned()
+                }
+            })
+            .collect();
+        out.entry(q.graph_name.to_string())
+            .or_default()
+            .push(line.join(" "));
+    }
+    for quads in out.values_mut() {
+        quads.sort();
+    }
+    out
+}
+
+const COUNT_QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+
+fn quad_count(store: &Path) -> usize {
+    let csv = ok(&["query", "--format", "csv", COUNT_QUADS], store);
+    csv.lines().nth(1).unwrap().trim().parse().unwrap()
+}
+
+// ---------------------------------------------------------------- serve
+
+#[test]
+fn serve_answers_the_sparql_protocol_with_content_negotiation() {
+    let (_dir, store) = ingested_store();
+    let server = serve(&store, &["--timeout", "2"]);
+    let ask = "ASK { actor:IRN ag:exportsTo actor:CHN }";
+
+    // GET, JSON by default and on request.
+    for accept in ["*/*", "application/sparql-results+json"] {
+        let a = get(&server, ask, accept);
+        assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        assert!(a
+            .content_type
+            .starts_with("application/sparql-results+json"));
+        assert_eq!(
+            serde_json::from_str::<Value>(&a.body).unwrap()["boolean"],
+            true
+        );
+    }
+    // The other standard formats.
+    let select = "SELECT ?o WHERE { actor:IRN ag:exportsTo ?o } ORDER BY ?o";
+    let xml = get(&server, select, "application/sparql-results+xml");
+    assert!(xml
+        .content_type
+        .starts_with("application/sparql-results+xml"));
+    assert!(
+        xml.body.contains("<sparql") && xml.body.contains("actor/CHN"),
+        "{}",
+        xml.body
+    );
+    let csv = get(&server, select, "text/csv");
+    assert!(csv.content_type.starts_with("text/csv"));
+    assert!(
+        csv.body.starts_with("o\r\n") && csv.body.contains("actor/CHN"),
+        "{}",
+        csv.body
+    );
+    let tsv = get(
+        &server,
+        select,
+        "text/tab-separated-values;q=0.9, image/png;q=0.1",
+    );
+    assert!(tsv.content_type.starts_with("text/tab-separated-values"));
+    assert!(tsv.body.starts_with("?o\n"), "{}", tsv.body);
+    // What `actorgraph query` prints, the endpoint answers.
+    let q = fs::read_to_string(root().join("examples/queries/iran-relations.rq")).unwrap();
+    let from_cli = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "--file",
+            root()
+                .join("examples/queries/iran-relations.rq")
+                .to_str()
+                .unwrap(),
+        ],
+        &store,
+    );
+    assert_eq!(get(&server, &q, "text/csv").body, from_cli);
+
+    // POST, directly and as a form.
+    let direct = http(
+        Method::POST,
+        &server.url("/query"),
+        &[
+            ("content-type", "application/sparql-query"),
+            ("accept", "text/csv"),
+        ],
+        Some(select.to_owned()),
+    );
+    assert_eq!(direct.body, csv.body);
+    let form = form_urlencoded::Serializer::new(String::new())
+        .append_pair("query", select)
+        .finish();
+    let form = http(
+        Method::POST,
+        &server.url("/sparql"),
+        &[
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("accept", "text/csv"),
+        ],
+        Some(form),
+    );
+    assert_eq!(form.body, csv.body);
+
+    // Graphs come as RDF.
+    let construct = "CONSTRUCT { actor:IRN ag:exportsTo ?o } WHERE { actor:IRN ag:exportsTo ?o }";
+    let ttl = get(&server, construct, "text/turtle");
+    assert!(
+        ttl.content_type.starts_with("text/turtle"),
+        "{}",
+        ttl.content_type
+    );
+    let triples: Vec<_> = RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(ttl.body.as_bytes())
+        .collect::<Result<_, _>>()
+        .expect("Turtle");
+    assert!(!triples.is_empty());
+    let nt = get(&server, construct, "application/n-triples");
+    assert!(nt.content_type.starts_with("application/n-triples"));
+
+    // Mistakes get the status codes of the protocol.
+    assert_eq!(
+        get(&server, select, "image/png").status,
+        StatusCode::NOT_ACCEPTABLE
+    );
+    let bad = get(&server, "SELECT WHERE {", "*/*");
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("malformed SPARQL"), "{}", bad.body);
+    let no_query = http(Method::GET, &server.url("/query"), &[], None);
+    assert_eq!(no_query.status, StatusCode::BAD_REQUEST);
+
+    // Read-only unless started writable: an update is refused and changes nothing.
+    let update = form_urlencoded::Serializer::new(String::new())
+        .append_pair("update", "DROP ALL")
+        .finish();
+    let refused = http(
+        Method::POST,
+        &server.url("/update"),
+        &[("content-type", "application/x-www-form-urlencoded")],
+        Some(update),
+    );
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert!(refused.body.contains("read-only"));
+    assert_eq!(
+        serde_json::from_str::<Value>(&get(&server, ask, "*/*").body).unwrap()["boolean"],
+        true
+    );
+
+    // The time limit: a query that would run for hours is cancelled.
+    let started = Instant::now();
+    let slow = get(
+        &server,
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . FILTER EXISTS { ?c ?x ?f } }",
+        "*/*",
+    );
+    assert_eq!(
+        slow.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        slow.body
+    );
+    assert!(slow.body.contains("cancelled after 2 s"), "{}", slow.body);
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+    // …and the endpoint goes on answering.
+    assert_eq!(get(&server, ask, "*/*").status, StatusCode::OK);
+}
+
+#[test]
+fn serve_listens_on_loopback_by_default() {
+    let r = run_with(bin(), &["serve", "--help"]);
+    assert!(
+        r.stdout.contains("[default: 127.0.0.1:7878]"),
+        "{}",
+        r.stdout
+    );
+}
+
+/// SPARQLWrapper, the Python client most analysts use, reads the endpoint.
+#[test]
+fn sparqlwrapper_reads_the_endpoint() {
+    let (_dir, store) = ingested_store();
+    let server = serve(&store, &[]);
+    let script = r#"
+import sys
+from SPARQLWrapper import SPARQLWrapper, JSON, CSV
+s = SPARQLWrapper(sys.argv[1])
+s.setQuery("PREFIX ag: <https://w3id.org/actorgraph/ns#> PREFIX actor: <https://w3id.org/actorgraph/actor/> "
+           "SELECT ?o WHERE { actor:IRN ag:exportsTo ?o } ORDER BY ?o")
+s.setReturnFormat(JSON)
+rows = s.query().convert()["results"]["bindings"]
+print(" ".join(r["o"]["value"] for r in rows))
+s.setMethod("POST")
+s.setReturnFormat(CSV)
+print(s.query().convert().decode().splitlines()[0])
+"#;
+    let out = Command::new("python3")
+        .args(["-c", script, &server.url("/query")])
+        .output()
+        .expect("python3 runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("No module named 'SPARQLWrapper'"),
+        "SPARQLWrapper is missing: pip install sparqlwrapper"
+    );
+    assert!(out.status.success(), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("https://w3id.org/actorgraph/actor/CHN"),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().nth(1), Some("o"), "{stdout}");
+}
+
+/// A writable endpoint takes SPARQL updates, so `--endpoint` can ingest into it.
+#[test]
+fn a_writable_endpoint_takes_an_ingest_over_http() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("served");
+    let server = serve(&store, &["--writable"]);
+    let endpoint = server.url("/query");
+    ok_remote(&["ingest", reports().to_str().unwrap()], &endpoint);
+    let out = ok_remote(
+        &["query", "ASK { actor:IRN ag:exportsTo actor:CHN }"],
+        &endpoint,
+    );
+    assert_eq!(out.trim(), "true");
+    drop(server);
+    let (_d, reference) = ingested_store();
+    let q = root().join("examples/queries/claims.rq");
+    assert_eq!(
+        ok(&["query", "--file", q.to_str().unwrap()], &store),
+        ok(&["query", "--file", q.to_str().unwrap()], &reference)
+    );
+}
+
+// ---------------------------------------------------------------- ingest
+
+#[test]
+fn ingesting_the_dev_reports_twice_leaves_the_quad_count_alone() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("store");
+    let dev = root().join("tests/fixtures/eval/dev");
+    let mut first = bin();
+    first.arg("--store").arg(&store);
+    let first = run_with(first, &["ingest", dev.to_str().unwrap()]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = quad_count(&store);
+    let nq_before = ok(&["export", "--format", "nq"], &store);
+    let mut again = Command::new(env!("CARGO_BIN_EXE_actorgraph"));
+    again
+        .env_remove("ACTORGRAPH_STORE")
+        .env_remove("ACTORGRAPH_ENDPOINT")
+        .arg("--store")
+        .arg(&store);
+    let again = run_with(again, &["ingest", dev.to_str().unwrap()]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("0 added, 0 replaced, 4 unchanged"),
+        "{}",
+        again.stderr
+    );
+    let after = quad_count(&store);
+    eprintln!("dev reports: {before} quads after the first ingest, {after} after the second");
+    assert!(before > 1000);
+    assert_eq!(before, after);
+    assert_eq!(nq_before, ok(&["export", "--format", "nq"], &store));
+}
+
+/// An ingest killed mid-way (SIGKILL, no chance to clean up) leaves a store
+/// that opens and holds whole reports only: those committed before the kill.
+#[test]
+fn an_ingest_killed_mid_way_leaves_the_reports_before_it() {
+    let dir = TempDir::new().unwrap();
+    let many = dir.path().join("reports");
+    fs::create_dir(&many).unwrap();
+    let mut total = 0;
+    for copy in 0..60 {
+        for entry in fs::read_dir(reports()).unwrap() {
+            let p = entry.unwrap().path();
+            let name = p.file_name().unwrap().to_str().unwrap();
+            fs::copy(&p, many.join(format!("c{copy:03}-{name}"))).unwrap();
+            total += 1;
+        }
+    }
+    // What a complete ingest gives, to compare with.
+    let reference = dir.path().join("reference");
+    ok(&["ingest", many.to_str().unwrap()], &reference);
+    let expected = by_graph(&ok(&["export", "--format", "nq"], &reference));
+    let count_reports = |store: &GraphStore| -> Option<usize> {
+        let results = store
+            .query("SELECT (COUNT(?r) AS ?n) WHERE { ?r a ag:Report }")
+            .ok()?;
+        let mut csv = Vec::new();
+        actorgraph_store::write_results(results, actorgraph_store::ResultsFormat::Csv, &mut csv)
+            .ok()?;
+        String::from_utf8(csv)
+            .ok()?
+            .lines()
+            .nth(1)?
+            .trim()
+            .parse()
+            .ok()
+    };
+
+    let store = dir.path().join("store");
+    let mut killed_at = None;
+    for attempt in 0..5 {
+        let _ = fs::remove_dir_all(&store);
+        let mut child = bin()
+            .arg("--store")
+            .arg(&store)
+            .args(["ingest", many.to_str().unwrap()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until some reports are in, then kill it (SIGKILL).
+        let threshold = 3 + attempt * 3;
+        let deadline = Instant::now() + Duration::from_secs(300);
+        let mut seen = 0;
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                break;
+            }
+            if let Ok(s) = GraphStore::open_read_only(&store) {
+                seen = count_reports(&s).unwrap_or(0);
+                if seen >= threshold {
+                    break;
+                }
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let still_running = matches!(child.try_wait(), Ok(None));
+        child.kill().ok();
+        child.wait().unwrap();
+        if still_running && seen < total {
+            killed_at = Some(seen);
+            break;
+        }
+    }
+    let seen = killed_at.expect("the ingest was never caught mid-way");
+
+    // The store opens for writing (no stale lock, no corruption)…
+    let reopened = GraphStore::open(&store).expect("the store opens after the kill");
+    let held = count_reports(&reopened).unwrap();
+    drop(reopened);
+    eprintln!("killed with {seen} of {total} reports seen; {held} reports in the reopened store");
+    assert!(held >= seen && held < total, "{held} reports of {total}");
+    // …and every graph in it is whole: exactly what a complete ingest writes.
+    let actual = by_graph(&ok(&["export", "--format", "nq"], &store));
+    let reports_held = actual.keys().filter(|g| g.contains("/report/")).count();
+    assert_eq!(reports_held, held);
+    for (graph, quads) in &actual {
+        assert_eq!(
+            Some(quads),
+            expected.get(graph),
+            "graph {graph} is not what a complete ingest writes"
+        );
+    }
+    // Ingesting again finishes the job.
+    ok(&["ingest", many.to_str().unwrap()], &store);
+    assert_eq!(
+        by_graph(&ok(&["export", "--format", "nq"], &store)),
+        expected
+    );
+}
+
+// ---------------------------------------------------------------- SHACL
+
+#[test]
+fn the_export_conforms_to_the_shapes() {
+    let (dir, store) = ingested_store();
+    let ttl = dir.path().join("graph.ttl");
+    ok(
+        &["export", "--format", "ttl", "-o", ttl.to_str().unwrap()],
+        &store,
+    );
+    let shapes = root().join("ontology/shapes.ttl");
+    let out = Command::new("python3")
+        .args(["-m", "pyshacl", "-s"])
+        .arg(&shapes)
+        .args(["-df", "turtle", "-sf", "turtle"])
+        .arg(&ttl)
+        .output()
+        .expect("python3 runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("No module named pyshacl"),
+        "pyshacl is missing: pip install pyshacl"
+    );
+    assert!(stdout.contains("Conforms: True"), "{stdout}{stderr}");
+    assert!(out.status.success());
+}
+
+// ---------------------------------------------------------------- remote
+
+fn oxigraph_server() -> PathBuf {
+    if let Some(p) = std::env::var_os("OXIGRAPH_SERVER") {
+        return PathBuf::from(p);
+    }
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|d| d.join("oxigraph"))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "the Oxigraph server is missing: `pip install oxigraph` puts `oxigraph` on PATH, or set OXIGRAPH_SERVER to its binary"
+            )
+        })
+}
+
+/// The example queries give the same answers from an Oxigraph server fed over
+/// HTTP as from the embedded store.
+#[test]
+fn a_remote_oxigraph_server_answers_like_the_embedded_store() {
+    let (dir, store) = ingested_store();
+    let port = free_port();
+    let mut c = Command::new(oxigraph_server());
+    c.arg("serve")
+        .arg("--location")
+        .arg(dir.path().join("oxigraph"))
+        .args([
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--union-default-graph",
+        ]);
+    let server = Server::start(c, port, "oxigraph serve");
+    let endpoint = server.url("/query");
+
+    ok_remote(&["ingest", reports().to_str().unwrap()], &endpoint);
+    // Idempotent remotely too.
+    let mut again = Command::new(env!("CARGO_BIN_EXE_actorgraph"));
+    again
+        .env_remove("ACTORGRAPH_STORE")
+        .arg("--endpoint")
+        .arg(&endpoint);
+    let again = run_with(again, &["ingest", reports().to_str().unwrap()]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("0 added, 0 replaced, 4 unchanged"),
+        "{}",
+        again.stderr
+    );
+
+    let mut compared = 0;
+    for q in example_queries() {
+        let q = q.to_str().unwrap();
+        for format in ["table", "csv"] {
+            let local = ok(&["query", "--format", format, "--file", q], &store);
+            let remote = ok_remote(&["query", "--format", format, "--file", q], &endpoint);
+            assert!(local.lines().count() > 2, "{q} returns nothing");
+            assert_eq!(
+                local, remote,
+                "{q} ({format}) differs between embedded and remote"
+            );
+        }
+        compared += 1;
+    }
+    eprintln!("{compared} example queries give identical tables and CSV, embedded and remote");
+    assert!(compared >= 5);
+
+    // The export holds the same graphs (blank nodes aside, which get new labels).
+    let strip = |nq: String| -> BTreeSet<String> {
+        nq.lines()
+            .filter(|l| !l.contains("_:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let local = ok(&["export", "--format", "nq"], &store);
+    let remote = ok_remote(&["export", "--format", "nq"], &endpoint);
+    assert_eq!(local.lines().count(), remote.lines().count());
+    assert_eq!(strip(local), strip(remote));
+}
+
+#[test]
+fn an_unreachable_endpoint_fails_clearly() {
+    let port = free_port();
+    let mut c = bin();
+    c.arg("--endpoint")
+        .arg(format!("http://127.0.0.1:{port}/query"));
+    let r = run_with(c, &["query", "ASK {}"]);
+    assert_ne!(r.code, 0);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("127.0.0.1:{port}")),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty());
+}
