@@ -357,7 +357,10 @@ impl Extractor {
         pending: &mut Vec<Relation>,
     ) {
         let tokens = tokenize(&doc.clean, s, e);
-        if tokens.is_empty() {
+        // Navigation boilerplate ("Click here to see ISW's interactive map of ...").
+        if tokens.is_empty()
+            || (tokens.len() > 1 && tokens[0].lower == "click" && tokens[1].lower == "here")
+        {
             return;
         }
         let tok_of = |byte: usize| tokens.iter().position(|t| t.end > byte);
@@ -753,6 +756,12 @@ impl Extractor {
                 Some((_, m)) if announce => (Modality::Asserted, Some(sent.mentions[m].entity)),
                 Some((_, m)) => (Modality::Claimed, Some(sent.mentions[m].entity)),
                 None if assess => (Modality::Assessed, None),
+                // "The General Staff reported that ...": a speaker the dictionary lacks.
+                None if (0..v)
+                    .any(|k| sent.tokens[k].is_word && sent.clause[k] == sent.clause[v]) =>
+                {
+                    (Modality::Claimed, None)
+                }
                 None => continue,
             };
             out.push(Frame {
@@ -912,6 +921,11 @@ impl Extractor {
             let has_want = matching
                 .iter()
                 .any(|(t, _)| self.lex.trigger(*t).pos == want);
+            // "the occupied port", "its occupied territory": a participle as adjective.
+            if want == Pos::Noun && !has_want && sent.word(i).ends_with("ed") {
+                i += 1;
+                continue;
+            }
             let longest = matching
                 .iter()
                 .filter(|(t, _)| !has_want || self.lex.trigger(*t).pos == want)
@@ -977,11 +991,12 @@ impl Extractor {
         let next = sent.word(i + 1);
         if let Some(m) = sent.mention_at(i - 1) {
             // "US sanctions have limited", "Russian strikes on Kyiv": a noun phrase.
-            let noun_follows = AUXILIARIES.contains(&next)
-                || BE_FORMS.contains(&next)
+            let noun_follows = BE_FORMS.contains(&next)
                 || matches!(
                     next,
-                    "on" | "against" | "of" | "." | "," | ";" | "by" | "were" | "have" | "has"
+                    "on" | "against" | "of" | "." | "," | ";" | "by" | "have" | "has" | "had"
+                        | "will" | "would" | "could" | "may" | "might" | "can" | "should"
+                        | "must" | "continue" | "continued"
                 );
             return if sent.mentions[m].how == How::Demonym || noun_follows {
                 Pos::Noun

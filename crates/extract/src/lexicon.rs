@@ -213,17 +213,39 @@ impl Lexicon {
                 symmetric,
                 reverse,
             });
-            let heads = match pos {
-                Pos::Verb => verb_forms(&words[0], &explicit),
-                Pos::Noun => noun_forms(&words[0], &explicit),
-            };
-            let rest: Vec<String> = words[1..].to_vec();
-            for form in heads {
-                // Multi-word explicit forms ("shot down") carry their own tail.
-                let mut parts = form.split_whitespace().map(str::to_owned);
-                let head = parts.next().unwrap_or_default();
-                let tail: Vec<String> = parts.collect();
-                let tail = if tail.is_empty() { rest.clone() } else { tail };
+            // Verbs inflect their first word ("call on" -> "called on"), nouns their
+            // last ("ground attack" -> "ground attacks").
+            let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+            match pos {
+                Pos::Verb => {
+                    for form in verb_forms(&words[0], &explicit) {
+                        // Multi-word explicit forms ("shot down") carry their own tail.
+                        let mut parts = form.split_whitespace().map(str::to_owned);
+                        let head = parts.next().unwrap_or_default();
+                        let tail: Vec<String> = parts.collect();
+                        let tail = if tail.is_empty() {
+                            words[1..].to_vec()
+                        } else {
+                            tail
+                        };
+                        keys.push((head, tail));
+                    }
+                }
+                Pos::Noun if words.len() == 1 => {
+                    for form in noun_forms(&words[0], &explicit) {
+                        keys.push((form, vec![]));
+                    }
+                }
+                Pos::Noun => {
+                    let last = words.len() - 1;
+                    for form in noun_forms(&words[last], &explicit) {
+                        let mut tail = words[1..last].to_vec();
+                        tail.push(form);
+                        keys.push((words[0].clone(), tail));
+                    }
+                }
+            }
+            for (head, tail) in keys {
                 let slot = self.index.entry(head).or_default();
                 if !slot
                     .iter()
