@@ -714,6 +714,10 @@ impl Extractor {
     fn frames(&self, sent: &Sentence, entities: &[Entity]) -> Vec<Frame> {
         let mut out = Vec::new();
         for v in 0..sent.tokens.len() {
+            // A capitalized "State" mid-sentence is a name ("Union State"), not a verb.
+            if v > 0 && sent.tokens[v].capitalized {
+                continue;
+            }
             let announce = sent.has_cue(v, CueKind::Announce);
             let speech = sent.has_cue(v, CueKind::Speech) || announce;
             let assess = sent.word(v).starts_with("assess");
@@ -739,7 +743,15 @@ impl Extractor {
                 // "warned Iran that": the verb takes an actor object; not a frame.
                 continue;
             }
-            let subj = self.clause_subject(sent, v);
+            // The speaker is the actor right before the verb ("Russian Deputy Head
+            // of X Oleg Gurinov claimed"), not an earlier one in the clause.
+            let subj = sent.mentions.iter().rposition(|m| {
+                m.t1 <= v
+                    && v - m.t1 <= 6
+                    && sent.clause[m.t0] == sent.clause[v]
+                    && !sent.preceded_by_prep(m)
+                    && m.how != How::Place
+            });
             let (modality, speaker) = match subj.map(|m| (&entities[sent.mentions[m].entity], m)) {
                 Some((e, _)) if e.kind == ActorKind::ResearchOrganization => (
                     if assess {
@@ -779,7 +791,15 @@ impl Extractor {
     fn clause_subject(&self, sent: &Sentence, t: usize) -> Option<usize> {
         let c = sent.clause[t.min(sent.clause.len() - 1)];
         sent.mentions.iter().position(|m| {
-            m.t1 <= t && sent.clause[m.t0] == c && !sent.preceded_by_prep(m) && m.how != How::Place
+            m.t1 <= t
+                && sent.clause[m.t0] == c
+                && !sent.preceded_by_prep(m)
+                && m.how != How::Place
+                // "Russian sources accused ...": a source of claims, not a party.
+                && !sent.has_cue(m.t1, CueKind::SourceNoun)
+                // "The General Staff reported efforts by Russian units to attack":
+                // the reporter is not the attacker.
+                && !(m.t1..t).any(|k| reports_on_others(sent, k))
         })
     }
 
@@ -921,6 +941,34 @@ impl Extractor {
             let has_want = matching
                 .iter()
                 .any(|(t, _)| self.lex.trigger(*t).pos == want);
+            // "occupation officials", "invasion force": the trigger modifies another noun.
+            if matching
+                .iter()
+                .all(|(t, _)| self.lex.trigger(*t).pos == Pos::Noun)
+                && matches!(
+                    sent.word(matching.iter().map(|m| m.1).max().unwrap_or(i + 1)),
+                    "official"
+                        | "officials"
+                        | "authorities"
+                        | "authority"
+                        | "administration"
+                        | "administrations"
+                        | "head"
+                        | "heads"
+                        | "forces"
+                        | "force"
+                        | "troops"
+                        | "regime"
+                        | "government"
+                        | "leaders"
+                        | "leader"
+                        | "deputy"
+                        | "chief"
+                )
+            {
+                i += 1;
+                continue;
+            }
             // "the occupied port", "its occupied territory": a participle as adjective.
             if want == Pos::Noun && !has_want && sent.word(i).ends_with("ed") {
                 i += 1;
@@ -994,9 +1042,25 @@ impl Extractor {
             let noun_follows = BE_FORMS.contains(&next)
                 || matches!(
                     next,
-                    "on" | "against" | "of" | "." | "," | ";" | "by" | "have" | "has" | "had"
-                        | "will" | "would" | "could" | "may" | "might" | "can" | "should"
-                        | "must" | "continue" | "continued"
+                    "on" | "against"
+                        | "of"
+                        | "."
+                        | ","
+                        | ";"
+                        | "by"
+                        | "have"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "should"
+                        | "must"
+                        | "continue"
+                        | "continued"
                 );
             return if sent.mentions[m].how == How::Demonym || noun_follows {
                 Pos::Noun
@@ -1176,7 +1240,12 @@ impl Extractor {
             .objects
             .iter()
             .any(|o| *o == ObjectSlot::Prep("of".into()));
-        if !of_is_object && sent.word(end) == "of" {
+        let moves_away = trig
+            .objects
+            .iter()
+            .any(|o| *o == ObjectSlot::Prep("from".into()))
+            || &trig.cameo[..2] == "08";
+        if !of_is_object && moves_away && sent.word(end) == "of" {
             if let Some(m) = sent.mentions.iter().position(|m| {
                 m.t0 > end && m.t0 <= end + 3 && (end + 1..m.t0).all(|j| !sent.is_prep(j))
             }) {
@@ -1474,6 +1543,17 @@ fn nearest_date(
         })
         .min_by_key(|d| d.token.abs_diff(t))
         .map(|d| d.date)
+}
+
+/// Verbs by which an actor reports what others do ("reported", "claimed"), as
+/// opposed to stating its own stance ("reiterated its commitment").
+fn reports_on_others(sent: &Sentence, k: usize) -> bool {
+    (sent.has_cue(k, CueKind::Announce) || sent.has_cue(k, CueKind::Speech))
+        && [
+            "report", "claim", "alleg", "said", "say", "stat", "note", "announc", "publish",
+        ]
+        .iter()
+        .any(|p| sent.word(k).starts_with(p))
 }
 
 /// Whether mention `next` continues a coordination after `cur` ("A, B, and C").
