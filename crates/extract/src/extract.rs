@@ -429,6 +429,31 @@ impl Extractor {
 
         let sentence_text = collapse_ws(&doc.clean[s..e]);
         let span = [chars.at(s), chars.at(e)];
+        let build = |subject: ActorRef,
+                     object: ActorRef,
+                     rel: &str,
+                     cameo: &str,
+                     quad: u8,
+                     f: &FoundView| Relation {
+            kind: "relation".to_owned(),
+            doc: doc.name.clone(),
+            subject,
+            object,
+            relation: rel.to_owned(),
+            cameo: cameo.to_owned(),
+            quad_class: quad,
+            modality: f.modality,
+            negated: f.negated,
+            attributed_to: f.attributed.map(|a| self.actor_ref(&entities[a])),
+            date: f.date.map(|d| d.to_string()),
+            topic: f.topic.clone(),
+            sentence: sentence_text.clone(),
+            span,
+            sources: sources.clone(),
+            symmetric: f.symmetric,
+            trigger: f.trigger.clone(),
+            mentions: vec![],
+        };
         let emit = |subj: usize,
                     obj: usize,
                     rel: &str,
@@ -439,61 +464,25 @@ impl Extractor {
             let (Some(sr), Some(or)) = (entities[subj].rollup, entities[obj].rollup) else {
                 return;
             };
-            if sr == or {
-                return;
+            if sr != or {
+                let (a, b) = (
+                    self.actor_ref(&entities[subj]),
+                    self.actor_ref(&entities[obj]),
+                );
+                out.push(build(a, b, rel, cameo, quad, f));
             }
-            out.push(Relation {
-                kind: "relation".to_owned(),
-                doc: doc.name.clone(),
-                subject: self.actor_ref(&entities[subj]),
-                object: self.actor_ref(&entities[obj]),
-                relation: rel.to_owned(),
-                cameo: cameo.to_owned(),
-                quad_class: quad,
-                modality: f.modality,
-                negated: f.negated,
-                attributed_to: f.attributed.map(|a| self.actor_ref(&entities[a])),
-                date: f.date.map(|d| d.to_string()),
-                topic: f.topic.clone(),
-                sentence: sentence_text.clone(),
-                span,
-                sources: sources.clone(),
-                symmetric: f.symmetric,
-                trigger: f.trigger.clone(),
-                mentions: vec![],
-            });
         };
-
+        // The object stays a placeholder (the subject) until `fill_adversaries`.
         let emit_pending = |subj: usize,
                             rel: &str,
                             cameo: &str,
                             quad: u8,
                             f: &FoundView,
                             out: &mut Vec<Relation>| {
-            if entities[subj].rollup.is_none() {
-                return;
+            if entities[subj].rollup.is_some() {
+                let a = self.actor_ref(&entities[subj]);
+                out.push(build(a.clone(), a, rel, cameo, quad, f));
             }
-            let subject = self.actor_ref(&entities[subj]);
-            out.push(Relation {
-                kind: "relation".to_owned(),
-                doc: doc.name.clone(),
-                object: subject.clone(),
-                subject,
-                relation: rel.to_owned(),
-                cameo: cameo.to_owned(),
-                quad_class: quad,
-                modality: f.modality,
-                negated: f.negated,
-                attributed_to: f.attributed.map(|a| self.actor_ref(&entities[a])),
-                date: f.date.map(|d| d.to_string()),
-                topic: f.topic.clone(),
-                sentence: sentence_text.clone(),
-                span,
-                sources: sources.clone(),
-                symmetric: false,
-                trigger: f.trigger.clone(),
-                mentions: vec![],
-            });
         };
         for f in &found {
             let trig = self.lex.trigger(f.trigger);

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use actorgraph_extract::vocab::{AG, CAMEO, XSD};
 use actorgraph_extract::{ActorRef, Extraction, PartialDate, Relation};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
@@ -245,4 +246,31 @@ impl ReportGraph {
         }
         Ok(())
     }
+}
+
+/// The quads of a base graph (ontology or dictionary) with their content hash,
+/// as `GraphStore::ensure_base` writes them.
+pub(crate) fn base_graph(
+    graph: &str,
+    files: &[(&str, &str)],
+) -> Result<(NamedNode, String, Vec<Quad>), StoreError> {
+    let g = NamedNode::new_unchecked(graph);
+    let joined: String = files.iter().map(|(n, t)| format!("{n}\n{t}")).collect();
+    let hash = content_hash(&joined);
+    let mut quads = vec![Quad::new(
+        g.clone(),
+        NamedNode::new_unchecked(format!("{AG}contentHash")),
+        Literal::new_simple_literal(&hash),
+        g.clone(),
+    )];
+    for (name, text) in files {
+        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.clone());
+        for q in parser.for_slice(text.as_bytes()) {
+            quads.push(q.map_err(|e| StoreError::Model {
+                what: (*name).to_owned(),
+                message: e.to_string(),
+            })?);
+        }
+    }
+    Ok((g, hash, quads))
 }

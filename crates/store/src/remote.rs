@@ -15,7 +15,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
 use oxigraph::sparql::{QueryResults, QueryTripleIter};
 
 use crate::error::StoreError;
-use crate::model::{content_hash, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
+use crate::model::{base_graph, content_hash, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
 use crate::store::IngestOutcome;
 
 const AG_CONTENT_HASH: &str = "https://w3id.org/actorgraph/ns#contentHash";
@@ -281,33 +281,6 @@ impl RemoteStore {
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         Ok(self.len()? == 0)
     }
-}
-
-/// The quads of a base graph (ontology or dictionary) with their content hash,
-/// as `GraphStore::ensure_base` writes them.
-fn base_graph(
-    graph: &str,
-    files: &[(&str, &str)],
-) -> Result<(NamedNode, String, Vec<Quad>), StoreError> {
-    let g = NamedNode::new_unchecked(graph);
-    let joined: String = files.iter().map(|(n, t)| format!("{n}\n{t}")).collect();
-    let hash = content_hash(&joined);
-    let mut quads = vec![Quad::new(
-        g.clone(),
-        NamedNode::new_unchecked(AG_CONTENT_HASH),
-        Literal::new_simple_literal(&hash),
-        g.clone(),
-    )];
-    for (name, text) in files {
-        let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.clone());
-        for q in parser.for_slice(text.as_bytes()) {
-            quads.push(q.map_err(|e| StoreError::Model {
-                what: (*name).to_owned(),
-                message: e.to_string(),
-            })?);
-        }
-    }
-    Ok((g, hash, quads))
 }
 
 fn check_url(url: &str) -> Result<(), StoreError> {

@@ -2,13 +2,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use actorgraph_extract::{Extraction, DICTIONARY_FILES, ONTOLOGY_FILES};
-use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 use crate::error::StoreError;
-use crate::model::{content_hash, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH};
+use crate::model::{base_graph, content_hash, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH};
 
 /// What an ingest did with a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,33 +79,14 @@ impl GraphStore {
     }
 
     fn load_base_graph(&self, graph: &str, files: &[(&str, &str)]) -> Result<(), StoreError> {
-        let g = NamedNode::new_unchecked(graph);
-        let joined: String = files.iter().map(|(n, t)| format!("{n}\n{t}")).collect();
-        let hash = content_hash(&joined);
-        let hash_pred =
-            NamedNode::new_unchecked(format!("{}contentHash", actorgraph_extract::vocab::AG));
-        let current = Quad::new(
-            g.clone(),
-            hash_pred,
-            Literal::new_simple_literal(&hash),
-            g.clone(),
-        );
+        let (g, _, quads) = base_graph(graph, files)?;
+        // The first quad records the content hash: present means up to date.
         if self
             .store
-            .contains(&current)
+            .contains(&quads[0])
             .map_err(|e| storage(&self.path, e))?
         {
             return Ok(());
-        }
-        let mut quads = vec![current];
-        for (name, text) in files {
-            let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.clone());
-            for q in parser.for_slice(text.as_bytes()) {
-                quads.push(q.map_err(|e| StoreError::Model {
-                    what: (*name).to_owned(),
-                    message: e.to_string(),
-                })?);
-            }
         }
         let mut tx = self
             .store
