@@ -370,6 +370,12 @@ fn dot_export_renders_with_graphviz() {
         ],
         Some(&store),
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&dot_file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "an exported file is readable like any other");
+    }
     let out = Command::new("dot")
         .args(["-Tsvg", dot_file.to_str().unwrap()])
         .output()

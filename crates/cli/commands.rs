@@ -266,6 +266,13 @@ fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<Exit
                 write(&mut w)?;
                 w.flush()?;
             }
+            // Temporary files are private; the result gets ordinary permissions.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644))
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+            }
             tmp.persist(path)
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }

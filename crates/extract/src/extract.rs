@@ -649,13 +649,15 @@ impl Extractor {
             *counts.entry(a).or_default().entry(b).or_default() += 1;
             *counts.entry(b).or_default().entry(a).or_default() += 1;
         }
+        // Only a conflict the report keeps coming back to makes an adversary: a
+        // passing mention of some other war must not.
         let adversary: BTreeMap<String, String> = counts
             .into_iter()
             .filter_map(|(a, m)| {
                 let best = m
                     .into_iter()
                     .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(x.0)))?;
-                Some((a.to_owned(), best.0.to_owned()))
+                (best.1 >= 3).then(|| (a.to_owned(), best.0.to_owned()))
             })
             .collect();
         let mut filled = Vec::new();
@@ -954,6 +956,32 @@ impl Extractor {
                         | "deputy"
                         | "chief"
                 )
+            {
+                i += 1;
+                continue;
+            }
+            // "the two world wars", "the Syrian civil war": a war with no parties here.
+            if matches!(sent.word(i), "war" | "wars")
+                && i > 0
+                && matches!(sent.word(i - 1), "world" | "civil" | "cold")
+            {
+                i += 1;
+                continue;
+            }
+            // "launched several assaults": the event noun, not the light verb, says what happened.
+            if sent.word(i).starts_with("launch")
+                && (i + 1..(i + 5).min(n)).any(|k| {
+                    self.lex
+                        .triggers_for(&sent.tokens[k].lower)
+                        .iter()
+                        .any(|(t, rest)| {
+                            self.lex.trigger(*t).pos == Pos::Noun
+                                && rest
+                                    .iter()
+                                    .enumerate()
+                                    .all(|(j, w)| sent.word(k + 1 + j) == w)
+                        })
+                })
             {
                 i += 1;
                 continue;
@@ -1797,6 +1825,14 @@ mod tests {
             t.contains(&("Russia".into(), "Ukraine".into(), "19".into())),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn attacks_near_a_place_target_its_state() {
+        let rels = extract("Russian forces conducted ground attacks near Bakhmut. Russian forces launched several unsuccessful assaults near Avdiivka.");
+        let t: Vec<_> = rels.iter().map(triple).collect();
+        let expected = ("Russia".to_owned(), "Ukraine".to_owned(), "19".to_owned());
+        assert_eq!(t, [expected.clone(), expected], "{rels:?}");
     }
 
     #[test]

@@ -202,6 +202,10 @@ pub(crate) fn find_mentions(
                 FormKind::Metonym => How::Metonym,
             };
             let ent = entity_for(&mut entities, dict_entity(idx, date));
+            if let Some(state) = dict.located_in(idx) {
+                let st = entity_for(&mut entities, dict_entity(state, date));
+                entities[ent].located_in = Some(st);
+            }
             mentions.push(Mention {
                 start: s,
                 end: e,
