@@ -256,6 +256,23 @@ fn ingest_then_query_from_a_later_process() {
         csv.starts_with("o\r\n") && csv.contains("actor/CHN"),
         "{csv}"
     );
+    // Each report's graph says what the report is and where it was read from.
+    let meta = ok(
+        &[
+            "query",
+            "SELECT ?title ?date ?src WHERE { ?r a ag:Report ; ag:fileName \"iran-update-2023-07-31.txt\" ; \
+             dcterms:title ?title ; ag:reportDate ?date ; dcterms:source ?src }",
+        ],
+        Some(&store),
+    );
+    assert!(
+        meta.contains("Iran Update, July 31, 2023") && meta.contains("2023-07-31"),
+        "{meta}"
+    );
+    assert!(
+        meta.contains("examples/reports/iran-update-2023-07-31.txt"),
+        "{meta}"
+    );
     let json = ok(
         &[
             "query",

@@ -66,7 +66,7 @@ fn extract_all(
                 (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
                 _ => src.read()?,
             };
-            let extraction = extractor.extract(&src.name(), text.clone()).map_err(|e| {
+            let mut extraction = extractor.extract(&src.name(), text.clone()).map_err(|e| {
                 anyhow::anyhow!(
                     "{}: {}",
                     src.display(),
@@ -74,6 +74,10 @@ fn extract_all(
                         .trim_start_matches(&format!("{}: ", src.name()))
                 )
             })?;
+            // The report's source address in the graph: the path it was read from.
+            if let Source::File(p) = src {
+                extraction.report.location = Some(p.display().to_string());
+            }
             progress.inc(1);
             Ok((extraction, text))
         })

@@ -338,6 +338,7 @@ impl Extractor {
             date: doc.date.map(|d| d.to_string()),
             authors: doc.authors.clone(),
             sources: doc.sources.iter().map(|(n, c)| (*n, c.clone())).collect(),
+            location: None,
         };
         Ok(Extraction { report, relations })
     }

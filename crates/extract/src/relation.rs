@@ -169,6 +169,9 @@ pub struct ReportInfo {
     pub authors: Vec<String>,
     /// Footnote number and the addresses it cites.
     pub sources: Vec<(u32, Vec<String>)>,
+    /// Where the report was read from (a path or address), when the caller says.
+    #[serde(default)]
+    pub location: Option<String>,
 }
 
 /// Everything extracted from one report.

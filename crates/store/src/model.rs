@@ -124,6 +124,13 @@ impl ReportGraph {
         if let Some(d) = r.date.as_deref().and_then(date_literal) {
             g.add(graph.clone(), ag("reportDate"), d);
         }
+        if let Some(loc) = &r.location {
+            g.add(
+                graph.clone(),
+                nn(&format!("{DCTERMS}source"))?,
+                Literal::new_simple_literal(loc),
+            );
+        }
         for a in &r.authors {
             g.add(
                 graph.clone(),
