@@ -1253,6 +1253,26 @@ impl Extractor {
             }
         }
         let objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
+        // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
+        let by = if sent.word(end) == "by" {
+            Some(end)
+        } else if sent.word(end + 1) == "by" && sent.word(end).ends_with("ed") {
+            Some(end + 1)
+        } else {
+            None
+        };
+        if let Some(b) = by {
+            if let Some(m) = sent.mentions.iter().position(|m| {
+                m.t0 > b
+                    && m.t0 <= b + 3
+                    && sent.clause[m.t0] == c
+                    && (b + 1..m.t0).all(|j| !sent.is_prep(j))
+            }) {
+                if entities[sent.mentions[m].entity].kind.is_party() {
+                    subjects = self.coordinated(sent, m);
+                }
+            }
+        }
         // "the withdrawal of Russian forces from Ukraine": the of-phrase is the actor.
         let of_is_object = trig
             .objects
@@ -1834,6 +1854,17 @@ mod tests {
         let t: Vec<_> = rels.iter().map(triple).collect();
         let expected = ("Russia".to_owned(), "Ukraine".to_owned(), "19".to_owned());
         assert_eq!(t, [expected.clone(), expected], "{rels:?}");
+    }
+
+    #[test]
+    fn a_by_phrase_names_the_actor_of_a_noun() {
+        let rels = extract("Strikes by Russian forces on Kyiv continued.");
+        let t: Vec<_> = rels.iter().map(triple).collect();
+        assert_eq!(
+            t,
+            [("Russia".to_owned(), "Ukraine".to_owned(), "18".to_owned())],
+            "{rels:?}"
+        );
     }
 
     #[test]
