@@ -78,6 +78,11 @@ pub struct Relation {
 /// One place a report states a relation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
+    /// The actors as this mention writes them.
+    pub subject: String,
+    pub object: String,
+    pub relation: String,
+    pub cameo: String,
     pub sentence: String,
     pub span: [usize; 2],
     pub sources: Vec<String>,
@@ -97,11 +102,13 @@ impl Modality {
     }
 }
 
-/// One relation per report, actors, relation, CAMEO code and negation: the
-/// repeated mentions of the same interaction merged, as an analyst reads a
-/// report. The merged relation takes the firmest modality any mention gives
-/// it (with that mention's sentence, date and attribution) and lists every
-/// mention in `mentions`. Order: by first mention.
+/// One relation per report, top-level actors, CAMEO category (root) and
+/// negation, the unit the annotation guidelines count: the repeated mentions
+/// of one interaction merged, as an analyst reads a report. The merged
+/// relation is its firmest mention (modality, then a cited sentence over a
+/// summary bullet): that mention's relation, code, sentence, date and
+/// attribution; `mentions` lists every mention with its own. Order: by first
+/// mention.
 pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
     let mut order: Vec<Relation> = Vec::new();
     let mut index: std::collections::BTreeMap<
@@ -111,13 +118,17 @@ pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
     for r in relations {
         let key = (
             r.doc.clone(),
-            r.subject.id.clone(),
-            r.object.id.clone(),
-            r.relation.clone(),
-            r.cameo.clone(),
+            r.subject.rollup.id.clone(),
+            r.object.rollup.id.clone(),
+            r.cameo.get(..2).unwrap_or_default().to_owned(),
+            String::new(),
             r.negated,
         );
         let evidence = Evidence {
+            subject: r.subject.label.clone(),
+            object: r.object.label.clone(),
+            relation: r.relation.clone(),
+            cameo: r.cameo.clone(),
             sentence: r.sentence.clone(),
             span: r.span,
             sources: r.sources.clone(),
@@ -142,9 +153,6 @@ pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
                         mentions,
                         ..r.clone()
                     };
-                } else if merged.date.is_none() && r.date.is_some() && r.modality == merged.modality
-                {
-                    merged.date = r.date.clone();
                 }
                 merged.symmetric |= r.symmetric;
             }
