@@ -513,7 +513,7 @@ fn dev_scores_stay_above_the_floor() {
             "--floor",
             "typed=0.70",
             "--floor",
-            "modality=0.83",
+            "modality=0.86",
             "--floor",
             "negation=0.93",
         ],

@@ -717,8 +717,13 @@ impl Extractor {
                 continue;
             }
             // "recent reporting that ...": a noun, not someone speaking.
+            // ", stating that ...", "on December 2 stating that ...": a participle, a speaker.
+            let participle = v > 0
+                && (sent.word(v - 1) == ","
+                    || sent.word(v - 1).bytes().all(|b| b.is_ascii_digit()));
             if sent.word(v).ends_with("ing")
                 && v > 0
+                && !participle
                 && !AUXILIARIES.contains(&sent.word(v - 1))
                 && !BE_FORMS.contains(&sent.word(v - 1))
                 && sent.mention_at(v - 1).is_none()
@@ -1521,7 +1526,17 @@ impl Extractor {
         }
         // "could derive benefits from increasing sales to China": a noun inside a
         // prepositional phrase is not what the hedge is about.
-        if noun && nearest.is_some() && (at + 1..t).any(|k| sent.is_prep(k)) {
+        // "to" before a verb ("meant to signal") marks an infinitive, not a phrase.
+        let infinitive = |k: usize| {
+            sent.word(k) == "to"
+                && sent
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word && !n.capitalized)
+                && !DETERMINERS.contains(&sent.word(k + 1))
+                && sent.mention_at(k + 1).is_none()
+        };
+        if noun && nearest.is_some() && (at + 1..t).any(|k| sent.is_prep(k) && !infinitive(k)) {
             nearest = None;
         }
         if nearest.is_none() {
