@@ -851,17 +851,11 @@ impl Extractor {
 
     /// "A and B", "A, B, and C": the actors coordinated with mention `m`.
     fn coordinated(&self, sent: &Sentence, m: usize) -> Vec<usize> {
-        let mut out = vec![sent.mentions[m].entity];
-        let mut cur = m;
-        while let Some(next) = sent.mentions.get(cur + 1) {
-            let joins = joins(sent, &sent.mentions[cur], next);
-            if !joins {
-                break;
+        let mut out = Vec::new();
+        for sm in &sent.mentions[m..=self.coordination_end(sent, m)] {
+            if !out.contains(&sm.entity) {
+                out.push(sm.entity);
             }
-            if !out.contains(&next.entity) {
-                out.push(next.entity);
-            }
-            cur += 1;
         }
         out
     }
@@ -873,7 +867,6 @@ impl Extractor {
         to: usize,
         focal: Option<usize>,
         ctx: &Context,
-        entities: &[Entity],
     ) -> Vec<usize> {
         for i in from..to {
             if sent.has_cue(i, CueKind::GroupReference) && ctx.last_group.len() >= 2 {
@@ -892,7 +885,6 @@ impl Extractor {
             }
             if sent.has_cue(i, CueKind::FocalReference) {
                 if let Some(f) = focal {
-                    let _ = entities;
                     return vec![f];
                 }
             }
@@ -1149,7 +1141,7 @@ impl Extractor {
             None => vec![],
         };
         if subjects.is_empty() {
-            subjects = self.reference(sent, clause_start, i, focal, ctx, entities);
+            subjects = self.reference(sent, clause_start, i, focal, ctx);
         }
         if subjects.is_empty() {
             if let Some((clause_id, subj)) = last.as_ref() {
@@ -1241,7 +1233,7 @@ impl Extractor {
                 || sent.has_cue(k, CueKind::PluralReference)
                 || sent.has_cue(k, CueKind::PersonReference)
             {
-                subjects = self.reference(sent, k, k + 1, focal, ctx, entities);
+                subjects = self.reference(sent, k, k + 1, focal, ctx);
                 break;
             }
             let modifier = sent.tokens[k].is_word
@@ -1310,7 +1302,7 @@ impl Extractor {
                         .take_while(|&k| sent.clause[k] == c)
                         .last()
                         .unwrap_or(i);
-                    subjects = self.reference(sent, cs, i, focal, ctx, entities);
+                    subjects = self.reference(sent, cs, i, focal, ctx);
                 }
             }
         }
