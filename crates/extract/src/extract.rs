@@ -6,7 +6,7 @@ use crate::date::PartialDate;
 use crate::dictionary::{ActorKind, Dictionary};
 use crate::document::{BlockKind, Document};
 use crate::error::ExtractError;
-use crate::lexicon::{CueKind, Lexicon, ObjectSlot, Pos};
+use crate::lexicon::{CueKind, CueSet, Lexicon, ObjectSlot, Pos};
 use crate::mention::{find_mentions, Entity, FormMatcher, How, Mention};
 use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
 use crate::temporal::{date_expressions, DateExpr};
@@ -174,10 +174,10 @@ struct Frame {
 
 struct Sentence<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    tokens: &'a [Token],
     mentions: Vec<SentMention>,
     clause: Vec<usize>,
-    cues: Vec<BTreeSet<CueKind>>,
+    cues: Vec<CueSet>,
 }
 
 impl Sentence<'_> {
@@ -190,7 +190,7 @@ impl Sentence<'_> {
     }
 
     fn has_cue(&self, i: usize, kind: CueKind) -> bool {
-        self.cues.get(i).is_some_and(|c| c.contains(&kind))
+        self.cues.get(i).is_some_and(|c| c.contains(kind))
     }
 
     fn mention_at(&self, t: usize) -> Option<usize> {
@@ -300,13 +300,19 @@ impl Extractor {
     /// output (`doc`) and in errors.
     pub fn extract(&self, name: &str, text: String) -> Result<Extraction, ExtractError> {
         let doc = Document::parse(name, text)?;
-        let (entities, mentions) = find_mentions(&doc, &self.dict, &self.lex, &self.matcher);
+        let block_tokens: Vec<Vec<Token>> = doc
+            .blocks
+            .iter()
+            .map(|b| tokenize(&doc.clean, b.start, b.end))
+            .collect();
+        let (entities, mentions) =
+            find_mentions(&doc, &self.dict, &self.lex, &self.matcher, &block_tokens);
         let focal = focal_state(&entities, &mentions);
         let chars = CharIndex::new(&doc.text);
 
         let mut relations = Vec::new();
         let mut pending = Vec::new();
-        for block in &doc.blocks {
+        for (block, tokens) in doc.blocks.iter().zip(&block_tokens) {
             if matches!(block.kind, BlockKind::Heading | BlockKind::KeyTakeaways) {
                 continue;
             }
@@ -315,8 +321,11 @@ impl Extractor {
             for (k, &(s, e)) in sents.iter().enumerate() {
                 let next = sents.get(k + 1).map_or(block.end, |n| n.0);
                 let sources = doc.sources_in(s, next);
+                let t0 = tokens.partition_point(|t| t.start < s);
+                let t1 = tokens.partition_point(|t| t.start < e);
                 self.sentence(
                     &doc,
+                    &tokens[t0..t1],
                     &entities,
                     &mentions,
                     focal,
@@ -347,6 +356,7 @@ impl Extractor {
     fn sentence(
         &self,
         doc: &Document,
+        tokens: &[Token],
         entities: &[Entity],
         mentions: &[Mention],
         focal: Option<usize>,
@@ -357,20 +367,23 @@ impl Extractor {
         out: &mut Vec<Relation>,
         pending: &mut Vec<Relation>,
     ) {
-        let tokens = tokenize(&doc.clean, s, e);
         // Navigation boilerplate ("Click here to see ISW's interactive map of ...").
         if tokens.is_empty()
             || (tokens.len() > 1 && tokens[0].lower == "click" && tokens[1].lower == "here")
         {
             return;
         }
-        let tok_of = |byte: usize| tokens.iter().position(|t| t.end > byte);
-        let sm: Vec<SentMention> = mentions
+        // Mentions are sorted by start and tokens by position: binary searches keep
+        // long reports linear.
+        let first = mentions.partition_point(|m| m.start < s);
+        let sm: Vec<SentMention> = mentions[first..]
             .iter()
-            .filter(|m| m.start >= s && m.end <= e)
+            .take_while(|m| m.start < e)
+            .filter(|m| m.end <= e)
             .filter_map(|m| {
-                let t0 = tok_of(m.start)?;
-                let t1 = tokens.iter().rposition(|t| t.start < m.end)? + 1;
+                let t0 = tokens.partition_point(|t| t.end <= m.start);
+                let t1 = tokens.partition_point(|t| t.start < m.end);
+                (t0 < tokens.len() && t1 > 0).then_some(())?;
                 Some(SentMention {
                     t0,
                     t1,
@@ -382,19 +395,12 @@ impl Extractor {
 
         // Cue phrases at each token.
         let n = tokens.len();
-        let mut cues = vec![BTreeSet::new(); n];
-        for i in 0..n {
-            let mut phrase = String::new();
-            for len in 1..=self.lex.max_cue_words().min(n - i) {
-                if len > 1 {
-                    phrase.push(' ');
-                }
-                phrase.push_str(&tokens[i + len - 1].lower);
-                if let Some(kinds) = self.lex.cue_kinds(&phrase) {
-                    cues[i].extend(kinds.iter().copied());
-                }
-            }
-        }
+        let cues: Vec<CueSet> = (0..n)
+            .map(|i| {
+                self.lex
+                    .cues_starting(tokens[i..].iter().map(|t| t.lower.as_str()))
+            })
+            .collect();
 
         // Clauses: new at ";" ":" "(" and boundary words and complementizer "that".
         let mut clause = vec![0; n];
@@ -402,7 +408,7 @@ impl Extractor {
         for i in 0..n {
             let w = tokens[i].lower.as_str();
             let opens = i > 0
-                && (cues[i].contains(&CueKind::Boundary)
+                && (cues[i].contains(CueKind::Boundary)
                     || w == "that"
                     || matches!(tokens[i - 1].lower.as_str(), ";" | ":"));
             if opens {
@@ -419,7 +425,7 @@ impl Extractor {
         };
 
         let frames = self.frames(&sent, entities);
-        let dates = date_expressions(&sent.tokens, doc.date);
+        let dates = date_expressions(sent.tokens, doc.date);
         let found = self.triggers(&sent, entities, focal, ctx);
         let trigger_tokens: Vec<usize> = found
             .iter()
