@@ -491,6 +491,7 @@ impl Extractor {
                 out.push(build(a.clone(), a, rel, cameo, quad, f));
             }
         };
+        let first_here = out.len();
         for f in &found {
             let trig = self.lex.trigger(f.trigger);
             let (modality, attributed) =
@@ -584,15 +585,21 @@ impl Extractor {
                 symmetric: false,
                 trigger: sent.word(fr.verb).to_owned(),
             };
-            emit(
-                speaker,
-                about.entity,
-                "makesStatementAbout",
-                "010",
-                1,
-                &view,
-                out,
-            );
+            // Saying that the other side attacked, threatened or violated something is
+            // an accusation, not a neutral statement.
+            let about_top = self.actor_ref(&entities[about.entity]).rollup.id;
+            let accuses = out[first_here..].iter().any(|r| {
+                r.quad_class >= 3
+                    && !r.negated
+                    && r.modality == Modality::Claimed
+                    && r.subject.rollup.id == about_top
+            });
+            let (rel, cameo, quad) = if accuses {
+                ("accuses", "112", 3)
+            } else {
+                ("makesStatementAbout", "010", 1)
+            };
+            emit(speaker, about.entity, rel, cameo, quad, &view, out);
         }
 
         // Remember who this sentence was about, for "he", "they", "the two countries".
@@ -972,8 +979,9 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            // "launched several assaults": the event noun, not the light verb, says what happened.
-            if sent.word(i).starts_with("launch")
+            // "launched several assaults", "offer Russia concessions": the event noun, not
+            // the light verb, says what happened (see `noun_args` for the verb's object).
+            if sent.has_cue(i, CueKind::LightVerb)
                 && (i + 1..(i + 5).min(n)).any(|k| {
                     self.lex
                         .triggers_for(&sent.tokens[k].lower)
@@ -1206,6 +1214,12 @@ impl Extractor {
     ) -> Option<Found> {
         let trig = self.lex.trigger(t);
         let c = sent.clause[i];
+        // "offer Russia significant concessions": the actor right after a light verb is
+        // the verb's object, and the noun's object when it has no other.
+        let light_verb = (i.saturating_sub(5)..i).find(|&v| sent.has_cue(v, CueKind::LightVerb));
+        let light_object = light_verb
+            .and_then(|v| sent.mention_at(v + 1))
+            .filter(|&m| entities[sent.mentions[m].entity].kind.is_party());
         // A possessive or demonym right before the noun is its actor:
         // "Iran's oil exports", "the Russian invasion", "their mutual support".
         let mut subjects = vec![];
@@ -1216,7 +1230,7 @@ impl Extractor {
             steps += 1;
             if let Some(m) = sent.mention_at(k) {
                 let sm = &sent.mentions[m];
-                if entities[sm.entity].kind.is_party() {
+                if entities[sm.entity].kind.is_party() && Some(m) != light_object {
                     subjects = self.coordinated_backwards(sent, m);
                 }
                 break;
@@ -1312,8 +1326,11 @@ impl Extractor {
                 }
             }
         }
-        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor.
         let mut objects = objects;
+        if let Some(m) = light_object.filter(|_| objects.is_empty()) {
+            objects = self.coordinated(sent, m);
+        }
+        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor.
         if objects.is_empty()
             && subjects.len() == 1
             && matches!(&trig.cameo[..2], "05" | "06" | "07")
@@ -1360,9 +1377,11 @@ impl Extractor {
             .take_while(|&k| sent.clause[k] == c)
             .last()
             .unwrap_or(i);
-        // "not seeking a confrontation", "no need": the cue stands right before the noun phrase.
-        let negated =
-            (clause_start.max(i.saturating_sub(4))..i).any(|k| sent.has_cue(k, CueKind::Negation));
+        // "not seeking a confrontation", "no need": the cue stands right before the noun
+        // phrase, or before its light verb ("not prepared to offer concessions").
+        let anchor = light_verb.unwrap_or(i);
+        let negated = (clause_start.max(anchor.saturating_sub(4))..i)
+            .any(|k| sent.has_cue(k, CueKind::Negation));
         let start = k.min(i);
         let topic = Some(collapse_ws(
             &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
@@ -1790,6 +1809,48 @@ mod tests {
             .unwrap();
         assert_eq!(deed.modality, Modality::Claimed);
         assert_eq!(deed.date.as_deref(), Some("2023-05"));
+    }
+
+    #[test]
+    fn a_claim_of_hostile_deeds_is_an_accusation() {
+        let rels = extract("Russian officials claimed that Ukrainian forces attacked Russia.");
+        let claim = rels
+            .iter()
+            .find(|r| r.modality == Modality::Asserted)
+            .unwrap();
+        assert_eq!(claim.relation, "accuses");
+        assert_eq!(
+            triple(claim),
+            ("Russia".into(), "Ukraine".into(), "11".into())
+        );
+        let deed = rels
+            .iter()
+            .find(|r| r.modality == Modality::Claimed)
+            .unwrap();
+        assert_eq!(
+            triple(deed),
+            ("Ukraine".into(), "Russia".into(), "18".into())
+        );
+        // A friendly deed keeps the neutral statement.
+        let rels = extract("Ukraine claimed that Iran sold drones to Belarus.");
+        assert!(rels.iter().any(|r| r.relation == "makesStatementAbout"));
+        assert!(rels.iter().all(|r| r.relation != "accuses"));
+    }
+
+    #[test]
+    fn a_light_verb_lends_the_event_noun_its_object_and_negation() {
+        let rels = extract("France is not prepared to offer Russia significant concessions.");
+        assert_eq!(rels.len(), 1, "{rels:#?}");
+        assert_eq!(
+            triple(&rels[0]),
+            ("France".into(), "Russia".into(), "08".into())
+        );
+        assert!(rels[0].negated);
+        let rels = extract("Russian forces did not conduct any ground assaults near Bakhmut.");
+        assert!(
+            !rels.is_empty() && rels.iter().all(|r| r.negated),
+            "{rels:#?}"
+        );
     }
 
     #[test]

@@ -71,6 +71,7 @@ pub enum CueKind {
     PluralReference,
     ForcesReference,
     ForcesNoun,
+    LightVerb,
 }
 
 impl CueKind {
@@ -92,6 +93,7 @@ impl CueKind {
             "source-noun" => Self::SourceNoun,
             "nonstate-noun" => Self::NonstateNoun,
             "announce" => Self::Announce,
+            "light-verb" => Self::LightVerb,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
@@ -101,7 +103,10 @@ impl CueKind {
 
     /// Cue kinds whose entries are verbs and match in every inflection.
     fn inflects(self) -> bool {
-        matches!(self, Self::Speech | Self::Assessed | Self::Announce)
+        matches!(
+            self,
+            Self::Speech | Self::Assessed | Self::Announce | Self::LightVerb
+        )
     }
 }
 
