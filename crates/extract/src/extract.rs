@@ -276,6 +276,9 @@ struct Found {
     symmetric: bool,
     negated: bool,
     topic: Option<String>,
+    /// The speaker's own act after a reported clause ("stated that ... and called
+    /// upon"): outside the statement's frame.
+    resumed: bool,
 }
 
 impl Extractor {
@@ -494,8 +497,10 @@ impl Extractor {
         let first_here = out.len();
         for f in &found {
             let trig = self.lex.trigger(f.trigger);
+            // A resumed speaker acts outside the frames of this sentence.
+            let in_frames = if f.resumed { &[][..] } else { &frames[..] };
             let (modality, attributed) =
-                self.modality(&sent, &frames, f.token, trig.pos == Pos::Noun);
+                self.modality(&sent, in_frames, f.token, trig.pos == Pos::Noun);
             let negated = f.negated || self.unlikely_after(&sent, f.token);
             let view = FoundView {
                 modality,
@@ -794,6 +799,33 @@ impl Extractor {
             });
         }
         out
+    }
+
+    /// "Putin stated that the Ukrainian government rejects talks and called upon Scholz
+    /// to ...": a past-tense verb joined by "and" after a present-tense one goes back to
+    /// the speaker of the past-tense speech verb, not the subject of the reported clause.
+    fn speaker_resumes(&self, sent: &Sentence, i: usize, clause_start: usize) -> Option<usize> {
+        let past = |k: usize| sent.word(k).ends_with("ed");
+        if i == 0 || sent.word(i - 1) != "and" || !past(i) {
+            return None;
+        }
+        let present = |k: usize| {
+            let w = sent.word(k);
+            matches!(w, "is" | "has" | "does")
+                || w.ends_with('s')
+                    && self
+                        .lex
+                        .triggers_for(w)
+                        .iter()
+                        .any(|(t, _)| self.lex.trigger(*t).pos == Pos::Verb)
+        };
+        if !(clause_start..i - 1).any(present) {
+            return None;
+        }
+        let v = (0..clause_start)
+            .rev()
+            .find(|&k| sent.has_cue(k, CueKind::Speech) && past(k))?;
+        self.clause_subject(sent, v)
     }
 
     /// The mention heading the clause of token `t`: the first actor before it
@@ -1154,6 +1186,21 @@ impl Extractor {
             Some(_) => return None,
             None => vec![],
         };
+        // "to prompt the United States and its allies to pressure Ukraine": an act
+        // someone is pushed toward has not happened.
+        if i > 1 && sent.word(i - 1) == "to" {
+            let pushed = (i.saturating_sub(10)..i - 1).any(|k| {
+                sent.has_cue(k, CueKind::Prompt)
+                    && (k + 1..(k + 3).min(i)).any(|j| sent.mention_at(j).is_some())
+            });
+            if pushed {
+                return None;
+            }
+        }
+        let resumed = self.speaker_resumes(sent, i, clause_start);
+        if let Some(speaker) = resumed {
+            subjects = self.coordinated(sent, speaker);
+        }
         if subjects.is_empty() {
             subjects = self.reference(sent, clause_start, i, focal, ctx);
         }
@@ -1198,6 +1245,7 @@ impl Extractor {
             symmetric,
             negated,
             topic,
+            resumed: resumed.is_some(),
         })
     }
 
@@ -1366,6 +1414,7 @@ impl Extractor {
                 symmetric: true,
                 negated: false,
                 topic: None,
+                resumed: false,
             });
         }
         let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
@@ -1396,6 +1445,7 @@ impl Extractor {
             symmetric,
             negated,
             topic,
+            resumed: false,
         })
     }
 
@@ -1851,6 +1901,37 @@ mod tests {
             !rels.is_empty() && rels.iter().all(|r| r.negated),
             "{rels:#?}"
         );
+    }
+
+    #[test]
+    fn the_speaker_resumes_after_a_reported_clause() {
+        let rels = extract(
+            "Putin stated that the Ukrainian government rejects talks with Moscow and called upon German Chancellor Olaf Scholz to reconsider.",
+        );
+        let call = rels.iter().find(|r| r.cameo.starts_with("02")).unwrap();
+        assert_eq!(
+            triple(call),
+            ("Russia".into(), "Germany".into(), "02".into())
+        );
+        assert_eq!(call.modality, Modality::Asserted);
+        // The reported clause stays the speaker's claim.
+        let talks = rels.iter().find(|r| r.cameo.starts_with("04")).unwrap();
+        assert_eq!(talks.subject.rollup.label, "Ukraine");
+        assert_eq!(talks.modality, Modality::Claimed);
+    }
+
+    #[test]
+    fn an_act_someone_is_prompted_toward_has_not_happened() {
+        let rels = extract(
+            "The Kremlin seeks to prompt the United States to pressure Ukraine to negotiate.",
+        );
+        assert!(
+            rels.iter()
+                .all(|r| r.subject.rollup.label != "United States"),
+            "{rels:#?}"
+        );
+        let rels = extract("The United States pressured Ukraine to negotiate.");
+        assert_eq!(rels.len(), 1);
     }
 
     #[test]

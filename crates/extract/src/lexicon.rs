@@ -72,6 +72,7 @@ pub enum CueKind {
     ForcesReference,
     ForcesNoun,
     LightVerb,
+    Prompt,
 }
 
 impl CueKind {
@@ -94,6 +95,7 @@ impl CueKind {
             "nonstate-noun" => Self::NonstateNoun,
             "announce" => Self::Announce,
             "light-verb" => Self::LightVerb,
+            "prompt" => Self::Prompt,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
@@ -105,7 +107,7 @@ impl CueKind {
     fn inflects(self) -> bool {
         matches!(
             self,
-            Self::Speech | Self::Assessed | Self::Announce | Self::LightVerb
+            Self::Speech | Self::Assessed | Self::Announce | Self::LightVerb | Self::Prompt
         )
     }
 }
