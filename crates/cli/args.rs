@@ -58,6 +58,14 @@ pub enum Command {
     Serve(ServeArgs),
     /// Score extraction against gold annotations (pair, quad and typed F1; modality, negation).
     Eval(EvalArgs),
+    /// Centrality, communities, cooperation/conflict balance and top ties of the actor graph.
+    Analyze(crate::analysis::AnalyzeArgs),
+    /// The shortest chains of relations between two actors, each step with its evidence.
+    Path(crate::analysis::PathArgs),
+    /// Every assertion between two actors: date, modality, sentence, sources.
+    Explain(crate::analysis::ExplainArgs),
+    /// Every assertion of one actor in date order.
+    Timeline(crate::analysis::TimelineArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -178,6 +186,9 @@ pub struct ExportArgs {
     /// Write to this file (replaced whole, never half-written) instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Which part of the actor graph the graph formats (dot … json) draw.
+    #[command(flatten)]
+    pub filter: crate::analysis::FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -196,4 +207,18 @@ pub enum ExportFormat {
     Rdfxml,
     /// Graphviz DOT of the actor graph.
     Dot,
+    /// SVG of the actor graph, drawn by Graphviz `dot`.
+    Svg,
+    /// PNG of the actor graph, drawn by Graphviz `dot`.
+    Png,
+    /// PDF of the actor graph, drawn by Graphviz `dot`.
+    Pdf,
+    /// GraphML of the actor graph (Gephi, yEd, Cytoscape).
+    Graphml,
+    /// CSV table of the actor graph's nodes (Gephi's spreadsheet import).
+    CsvNodes,
+    /// CSV table of the actor graph's edges (Gephi's spreadsheet import).
+    CsvEdges,
+    /// JSON nodes and links of the actor graph (D3, networkx).
+    Json,
 }
