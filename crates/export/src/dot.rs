@@ -30,6 +30,24 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Makes a web address safe as a DOT `URL`. Graphviz copies URLs into SVG
+/// attributes as they are, so characters that cannot stand in an address or
+/// an XML attribute are percent-encoded, and `&` is written as an entity.
+pub fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' | '<' | '>' | '\\' | '{' | '}' | '|' | '^' | '`' | '\'' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() || c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn shape(kind: &str) -> &'static str {
     match kind {
         "State" => "box",
@@ -228,6 +246,13 @@ pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportErro
                 // A flat head: the relation is said not to hold.
                 attrs.set("arrowhead", "tee", false);
             }
+            // In SVG the edge links to the first source it cites that is a web address.
+            if let Some(url) = group.iter().flat_map(|e| &e.sources).find(|s| {
+                (s.starts_with("https://") || s.starts_with("http://"))
+                    && !s.contains(char::is_whitespace)
+            }) {
+                attrs.set("URL", &escape_url(url), true);
+            }
         }
         legend(&mut g, view);
     }
@@ -315,5 +340,13 @@ mod tests {
             r#"a \"b\" \\ c &amp; &lt;d&gt;"#
         );
         assert_eq!(escape("x\ny"), "x\\ny");
+    }
+
+    #[test]
+    fn urls_keep_their_query_and_lose_what_breaks_attributes() {
+        assert_eq!(
+            escape_url(r#"https://e.org/a?x=1&y="2"<z>"#),
+            "https://e.org/a?x=1&amp;y=%222%22%3Cz%3E"
+        );
     }
 }
