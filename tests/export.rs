@@ -351,6 +351,22 @@ fn graphml_csv_and_json_agree_and_networkx_reads_the_graphml() {
         .unwrap()
         .contains(&Value::from("Iran")));
 
+    // The JSON nodes/links read as networkx's node-link format.
+    let node_link = r#"
+import sys, json, networkx as nx
+data = json.load(sys.stdin)
+try:
+    g = nx.node_link_graph(data, edges="links")
+except TypeError:
+    g = nx.node_link_graph(data)
+print(g.number_of_nodes(), g.number_of_edges())
+"#;
+    let json_text = ok(&["export", "-f", "json"], store);
+    assert_eq!(
+        python(node_link, json_text.as_bytes()).trim(),
+        format!("{} {}", nx["nodes"], nx["edges"])
+    );
+
     let node_rows = ok(&["export", "-f", "csv-nodes"], store);
     let edge_rows = ok(&["export", "-f", "csv-edges"], store);
     assert!(node_rows.starts_with("Id,Label,Kind\r\n"));
