@@ -180,6 +180,9 @@ impl FilterArgs {
             .as_deref()
             .map(|d| date_bound("--to", d, true))
             .transpose()?;
+        if self.depth == 0 {
+            bail!("--depth must be 1 or more");
+        }
         if let (Some(f), Some(t)) = (&from, &to) {
             if f > t {
                 bail!("--from is after --to");
@@ -367,7 +370,7 @@ fn analysis_text(x: &Analysis, top: usize) -> String {
             "actor",
             "kind",
             "degree",
-            "mentions",
+            "weighted degree",
             "pagerank",
             "betweenness",
             "community",

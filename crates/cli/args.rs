@@ -52,7 +52,7 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Run a SPARQL 1.1 query over the store.
     Query(QueryArgs),
-    /// Write the whole store as linked data or as a Graphviz diagram.
+    /// Write the whole store as linked data, or the actor graph as a diagram, GraphML, CSV or JSON.
     Export(ExportArgs),
     /// Serve the store as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
     Serve(ServeArgs),

@@ -600,3 +600,37 @@ pub fn paths(corpus: &Corpus, filter: &Filter, a: &str, b: &str, limit: usize) -
     chains.sort_by(|x, y| x.0.cmp(&y.0));
     chains.into_iter().take(limit).map(|(_, c)| c).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn louvain_splits_two_blocs_joined_by_one_tie() {
+        let w = |pairs: &[(&'static str, &'static str, usize)]| {
+            pairs
+                .iter()
+                .map(|(a, b, n)| (pair(a, b), *n))
+                .collect::<BTreeMap<_, _>>()
+        };
+        let weights = w(&[
+            ("a", "b", 3),
+            ("b", "c", 3),
+            ("a", "c", 3),
+            ("x", "y", 3),
+            ("y", "z", 3),
+            ("x", "z", 3),
+            ("c", "x", 1),
+        ]);
+        let nodes = ["a", "b", "c", "x", "y", "z", "lonely"];
+        let groups = louvain(nodes.iter().copied(), &weights);
+        assert_eq!(groups, vec![vec!["a", "b", "c"], vec!["x", "y", "z"]]);
+    }
+
+    #[test]
+    fn balance_runs_from_conflict_to_cooperation() {
+        assert_eq!(balance(0, 4), -1.0);
+        assert_eq!(balance(3, 1), 0.5);
+        assert_eq!(balance(0, 0), 0.0);
+    }
+}

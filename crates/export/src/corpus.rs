@@ -241,7 +241,7 @@ impl Corpus {
                 names: vec![],
             });
             let kind = local(&text(row, "kind")).to_owned();
-            // Roles of a report's persons make the class of the class list; keep the most specific.
+            // Rows come once per type; a generic class never hides the specific one.
             if actor.kind.is_empty() || actor.kind == "Actor" || actor.kind == "TopLevelActor" {
                 actor.kind = kind;
             }

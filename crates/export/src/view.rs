@@ -329,3 +329,89 @@ pub fn relation_words(relation: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(date: Option<&str>, report_date: Option<&str>) -> Mention {
+        Mention {
+            subject: "s".into(),
+            object: "o".into(),
+            subject_mention: None,
+            object_mention: None,
+            relation: "attacks".into(),
+            cameo: "190".into(),
+            quad_class: 4,
+            modality: Modality::Asserted,
+            negated: false,
+            attributed_to: None,
+            date: date.map(Into::into),
+            report: "r.txt".into(),
+            report_date: report_date.map(Into::into),
+            sentence: "S attacked O.".into(),
+            span: [0, 13],
+            sources: vec![],
+        }
+    }
+
+    fn range(from: &str, to: &str) -> Filter {
+        Filter {
+            from: Some(from.into()),
+            to: Some(to.into()),
+            ..Filter::default()
+        }
+    }
+
+    #[test]
+    fn a_partial_date_is_kept_when_its_period_overlaps_the_range() {
+        let july = range("2023-07-01", "2023-07-31");
+        assert!(july.keeps(&mention(Some("2023-07-15"), None)));
+        assert!(july.keeps(&mention(Some("2023-07"), None)));
+        assert!(july.keeps(&mention(Some("2023"), None)));
+        assert!(!july.keeps(&mention(Some("2023-08-01"), None)));
+        assert!(!july.keeps(&mention(Some("2022"), None)));
+        // Undated: the report's date stands in; without one, no date range keeps it.
+        assert!(july.keeps(&mention(None, Some("2023-07-31"))));
+        assert!(!july.keeps(&mention(None, None)));
+        assert!(Filter::default().keeps(&mention(None, None)));
+    }
+
+    #[test]
+    fn min_mentions_and_ego_network_cut_edges() {
+        let mut corpus = Corpus::default();
+        for (s, o, n) in [("a", "b", 2), ("b", "c", 1), ("c", "d", 1)] {
+            for _ in 0..n {
+                let mut m = mention(None, None);
+                m.subject = s.into();
+                m.object = o.into();
+                m.span = [corpus.mentions.len(), corpus.mentions.len() + 1];
+                corpus.mentions.push(m);
+            }
+        }
+        let all = GraphView::build(&corpus, &Filter::default());
+        assert_eq!((all.nodes.len(), all.edges.len()), (4, 3));
+        let strong = GraphView::build(
+            &corpus,
+            &Filter {
+                min_mentions: 2,
+                ..Filter::default()
+            },
+        );
+        assert_eq!(strong.nodes.keys().collect::<Vec<_>>(), ["a", "b"]);
+        let ego = |depth| {
+            GraphView::build(
+                &corpus,
+                &Filter {
+                    actor: Some("b".into()),
+                    depth,
+                    ..Filter::default()
+                },
+            )
+            .edges
+            .len()
+        };
+        assert_eq!(ego(1), 2, "b's own relations");
+        assert_eq!(ego(2), 3, "and those of its partners");
+    }
+}
