@@ -716,3 +716,66 @@ fn json_ld_uses_the_published_context() {
     assert!(text.contains("\"ag:Assertion\"") && text.contains("\"actor:IRN\""));
     assert!(!text.contains("\"https://w3id.org/actorgraph/ns#Assertion\""));
 }
+
+/// `actorgraph serve` on a store, stopped when the test ends, pass or fail.
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn analysis_reads_a_sparql_endpoint_like_the_local_store() {
+    let (_turn, store) = dev_store();
+    let local_explain = ok(&["explain", "Iran", "China"], store);
+    let local_graph = ok(&["export", "-f", "graphml", "--actor", "Iran"], store);
+    let local_analysis = ok(&["analyze", "--json"], store);
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let server = Served(
+        bin()
+            .arg("--store")
+            .arg(store)
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "serve does not listen"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let endpoint = format!("http://127.0.0.1:{port}/query");
+    let remote = |args: &[&str]| {
+        let out = bin()
+            .args(["--endpoint", &endpoint])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?} over the endpoint: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(remote(&["explain", "Iran", "China"]), local_explain);
+    assert_eq!(
+        remote(&["export", "-f", "graphml", "--actor", "Iran"]),
+        local_graph
+    );
+    assert_eq!(remote(&["analyze", "--json"]), local_analysis);
+    drop(server);
+}

@@ -21,7 +21,8 @@ pub struct Cli {
 
     /// Work against a SPARQL 1.1 server instead of the local store: its query
     /// endpoint URL (Oxigraph server: http://HOST:PORT/query, started with
-    /// --union-default-graph). Used by ingest, query and export.
+    /// --union-default-graph). Used by ingest, query, export, analyze, path, explain
+    /// and timeline.
     #[arg(long, global = true, env = "ACTORGRAPH_ENDPOINT", value_name = "URL")]
     pub endpoint: Option<String>,
 
