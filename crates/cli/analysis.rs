@@ -270,6 +270,15 @@ pub fn write_graph(
     Ok(())
 }
 
+/// PNG and PDF are bytes for a file or a pipe, not for a terminal.
+pub fn refuse_binary_on_terminal() -> Result<()> {
+    use std::io::IsTerminal;
+    if io::stdout().is_terminal() {
+        bail!("png and pdf are binary: write them to a file with -o FILE, or pipe them");
+    }
+    Ok(())
+}
+
 fn load(cli: &Cli) -> Result<Corpus> {
     let store = crate::commands::open_for_reading(cli)?;
     Ok(Corpus::from_store(&store)?)

@@ -254,6 +254,9 @@ fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
              (dot, svg, png, pdf, graphml, csv-nodes, csv-edges, json), not to linked data"
         );
     }
+    if output.is_none() && matches!(format, ExportFormat::Png | ExportFormat::Pdf) {
+        crate::analysis::refuse_binary_on_terminal()?;
+    }
     let store = open_for_reading(cli)?;
     let write = |w: &mut dyn Write| -> Result<()> {
         let rdf = match format {
