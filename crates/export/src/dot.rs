@@ -246,8 +246,8 @@ pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportErro
                 // A flat head: the relation is said not to hold.
                 attrs.set("arrowhead", "tee", false);
             }
-            // In SVG the edge links to the first source it cites that is a web address.
-            if let Some(url) = group.iter().flat_map(|e| &e.sources).find(|s| {
+            // In SVG the edge links to a web address its tooltip's first sentence cites.
+            if let Some(url) = group.iter().flat_map(|e| &e.evidence_sources).find(|s| {
                 (s.starts_with("https://") || s.starts_with("http://"))
                     && !s.contains(char::is_whitespace)
             }) {

@@ -34,8 +34,9 @@ pub struct Edge {
     pub dates: Vec<String>,
     /// How many assertions were merged.
     pub count: usize,
-    /// The first evidence sentence.
+    /// The first evidence sentence, and the sources it cites.
     pub evidence: String,
+    pub evidence_sources: Vec<String>,
     /// Distinct reports (file names), sorted.
     pub reports: Vec<String>,
     /// Distinct cited sources, sorted.
@@ -279,6 +280,7 @@ impl GraphView {
             dates: vec![],
             count: 0,
             evidence: m.sentence.clone(),
+            evidence_sources: m.sources.clone(),
             reports: vec![],
             sources: vec![],
             mentions: vec![],
