@@ -499,8 +499,24 @@ impl Extractor {
             let trig = self.lex.trigger(f.trigger);
             // A resumed speaker acts outside the frames of this sentence.
             let in_frames = if f.resumed { &[][..] } else { &frames[..] };
-            let (modality, attributed) =
+            let (mut modality, mut attributed) =
                 self.modality(&sent, in_frames, f.token, trig.pos == Pos::Noun);
+            // "Khrenin announced that ... threats posed by NATO": an official's account of
+            // the other side's hostile acts is that official's claim, not a fact the report
+            // takes over as it does the official's news about their own side.
+            if modality == Modality::Asserted && trig.quad_class() >= 3 {
+                if let Some(speaker) = in_frames
+                    .iter()
+                    .rfind(|fr| fr.start <= f.token)
+                    .and_then(|fr| fr.speaker)
+                {
+                    let side = entities[speaker].rollup;
+                    if f.subjects.iter().all(|&s| entities[s].rollup != side) {
+                        modality = Modality::Claimed;
+                        attributed = Some(speaker);
+                    }
+                }
+            }
             let negated = f.negated || self.unlikely_after(&sent, f.token);
             let view = FoundView {
                 modality,
@@ -1319,13 +1335,19 @@ impl Extractor {
         }
         let objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
         // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
+        // Also past a short complement: "threats of a military nature” posed by NATO".
         let by = if sent.word(end) == "by" {
             Some(end)
-        } else if sent.word(end + 1) == "by" && sent.word(end).ends_with("ed") {
-            Some(end + 1)
         } else {
-            None
+            (end + 1..(end + 8).min(sent.tokens.len()))
+                .take_while(|&k| {
+                    sent.clause[k] == c
+                        && sent.mention_at(k).is_none()
+                        && !matches!(sent.word(k), "," | ";" | "and")
+                })
+                .find(|&k| sent.word(k) == "by" && sent.word(k - 1).ends_with("ed"))
         };
+        let by_agent = by.is_some();
         if let Some(b) = by {
             if let Some(m) = sent.mentions.iter().position(|m| {
                 m.t0 > b
@@ -1378,17 +1400,26 @@ impl Extractor {
         if let Some(m) = light_object.filter(|_| objects.is_empty()) {
             objects = self.coordinated(sent, m);
         }
-        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor.
+        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor;
+        // so do "threats posed by NATO" that the clause's actor counters.
         if objects.is_empty()
             && subjects.len() == 1
-            && matches!(&trig.cameo[..2], "05" | "06" | "07")
+            && (matches!(&trig.cameo[..2], "05" | "06" | "07")
+                || by_agent && &trig.cameo[..2] == "13")
         {
             if let Some(m) = self.clause_subject(sent, i) {
-                let e = sent.mentions[m].entity;
-                if entities[e].kind.is_party() && entities[e].rollup != entities[subjects[0]].rollup
-                {
-                    objects = vec![e];
-                }
+                let group = if by_agent {
+                    self.coordinated(sent, m)
+                } else {
+                    vec![sent.mentions[m].entity]
+                };
+                objects = group
+                    .into_iter()
+                    .filter(|&e| {
+                        entities[e].kind.is_party()
+                            && entities[e].rollup != entities[subjects[0]].rollup
+                    })
+                    .collect();
             }
         }
         // "US sanctions have limited such sales": in a report about one state,
@@ -1668,7 +1699,9 @@ fn nearest_date(
 /// Verbs by which an actor reports what others do ("reported", "claimed"), as
 /// opposed to stating its own stance ("reiterated its commitment").
 fn reports_on_others(sent: &Sentence, k: usize) -> bool {
-    (sent.has_cue(k, CueKind::Announce) || sent.has_cue(k, CueKind::Speech))
+    // "the Union State": a name, not the verb "state".
+    sent.mention_at(k).is_none()
+        && (sent.has_cue(k, CueKind::Announce) || sent.has_cue(k, CueKind::Speech))
         && [
             "report", "claim", "alleg", "said", "say", "stat", "note", "announc", "publish",
         ]
@@ -1932,6 +1965,27 @@ mod tests {
         );
         let rels = extract("The United States pressured Ukraine to negotiate.");
         assert_eq!(rels.len(), 1);
+    }
+
+    #[test]
+    fn threats_posed_by_an_actor_are_against_those_who_counter_them() {
+        let rels = extract(
+            "Belarusian Defense Minister Viktor Khrenin announced that Russia and Belarus held a meeting of the Russia-Belarus Union State to counter “threats of a military nature” posed by NATO.",
+        );
+        let threats: BTreeSet<(String, String, String)> = rels
+            .iter()
+            .filter(|r| r.cameo.starts_with("13"))
+            .map(triple)
+            .collect();
+        assert!(threats.contains(&("NATO".into(), "Russia".into(), "13".into())));
+        assert!(threats.contains(&("NATO".into(), "Belarus".into(), "13".into())));
+        // An official's account of the other side's hostile acts is their claim.
+        let threat = rels.iter().find(|r| r.cameo.starts_with("13")).unwrap();
+        assert_eq!(threat.modality, Modality::Claimed);
+        assert_eq!(
+            threat.attributed_to.as_ref().unwrap().label,
+            "Viktor Khrenin"
+        );
     }
 
     #[test]
