@@ -178,6 +178,9 @@ struct Sentence<'a> {
     mentions: Vec<SentMention>,
     clause: Vec<usize>,
     cues: Vec<CueSet>,
+    /// "accused Ukrainian troops of perpetrating attacks": (token of "of", the verb,
+    /// the accused mention). The accused is the actor of what follows.
+    accused: Vec<(usize, usize, usize)>,
 }
 
 impl Sentence<'_> {
@@ -419,13 +422,26 @@ impl Extractor {
             }
             clause[i] = c;
         }
-        let sent = Sentence {
+        let mut sent = Sentence {
             text: &doc.clean,
             tokens,
             mentions: sm,
             clause,
             cues,
+            accused: vec![],
         };
+        sent.accused = (0..n)
+            .filter(|&v| sent.has_cue(v, CueKind::Accuse))
+            .filter_map(|v| {
+                let m = sent
+                    .mentions
+                    .iter()
+                    .position(|m| m.t0 > v && m.t0 <= v + 3)?;
+                let of = (sent.mentions[m].t1..(sent.mentions[m].t1 + 3).min(n))
+                    .find(|&k| matches!(sent.word(k), "of" | "for"))?;
+                Some((of, v, m))
+            })
+            .collect();
 
         let frames = self.frames(&sent, entities);
         let dates = date_expressions(sent.tokens, doc.date);
@@ -739,6 +755,18 @@ impl Extractor {
     /// Speech and assessment frames: "X stated that ...", "CTP assessed that ...".
     fn frames(&self, sent: &Sentence, entities: &[Entity]) -> Vec<Frame> {
         let mut out = Vec::new();
+        // "Girkin accused Ukrainian troops of perpetrating attacks": the deed is Girkin's claim.
+        for &(of, v, _) in &sent.accused {
+            let speaker = self.clause_subject(sent, v).filter(|&m| {
+                sent.mentions[m].t1 <= v && entities[sent.mentions[m].entity].kind.is_party()
+            });
+            out.push(Frame {
+                start: of + 1,
+                verb: v,
+                modality: Modality::Claimed,
+                speaker: speaker.map(|m| sent.mentions[m].entity),
+            });
+        }
         for v in 0..sent.tokens.len() {
             // A capitalized "State" mid-sentence is a name ("Union State"), not a verb.
             if v > 0 && sent.tokens[v].capitalized {
@@ -848,6 +876,13 @@ impl Extractor {
     /// in the clause that is not the object of a preposition.
     fn clause_subject(&self, sent: &Sentence, t: usize) -> Option<usize> {
         let c = sent.clause[t.min(sent.clause.len() - 1)];
+        if let Some(&(_, _, m)) = sent
+            .accused
+            .iter()
+            .rfind(|(of, _, _)| *of < t && t <= of + 6 && sent.clause[*of] == c)
+        {
+            return Some(m);
+        }
         sent.mentions.iter().position(|m| {
             m.t1 <= t
                 && sent.clause[m.t0] == c
@@ -991,29 +1026,15 @@ impl Extractor {
             let has_want = matching
                 .iter()
                 .any(|(t, _)| self.lex.trigger(*t).pos == want);
-            // "occupation officials", "invasion force": the trigger modifies another noun.
-            if matching
-                .iter()
-                .all(|(t, _)| self.lex.trigger(*t).pos == Pos::Noun)
-                && matches!(
-                    sent.word(matching.iter().map(|m| m.1).max().unwrap_or(i + 1)),
-                    "official"
-                        | "officials"
-                        | "authorities"
-                        | "authority"
-                        | "administration"
-                        | "administrations"
-                        | "head"
-                        | "heads"
-                        | "forces"
-                        | "force"
-                        | "troops"
-                        | "regime"
-                        | "government"
-                        | "leaders"
-                        | "leader"
-                        | "deputy"
-                        | "chief"
+            // "occupation officials", "invasion force", "Ukrainian supply routes": the
+            // trigger modifies another noun.
+            if (want == Pos::Noun
+                || matching
+                    .iter()
+                    .all(|(t, _)| self.lex.trigger(*t).pos == Pos::Noun))
+                && sent.has_cue(
+                    matching.iter().map(|m| m.1).max().unwrap_or(i + 1),
+                    CueKind::ModifiedNoun,
                 )
             {
                 i += 1;
@@ -1242,8 +1263,15 @@ impl Extractor {
             objects = self.place_target(sent, entities, end, &subjects);
         }
         // Negation governs a verb only from close by: "has not issued", "is not seeking".
-        let negated =
-            (clause_start.max(i.saturating_sub(4))..i).any(|k| sent.has_cue(k, CueKind::Negation));
+        // "never discussed the possibility of using": a gerund's negation stands before
+        // the noun it complements.
+        let anchor = if i > 1 && sent.word(i - 1) == "of" && sent.word(i).ends_with("ing") {
+            i - 2
+        } else {
+            i
+        };
+        let negated = (clause_start.max(anchor.saturating_sub(4))..i)
+            .any(|k| sent.has_cue(k, CueKind::Negation));
         let topic = topic_between(
             sent,
             end,
@@ -1287,6 +1315,7 @@ impl Extractor {
         // A possessive or demonym right before the noun is its actor:
         // "Iran's oil exports", "the Russian invasion", "their mutual support".
         let mut subjects = vec![];
+        let mut of_complement = false;
         let mut k = i;
         let mut steps = 0;
         while k > 0 && steps < 4 {
@@ -1305,6 +1334,7 @@ impl Extractor {
                 // Not an actor inside a prepositional phrase ("from Iran and North Korea").
                 if let Some(m) = sent.mentions.iter().rposition(|m| {
                     m.t1 <= k
+                        && sent.clause[m.t0] == c
                         && entities[m.entity].kind.is_party()
                         && m.how != How::Person
                         && !sent.preceded_by_prep(m)
@@ -1330,6 +1360,13 @@ impl Extractor {
                 || w == "s"
                 || w == "-";
             if !modifier {
+                // "areas of active fighting", "conditions for nuclear use": the event is
+                // what another noun is about, not something the clause's subject does.
+                of_complement = matches!(w, "of" | "for")
+                    && k > 0
+                    && sent.tokens[k - 1].is_word
+                    && sent.mention_at(k - 1).is_none()
+                    && self.lex.triggers_for(sent.word(k - 1)).is_empty();
                 break;
             }
         }
@@ -1379,7 +1416,7 @@ impl Extractor {
                 }
             }
         }
-        if subjects.is_empty() {
+        if subjects.is_empty() && !of_complement {
             match self.clause_subject(sent, i) {
                 Some(m) => {
                     if entities[sent.mentions[m].entity].kind.is_party() {
@@ -1986,6 +2023,29 @@ mod tests {
             threat.attributed_to.as_ref().unwrap().label,
             "Viktor Khrenin"
         );
+    }
+
+    #[test]
+    fn the_accused_is_the_actor_of_the_deed() {
+        let rels = extract(
+            "Russian milblogger Igor Girkin accused Ukrainian troops of perpetrating attacks against Russia.",
+        );
+        let deed = rels.iter().find(|r| r.cameo.starts_with("18")).unwrap();
+        assert_eq!(
+            triple(deed),
+            ("Ukraine".into(), "Russia".into(), "18".into())
+        );
+        assert_eq!(deed.modality, Modality::Claimed);
+    }
+
+    #[test]
+    fn events_that_complement_another_noun_have_no_actor_of_their_own() {
+        let rels = extract(
+            "Andriy Yermak provided a detailed report on areas of active fighting with Russia.",
+        );
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
+        let rels = extract("Ukrainian forces cut Russian supply routes near Kherson.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
     }
 
     #[test]

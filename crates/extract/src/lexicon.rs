@@ -73,6 +73,8 @@ pub enum CueKind {
     ForcesNoun,
     LightVerb,
     Prompt,
+    ModifiedNoun,
+    Accuse,
 }
 
 impl CueKind {
@@ -96,6 +98,8 @@ impl CueKind {
             "announce" => Self::Announce,
             "light-verb" => Self::LightVerb,
             "prompt" => Self::Prompt,
+            "modified-noun" => Self::ModifiedNoun,
+            "accuse" => Self::Accuse,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
@@ -107,7 +111,12 @@ impl CueKind {
     fn inflects(self) -> bool {
         matches!(
             self,
-            Self::Speech | Self::Assessed | Self::Announce | Self::LightVerb | Self::Prompt
+            Self::Speech
+                | Self::Assessed
+                | Self::Announce
+                | Self::LightVerb
+                | Self::Prompt
+                | Self::Accuse
         )
     }
 }
