@@ -260,7 +260,9 @@ fn classify(line: &str) -> BlockKind {
         return BlockKind::KeyTakeaways;
     }
     let ends_sentence = line.ends_with(['.', '!', '?', '"', '”', ']', ':']);
-    if !ends_sentence && line.split_whitespace().count() <= 12 {
+    // "Subordinate Main Effort—Southern Kharkiv ... (Russian objective: Encircle ...)":
+    // a heading with its gloss in brackets, however long.
+    if !ends_sentence && (line.split_whitespace().count() <= 12 || line.ends_with(')')) {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph
@@ -270,6 +272,18 @@ fn classify(line: &str) -> BlockKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_with_a_bracketed_gloss_is_a_heading() {
+        assert_eq!(
+            classify("Subordinate Main Effort—Southern Kharkiv, Donetsk, Luhansk Oblasts (Russian objective: Encircle Ukrainian forces in eastern Ukraine and capture the entirety of Donetsk and Luhansk oblasts)"),
+            BlockKind::Heading
+        );
+        assert_eq!(
+            classify("Russia attacked Ukraine (again)."),
+            BlockKind::Paragraph
+        );
+    }
 
     const REPORT: &str = "Iran Update, July 31, 2023\n\nJane Doe, John Roe, and Ann Poe\n\nKey Takeaways\n\n  1. Iran hosted Syria.[1]\n\nIranian Activities in the Levant\n\nIran hosted a delegation.[1][2] It met.[3]\n\n[1] https://a.example/x\n\n[2] https://b.example/y; https://c.example/z\n[3] www.irna dot ir/news/1 https://d.example/w\n";
 

@@ -229,7 +229,8 @@ impl Sentence<'_> {
                 .iter()
                 .rfind(|p| p.t1 <= before && before - p.t1 <= 1)
             {
-                if prev.t0 < m.t0 {
+                // "near Popasna, and Russian forces did not": a new clause, not a list.
+                if prev.t0 < m.t0 && self.clause[prev.t0] == self.clause[m.t0] {
                     return self.preceded_by_prep(prev);
                 }
             }
@@ -409,6 +410,22 @@ impl Extractor {
             .collect();
 
         // Clauses: new at ";" ":" "(" and boundary words and complementizer "that".
+        // Also at ", and" before a new subject and its verb ("Ukrainian forces repelled
+        // assaults, and Russian forces did not launch attacks").
+        let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+        let new_subject = |i: usize| {
+            // Not the last of a list of actors ("Russia, Syria, and Iran are").
+            let listed = sm.iter().any(|m| m.t1 + 1 == i && m.how != How::Place);
+            let first = if word(i + 1) == "the" { i + 2 } else { i + 1 };
+            !listed
+                && sm.iter().find(|m| m.t0 == first).is_some_and(|m| {
+                    let v = word(m.t1);
+                    AUXILIARIES.contains(&v)
+                        || BE_FORMS.contains(&v)
+                        || matches!(v, "did" | "do" | "does" | "have" | "has" | "had")
+                        || v.ends_with("ed")
+                })
+        };
         let mut clause = vec![0; n];
         let mut c = 0;
         for i in 0..n {
@@ -416,7 +433,8 @@ impl Extractor {
             let opens = i > 0
                 && (cues[i].contains(CueKind::Boundary)
                     || w == "that"
-                    || matches!(tokens[i - 1].lower.as_str(), ";" | ":"));
+                    || matches!(tokens[i - 1].lower.as_str(), ";" | ":")
+                    || (matches!(w, "and" | "but") && word(i - 1) == "," && new_subject(i)));
             if opens {
                 c += 1;
             }
@@ -793,8 +811,11 @@ impl Extractor {
                 continue;
             }
             // The complement starts at "that", ":" or a quote within a few words.
+            // "claimed to have repelled": an infinitive complement of a claim verb.
+            let infinitive_claim = sent.word(v).starts_with("claim") && sent.word(v + 1) == "to";
             let Some(start) = (v + 1..(v + 6).min(sent.tokens.len()))
                 .find(|&k| matches!(sent.word(k), "that" | ":" | "\""))
+                .or(infinitive_claim.then_some(v + 1))
             else {
                 continue;
             };
@@ -1205,7 +1226,8 @@ impl Extractor {
             && (BE_FORMS.contains(&sent.word(i - 1))
                 || (i > 1
                     && BE_FORMS.contains(&sent.word(i - 2))
-                    && sent.word(i - 1).ends_with("ly")))
+                    && (sent.word(i - 1).ends_with("ly")
+                        || sent.has_cue(i - 1, CueKind::Negation))))
             && sent.word(i).ends_with("ed")
             || sent.word(i).ends_with("ed") && sent.word(end) == "by";
         let by_agent = (end..(end + 6).min(sent.tokens.len()))
@@ -1250,9 +1272,15 @@ impl Extractor {
         }
         let mut objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
         if passive {
-            if let Some(a) = by_agent {
-                objects = subjects.clone();
-                subjects = self.coordinated(sent, a);
+            match by_agent {
+                Some(a) => {
+                    objects = subjects.clone();
+                    subjects = self.coordinated(sent, a);
+                }
+                // "Ukrainian forces are not encircled": the subject suffers the act and
+                // the text does not say who would do it.
+                None if trig.objects.contains(&ObjectSlot::Direct) => return None,
+                None => {}
             }
         }
         *last = Some((c, subjects.clone()));
@@ -2046,6 +2074,28 @@ mod tests {
         assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
         let rels = extract("Ukrainian forces cut Russian supply routes near Kherson.");
         assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    }
+
+    #[test]
+    fn a_new_subject_after_a_comma_and_opens_a_clause() {
+        let rels = extract(
+            "Ukrainian forces repelled Russian assaults near Popasna, and Russian forces did not launch any attacks against Ukraine.",
+        );
+        let attack = rels.iter().find(|r| r.cameo.starts_with("18")).unwrap();
+        assert_eq!(
+            triple(attack),
+            ("Russia".into(), "Ukraine".into(), "18".into())
+        );
+        assert!(attack.negated);
+        // A list of actors is not a new clause.
+        let rels = extract("Russia, Syria, and Iran are coordinating military activity.");
+        assert_eq!(rels.len(), 3, "{rels:#?}");
+    }
+
+    #[test]
+    fn a_passive_without_its_agent_names_no_actor() {
+        let rels = extract("Ukrainian officials reported that Ukrainian forces are not encircled.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
     }
 
     #[test]
