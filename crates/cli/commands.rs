@@ -9,11 +9,11 @@ use actorgraph_export::{write_dot, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
-    write_quads, write_results, GraphStore, IngestOutcome, RemoteStore, ReportGraph, ResultsFormat,
+    write_quads, write_results, GraphStore, RemoteStore, ReportGraph, ReportStatus, ResultsFormat,
     ServeOptions,
 };
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::args::{Cli, Command, DataArgs, ExportFormat, ExtractFormat, QueryFormat, ServeArgs};
@@ -22,7 +22,7 @@ use crate::input::{collect, Source};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Extract(a) => extract(&a.inputs, &a.stdin_name, a.format, &a.data),
-        Command::Ingest(a) => ingest(&cli, &a.inputs, &a.stdin_name, &a.data),
+        Command::Ingest(a) => crate::ingest::ingest(&cli, a),
         Command::Query(a) => query(&cli, a.sparql.as_deref(), a.file.as_deref(), a.format),
         Command::Export(a) => export(&cli, a.format, a.output.as_deref()),
         Command::Serve(a) => serve(&cli, a),
@@ -84,19 +84,6 @@ fn extract_all(
         .collect()
 }
 
-fn progress_bar(quiet: bool, len: usize) -> ProgressBar {
-    if quiet || len < 2 {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:30} {pos}/{len} reports  {per_sec}  eta {eta}")
-    {
-        pb.set_style(style);
-    }
-    pb
-}
-
 fn extract(
     inputs: &[std::path::PathBuf],
     stdin_name: &str,
@@ -144,55 +131,6 @@ fn extract(
     Ok(ExitCode::SUCCESS)
 }
 
-fn ingest(
-    cli: &Cli,
-    inputs: &[std::path::PathBuf],
-    stdin_name: &str,
-    data: &DataArgs,
-) -> Result<ExitCode> {
-    let sources = collect(inputs, stdin_name)?;
-    let extractor = extractor(data)?;
-    let store = Target::open(cli)?;
-    store
-        .ensure_base()
-        .with_context(|| format!("preparing store {}", store.name()))?;
-    let pb = progress_bar(cli.quiet, sources.len());
-    let results = extract_all(&extractor, &sources, &pb);
-    pb.finish_and_clear();
-    let (mut added, mut replaced, mut unchanged, mut relations, mut failed) = (0, 0, 0, 0, 0);
-    for (src, r) in sources.iter().zip(results) {
-        let outcome = r.and_then(|(x, text)| {
-            let o = store
-                .ingest(&x, &text)
-                .with_context(|| format!("{}: not ingested", src.display()))?;
-            relations += x.relations.len();
-            Ok(o)
-        });
-        match outcome {
-            Ok(IngestOutcome::Added) => added += 1,
-            Ok(IngestOutcome::Replaced) => replaced += 1,
-            Ok(IngestOutcome::Unchanged) => unchanged += 1,
-            Err(e) => {
-                failed += 1;
-                eprintln!("actorgraph: error: {e:#}");
-            }
-        }
-    }
-    store.flush()?;
-    if !cli.quiet {
-        eprintln!(
-            "{}: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed; {relations} relations; {} quads in store",
-            store.name(),
-            store.len()?
-        );
-    }
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
 fn query(
     cli: &Cli,
     sparql: Option<&str>,
@@ -225,7 +163,7 @@ fn query(
 }
 
 fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<ExitCode> {
-    let store = match Target::open(cli)? {
+    let store = match Target::open_for_reading(cli)? {
         // The remote graphs, copied into memory: one code path for every format.
         Target::Remote(remote) => {
             let quads = remote.quads()?;
@@ -235,7 +173,7 @@ fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<Exit
                 .context("copying the endpoint's graphs")?;
             copy
         }
-        Target::Local(_) => GraphStore::open_read_only(&cli.store)?,
+        Target::Local(store) => store,
     };
     let write = |w: &mut dyn Write| -> Result<()> {
         let rdf = match format {
@@ -291,7 +229,7 @@ fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<Exit
 }
 
 /// Where ingest, query and export work: the local store or a SPARQL server.
-enum Target {
+pub(crate) enum Target {
     Local(GraphStore),
     Remote(RemoteStore),
 }
@@ -299,35 +237,46 @@ enum Target {
 impl Target {
     /// The remote endpoint when one is given; else the local store, opened
     /// for writing only by those who write (see `ingest`).
-    fn open(cli: &Cli) -> Result<Self> {
+    pub(crate) fn open(cli: &Cli) -> Result<Self> {
         Ok(match &cli.endpoint {
             Some(url) => Target::Remote(RemoteStore::new(url, cli.update_endpoint.as_deref())?),
             None => Target::Local(GraphStore::open(&cli.store)?),
         })
     }
 
-    fn name(&self) -> String {
+    /// As `open`, but the local store is opened read-only: a writer's handle
+    /// would compact and delete files under the reader's feet, and would
+    /// wrongly refuse a store that an ingest is writing.
+    pub(crate) fn open_for_reading(cli: &Cli) -> Result<Self> {
+        Ok(match &cli.endpoint {
+            Some(_) => Self::open(cli)?,
+            None => Target::Local(GraphStore::open_read_only(&cli.store)?),
+        })
+    }
+
+    pub(crate) fn name(&self) -> String {
         match self {
             Target::Local(s) => s.path().display().to_string(),
             Target::Remote(r) => r.query_url().to_owned(),
         }
     }
 
-    fn ensure_base(&self) -> Result<(), actorgraph_store::StoreError> {
+    pub(crate) fn ensure_base(&self) -> Result<(), actorgraph_store::StoreError> {
         match self {
             Target::Local(s) => s.ensure_base(),
             Target::Remote(r) => r.ensure_base(),
         }
     }
 
-    fn ingest(
+    /// Whether a report needs extracting and writing (name and content hash).
+    pub(crate) fn report_status(
         &self,
-        x: &Extraction,
+        doc: &str,
         text: &str,
-    ) -> Result<IngestOutcome, actorgraph_store::StoreError> {
+    ) -> Result<ReportStatus, actorgraph_store::StoreError> {
         match self {
-            Target::Local(s) => s.ingest(x, text),
-            Target::Remote(r) => r.ingest(x, text),
+            Target::Local(s) => s.report_status(doc, text),
+            Target::Remote(r) => r.report_status(doc, text),
         }
     }
 
@@ -344,17 +293,10 @@ impl Target {
         }
     }
 
-    fn flush(&self) -> Result<(), actorgraph_store::StoreError> {
+    pub(crate) fn flush(&self) -> Result<(), actorgraph_store::StoreError> {
         match self {
             Target::Local(s) => s.flush(),
             Target::Remote(_) => Ok(()),
-        }
-    }
-
-    fn len(&self) -> Result<usize, actorgraph_store::StoreError> {
-        match self {
-            Target::Local(s) => s.len(),
-            Target::Remote(r) => r.len(),
         }
     }
 }

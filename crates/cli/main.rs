@@ -3,6 +3,7 @@
 mod args;
 mod commands;
 mod eval;
+mod ingest;
 mod input;
 
 use std::io::ErrorKind;
