@@ -26,6 +26,11 @@ use crate::input::{collect, Source};
 const CHUNK_BYTES: u64 = 1 << 20;
 const CHUNK_REPORTS: usize = 128;
 
+/// After this many bulk-loaded batches (about a million quads), the store is
+/// compacted before ingest ends: its lookups would otherwise be several
+/// times slower. Below it, compaction costs more than it saves.
+const OPTIMIZE_AFTER_BATCHES: usize = 10;
+
 /// A report made ready for the store by the producer.
 enum Prepared {
     /// The store holds this very report: nothing to extract or write.
@@ -110,12 +115,24 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
     });
     // Whatever was gathered is written, even when the producer stopped early.
     let committed = match &mut sink {
-        Sink::Batch(w) => w.commit().map(|()| w.quads_written()),
-        Sink::Remote(_) => Ok(counts.quads),
+        Sink::Batch(w) => w.commit().map(|()| (w.quads_written(), w.batches())),
+        Sink::Remote(_) => Ok((counts.quads, 0)),
     };
     progress.finish();
     produced?;
-    counts.quads = committed.with_context(|| format!("writing to {}", target.name()))?;
+    let (quads, batches) = committed.with_context(|| format!("writing to {}", target.name()))?;
+    counts.quads = quads;
+    if let (Target::Local(store), true) = (&target, batches >= OPTIMIZE_AFTER_BATCHES) {
+        if !cli.quiet {
+            eprintln!(
+                "{}: compacting {batches} batches for fast queries",
+                target.name()
+            );
+        }
+        store
+            .optimize()
+            .with_context(|| format!("compacting {}", target.name()))?;
+    }
     target.flush()?;
     if !cli.quiet {
         let Counts {

@@ -44,7 +44,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .split_first()
         .ok_or("usage: query_latency STORE Q.rq… [--runs N]")?;
     let store = GraphStore::open_read_only(store)?;
-    println!("{:<28} {:>8} {:>10} {:>10}", "query", "results", "median ms", "max ms");
+    println!(
+        "{:<28} {:>8} {:>10} {:>10}",
+        "query", "results", "median ms", "max ms"
+    );
     for path in queries {
         let sparql = std::fs::read_to_string(path)?;
         let results = run(&store, &sparql)?;

@@ -154,7 +154,10 @@ fn clause(verb: &Verb, form: &str, object: &str) -> String {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let out = PathBuf::from(args.next().ok_or("usage: synthetic_corpus OUT_DIR [REPORTS] [SEED]")?);
+    let out = PathBuf::from(
+        args.next()
+            .ok_or("usage: synthetic_corpus OUT_DIR [REPORTS] [SEED]")?,
+    );
     let reports: usize = args.next().map_or(Ok(20_000), |n| n.parse())?;
     let seed: u64 = args.next().map_or(Ok(1), |n| n.parse())?;
 
@@ -172,7 +175,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .map(|a| a.label.as_str())
         // Labels with punctuation read badly in a sentence.
-        .filter(|l| l.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-'))
+        .filter(|l| {
+            l.chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        })
         .collect();
     let speakers: Vec<&str> = actors.iter().copied().take(60).collect();
     let verbs = verbs();
