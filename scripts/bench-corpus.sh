@@ -82,4 +82,7 @@ printf '\nquads per relation (report graphs): %.1f  (%d quads, %d assertions)\n'
 "$bin" --store "$store" query --format tsv '
   SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } ?g a ag:Report } GROUP BY ?p ORDER BY DESC(?n) ?p' |
   tail -n +2 | tr -d '"' | sed 's/\^\^.*//' |
-  awk -F'\t' -v a="$assertions" '{printf "  %-58s %9d  %5.2f\n", $1, $2, $2 / (a > 0 ? a : 1)}'
+  awk -F'\t' -v a="$assertions" '
+    $2 / (a > 0 ? a : 1) >= 0.01 {printf "  %-58s %9d  %5.2f\n", $1, $2, $2 / (a > 0 ? a : 1); next}
+    {rest += $2; kinds++}
+    END {if (kinds) printf "  %-58s %9d  %5.2f\n", "(" kinds " more predicates: plain triples by relation)", rest, rest / (a > 0 ? a : 1)}'
