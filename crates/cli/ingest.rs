@@ -296,9 +296,7 @@ impl Progress {
             ProgressBar::hidden()
         } else {
             let bar = ProgressBar::with_draw_target(Some(bytes), ProgressDrawTarget::stderr());
-            if let Ok(style) =
-                ProgressStyle::with_template("{bar:30} {msg}  {decimal_bytes_per_sec}  eta {eta}")
-            {
+            if let Ok(style) = ProgressStyle::with_template("{bar:30} {msg}  eta {eta}") {
                 bar.set_style(style);
             }
             bar
@@ -317,13 +315,17 @@ impl Progress {
         if self.bar.is_hidden() {
             return;
         }
+        // Rates over the whole run: reports arrive a chunk at a time, which
+        // a short-window estimate turns into bursts and stalls.
         let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+        let read = self.bar.position() + bytes;
         self.bar.set_message(format!(
-            "{done}/{} reports  {:.0} reports/s",
+            "{done}/{} reports  {:.0} reports/s  {:.1} MB/s",
             self.reports,
-            done as f64 / secs
+            done as f64 / secs,
+            read as f64 / 1e6 / secs
         ));
-        self.bar.inc(bytes);
+        self.bar.set_position(read);
     }
 
     fn finish(&self) {
