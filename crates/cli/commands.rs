@@ -84,6 +84,35 @@ fn extract_all(
         .collect()
 }
 
+/// JSONL, streamed: reports are extracted a chunk at a time and their lines
+/// spooled to a temporary file, which is copied to standard output once every
+/// report is extracted. Memory stays bounded by a chunk whatever the corpus,
+/// and a bad report still leaves the output empty.
+fn extract_jsonl(extractor: &Extractor, sources: &[Source]) -> Result<ExitCode> {
+    use std::io::{Seek, SeekFrom};
+    let mut spool = tempfile::tempfile().context("cannot create a temporary file")?;
+    {
+        let mut w = BufWriter::new(&mut spool);
+        for chunk in sources.chunks(128) {
+            for r in extract_all(extractor, chunk, &ProgressBar::hidden()) {
+                let (x, _) = r?;
+                // One line per distinct relation, its mentions merged.
+                for rel in &actorgraph_extract::collapse(&x.relations) {
+                    serde_json::to_writer(&mut w, rel)?;
+                    w.write_all(b"\n")?;
+                }
+            }
+        }
+        w.flush().context("writing a temporary file")?;
+    }
+    spool.seek(SeekFrom::Start(0))?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    io::copy(&mut spool, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn extract(
     inputs: &[std::path::PathBuf],
     stdin_name: &str,
@@ -92,6 +121,9 @@ fn extract(
 ) -> Result<ExitCode> {
     let sources = collect(inputs, stdin_name)?;
     let extractor = extractor(data)?;
+    if format == ExtractFormat::Jsonl {
+        return extract_jsonl(&extractor, &sources);
+    }
     let results = extract_all(&extractor, &sources, &ProgressBar::hidden());
     // Nothing is printed unless every report was read.
     let mut done = Vec::with_capacity(results.len());
