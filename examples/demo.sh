@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the bundled reports: build actorgraph, ingest examples/reports into the
-# embedded store ./actorgraph.db, run an example SPARQL query, and draw the graph
-# (actorgraph.dot, and actorgraph.svg when Graphviz is installed).
+# embedded store ./actorgraph.db, run an example SPARQL query, analyse the graph, explain
+# Iran's ties to China, and draw the graph (actorgraph.dot, and with Graphviz installed
+# examples/graph.svg and Iran's network examples/iran.svg).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,9 +30,15 @@ ag ingest examples/reports
 echo "== examples/queries/iran-relations.rq" >&2
 ag query --file examples/queries/iran-relations.rq
 ag export --format dot --output actorgraph.dot
+echo "== analyze" >&2
+ag analyze --top 8
+echo "== explain Iran China" >&2
+ag explain Iran China
 if command -v dot >/dev/null; then
-  dot -Tsvg actorgraph.dot -o actorgraph.svg
-  echo "== wrote actorgraph.dot and actorgraph.svg" >&2
+  # The pictures committed as examples/graph.svg and examples/iran.svg.
+  ag export --format svg --output examples/graph.svg
+  ag export --format svg --actor Iran --output examples/iran.svg
+  echo "== wrote actorgraph.dot, examples/graph.svg and examples/iran.svg" >&2
 else
-  echo "== wrote actorgraph.dot (install graphviz for actorgraph.svg)" >&2
+  echo "== wrote actorgraph.dot (install graphviz for the SVG pictures)" >&2
 fi

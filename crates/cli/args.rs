@@ -21,7 +21,8 @@ pub struct Cli {
 
     /// Work against a SPARQL 1.1 server instead of the local store: its query
     /// endpoint URL (Oxigraph server: http://HOST:PORT/query, started with
-    /// --union-default-graph). Used by ingest, query and export.
+    /// --union-default-graph). Used by ingest, query, export, analyze, path, explain
+    /// and timeline.
     #[arg(long, global = true, env = "ACTORGRAPH_ENDPOINT", value_name = "URL")]
     pub endpoint: Option<String>,
 
@@ -52,12 +53,20 @@ pub enum Command {
     Ingest(IngestArgs),
     /// Run a SPARQL 1.1 query over the store.
     Query(QueryArgs),
-    /// Write the whole store as linked data or as a Graphviz diagram.
+    /// Write the whole store as linked data, or the actor graph as a diagram, GraphML, CSV or JSON.
     Export(ExportArgs),
     /// Serve the store as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
     Serve(ServeArgs),
     /// Score extraction against gold annotations (pair, quad and typed F1; modality, negation).
     Eval(EvalArgs),
+    /// Centrality, communities, cooperation/conflict balance and top ties of the actor graph.
+    Analyze(crate::analysis::AnalyzeArgs),
+    /// The shortest chains of relations between two actors, each step with its evidence.
+    Path(crate::analysis::PathArgs),
+    /// Every assertion between two actors: date, modality, sentence, sources.
+    Explain(crate::analysis::ExplainArgs),
+    /// Every assertion of one actor in date order.
+    Timeline(crate::analysis::TimelineArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -178,6 +187,9 @@ pub struct ExportArgs {
     /// Write to this file (replaced whole, never half-written) instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Which part of the actor graph the graph formats (dot … json) draw.
+    #[command(flatten)]
+    pub filter: crate::analysis::FilterArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -196,4 +208,18 @@ pub enum ExportFormat {
     Rdfxml,
     /// Graphviz DOT of the actor graph.
     Dot,
+    /// SVG of the actor graph, drawn by Graphviz `dot`.
+    Svg,
+    /// PNG of the actor graph, drawn by Graphviz `dot`.
+    Png,
+    /// PDF of the actor graph, drawn by Graphviz `dot`.
+    Pdf,
+    /// GraphML of the actor graph (Gephi, yEd, Cytoscape).
+    Graphml,
+    /// CSV table of the actor graph's nodes (Gephi's spreadsheet import).
+    CsvNodes,
+    /// CSV table of the actor graph's edges (Gephi's spreadsheet import).
+    CsvEdges,
+    /// JSON nodes and links of the actor graph (D3, networkx).
+    Json,
 }

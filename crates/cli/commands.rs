@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use actorgraph_export::{write_dot, GraphView};
+use actorgraph_export::{write_dot, write_jsonld, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
@@ -16,7 +16,9 @@ use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use crate::args::{Cli, Command, DataArgs, ExportFormat, ExtractFormat, QueryFormat, ServeArgs};
+use crate::args::{
+    Cli, Command, DataArgs, ExportArgs, ExportFormat, ExtractFormat, QueryFormat, ServeArgs,
+};
 use crate::input::{collect, Source};
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -24,9 +26,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(a) => extract(&a.inputs, &a.stdin_name, a.format, &a.data),
         Command::Ingest(a) => crate::ingest::ingest(&cli, a),
         Command::Query(a) => query(&cli, a.sparql.as_deref(), a.file.as_deref(), a.format),
-        Command::Export(a) => export(&cli, a.format, a.output.as_deref()),
+        Command::Export(a) => export(&cli, a),
         Command::Serve(a) => serve(&cli, a),
         Command::Eval(a) => crate::eval::eval(a, extractor(&a.data)?),
+        Command::Analyze(a) => crate::analysis::analyze_cmd(&cli, a),
+        Command::Path(a) => crate::analysis::path_cmd(&cli, a),
+        Command::Explain(a) => crate::analysis::explain_cmd(&cli, a),
+        Command::Timeline(a) => crate::analysis::timeline_cmd(&cli, a),
     }
 }
 
@@ -194,9 +200,10 @@ fn query(
     Ok(ExitCode::SUCCESS)
 }
 
-fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<ExitCode> {
-    let store = match Target::open_for_reading(cli)? {
-        // The remote graphs, copied into memory: one code path for every format.
+/// The store to read from: the local one, or the endpoint's graphs copied into memory.
+pub fn open_for_reading(cli: &Cli) -> Result<GraphStore> {
+    Ok(match Target::open_for_reading(cli)? {
+        // One code path for every reader, local or remote.
         Target::Remote(remote) => {
             let quads = remote.quads()?;
             let copy = GraphStore::in_memory()?;
@@ -206,22 +213,33 @@ fn export(cli: &Cli, format: ExportFormat, output: Option<&Path>) -> Result<Exit
             copy
         }
         Target::Local(store) => store,
-    };
+    })
+}
+
+fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
+    let (format, output) = (a.format, a.output.as_deref());
+    if !crate::analysis::is_graph(format) && a.filter.narrows() {
+        anyhow::bail!(
+            "filters (--actor, --from, --quad-class, ...) apply to the actor graph formats \
+             (dot, svg, png, pdf, graphml, csv-nodes, csv-edges, json), not to linked data"
+        );
+    }
+    if output.is_none() && matches!(format, ExportFormat::Png | ExportFormat::Pdf) {
+        crate::analysis::refuse_binary_on_terminal()?;
+    }
+    let store = open_for_reading(cli)?;
     let write = |w: &mut dyn Write| -> Result<()> {
         let rdf = match format {
             ExportFormat::Ttl => RdfFormat::Turtle,
             ExportFormat::Nt => RdfFormat::NTriples,
             ExportFormat::Nq => RdfFormat::NQuads,
             ExportFormat::Trig => RdfFormat::TriG,
-            ExportFormat::Jsonld => RdfFormat::JsonLd {
-                profile: Default::default(),
-            },
-            ExportFormat::Rdfxml => RdfFormat::RdfXml,
-            ExportFormat::Dot => {
-                let view = GraphView::from_store(&store)?;
-                write_dot(&view, w)?;
+            ExportFormat::Jsonld => {
+                write_jsonld(&store, w)?;
                 return Ok(());
             }
+            ExportFormat::Rdfxml => RdfFormat::RdfXml,
+            graph => return crate::analysis::write_graph(&store, graph, &a.filter, w),
         };
         store.dump(rdf, w)?;
         Ok(())

@@ -1,5 +1,6 @@
 //! The `actorgraph` command line.
 
+mod analysis;
 mod args;
 mod commands;
 mod eval;

@@ -2,11 +2,13 @@
 
 use std::io::Write;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use actorgraph_extract::Modality;
 use dot_writer::{Attributes, DotWriter};
 
 use crate::error::ExportError;
-use crate::view::GraphView;
+use crate::view::{relation_words, Edge, GraphView};
 
 /// Makes any text safe inside a quoted DOT string. dot-writer writes values
 /// as given, so every string from a report passes through here.
@@ -28,29 +30,145 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Makes a web address safe as a DOT `URL`. Graphviz copies URLs into SVG
+/// attributes as they are, so characters that cannot stand in an address or
+/// an XML attribute are percent-encoded, and `&` is written as an entity.
+pub fn escape_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' | '<' | '>' | '\\' | '{' | '}' | '|' | '^' | '`' | '\'' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() || c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 fn shape(kind: &str) -> &'static str {
     match kind {
         "State" => "box",
         "IntergovernmentalOrganization" => "hexagon",
         "NonStateArmedGroup" => "octagon",
         "PoliticalMovement" => "house",
-        "Person" => "ellipse",
         "GovernmentBody" => "component",
-        _ => "box",
+        "Person" => "ellipse",
+        "Company" => "cylinder",
+        _ => "note",
     }
 }
 
-/// QuadClass colours: cooperation greens/blues, conflict oranges/reds.
-fn color(quad_class: u8) -> &'static str {
-    match quad_class {
+fn fill(kind: &str) -> &'static str {
+    match kind {
+        "State" => "#deebf7",
+        "IntergovernmentalOrganization" => "#e5f5e0",
+        "NonStateArmedGroup" => "#fee0d2",
+        "PoliticalMovement" => "#fff7bc",
+        "GovernmentBody" => "#efedf5",
+        "Person" => "#f7f7f7",
+        _ => "#ffffff",
+    }
+}
+
+/// Node kinds in legend order, with their names for people.
+const KINDS: &[(&str, &str)] = &[
+    ("State", "state"),
+    (
+        "IntergovernmentalOrganization",
+        "intergovernmental organization",
+    ),
+    ("NonStateArmedGroup", "armed group"),
+    ("PoliticalMovement", "political movement"),
+    ("GovernmentBody", "government body"),
+    ("Person", "person"),
+    ("Company", "company"),
+    ("", "other"),
+];
+
+/// QuadClass colours: cooperation blue/green, conflict orange/red; statements
+/// about another actor (CAMEO 01) are neither, so grey.
+fn color(e: &Edge) -> &'static str {
+    if e.relation == "makesStatementAbout" {
+        return STATEMENT;
+    }
+    match e.quad_class {
         1 => "#2b8cbe",
         2 => "#31a354",
-        3 => "#fd8d3c",
-        _ => "#d7301f",
+        3 => "#e6550d",
+        _ => "#bd0026",
     }
 }
 
-/// Writes the view as a directed Graphviz graph.
+const STATEMENT: &str = "#737373";
+
+const QUADS: &[(&str, &str)] = &[
+    ("#2b8cbe", "verbal cooperation"),
+    ("#31a354", "material cooperation"),
+    ("#e6550d", "verbal conflict"),
+    ("#bd0026", "material conflict"),
+    (STATEMENT, "statement about"),
+];
+
+/// How many relations one drawn edge lists before "+N more".
+const LINES: usize = 4;
+
+fn relation_line(e: &Edge) -> String {
+    let mut line = relation_words(&e.relation);
+    if e.negated {
+        line = format!("NOT {line}");
+    }
+    if e.count > 1 {
+        line.push_str(&format!(" ×{}", e.count));
+    }
+    match e.dates.as_slice() {
+        [] => {}
+        [d] => line.push_str(&format!(" · {d}")),
+        [first, .., last] => line.push_str(&format!(" · {first} – {last}")),
+    }
+    line
+}
+
+fn edge_label(group: &[&Edge]) -> String {
+    let mut lines: Vec<String> = group.iter().take(LINES).map(|e| relation_line(e)).collect();
+    if group.len() > LINES {
+        lines.push(format!("+{} more", group.len() - LINES));
+    }
+    lines.join("\n")
+}
+
+fn edge_tooltip(group: &[&Edge], view: &GraphView) -> String {
+    let name = |id: &str| {
+        view.nodes
+            .get(id)
+            .map_or(id, |n| n.label.as_str())
+            .to_owned()
+    };
+    let mut t = String::new();
+    for e in group {
+        if !t.is_empty() {
+            t.push_str("\n\n");
+        }
+        t.push_str(&format!(
+            "{} {}{} {} (CAMEO {}, {}; {} mention{} in {}): {}",
+            name(&e.subject),
+            if e.negated { "NOT " } else { "" },
+            relation_words(&e.relation),
+            name(&e.object),
+            e.cameo,
+            e.modality.as_str(),
+            e.count,
+            if e.count == 1 { "" } else { "s" },
+            e.reports.join(", "),
+            e.evidence
+        ));
+    }
+    t
+}
+
+/// Writes the view as a directed Graphviz graph with a legend.
 pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportError> {
     // dot-writer panics on a failed write; render to memory, then write.
     let mut buf = Vec::new();
@@ -60,58 +178,155 @@ pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportErro
         let mut g = writer.digraph();
         g.graph_attributes()
             .set("rankdir", "LR", false)
+            .set("charset", "UTF-8", true)
             .set("fontname", "Helvetica", true)
-            .set("label", "actorgraph", true);
+            .set("ranksep", "0.9", false)
+            .set("nodesep", "0.25", false)
+            .set("labelloc", "t", false)
+            .set("fontsize", "16", false)
+            .set("label", &escape(&view.title), true);
         g.node_attributes()
             .set("fontname", "Helvetica", true)
-            .set("style", "filled", true)
-            .set("fillcolor", "#f7f7f7", true);
+            .set("fontsize", "14", false)
+            .set("penwidth", "1.2", false)
+            .set("style", "filled", true);
         g.edge_attributes()
             .set("fontname", "Helvetica", true)
-            .set("fontsize", "9", false);
-        let ids: Vec<&String> = view.nodes.keys().collect();
-        let node_id = |iri: &str| {
-            format!(
-                "n{}",
-                ids.iter().position(|i| i.as_str() == iri).unwrap_or(0)
-            )
-        };
-        for (i, n) in view.nodes.values().enumerate() {
-            g.node_named(format!("n{i}"))
+            .set("fontsize", "9", false)
+            .set("arrowsize", "0.7", false);
+        let ids: BTreeMap<&str, String> = view
+            .nodes
+            .keys()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), format!("n{i}")))
+            .collect();
+        for (id, n) in &view.nodes {
+            g.node_named(ids[id.as_str()].as_str())
                 .set("label", &escape(&n.label), true)
                 .set("shape", shape(&n.kind), false)
-                .set("tooltip", &escape(&format!("{} ({})", n.id, n.kind)), true);
+                .set("fillcolor", fill(&n.kind), true)
+                .set(
+                    "tooltip",
+                    &escape(&format!("{} ({})\n{}", n.label, n.kind, n.id)),
+                    true,
+                );
         }
+        // One drawn edge per pair, colour, line style and negation: parallel
+        // relations of one kind share a line and list themselves in its label.
+        type Look<'a> = (&'a str, &'a str, &'static str, &'static str, bool);
+        let mut groups: BTreeMap<Look, Vec<&Edge>> = BTreeMap::new();
         for e in view.edges.values() {
-            let mut label = format!("{} {}", e.relation, e.cameo);
-            if e.count > 1 {
-                label.push_str(&format!(" ×{}", e.count));
-            }
-            if let Some(d) = e.dates.last() {
-                label.push_str(&format!("\n{d}"));
-            }
-            if e.negated {
-                label = format!("NOT {label}");
-            }
-            let style = match (e.modality, e.negated) {
-                (_, true) => "dotted",
-                (Modality::Possible | Modality::Claimed, _) => "dashed",
+            let style = match e.modality {
+                Modality::Possible | Modality::Claimed => "dashed",
                 _ => "solid",
             };
-            let mut attrs = g.edge(node_id(&e.subject), node_id(&e.object)).attributes();
+            groups
+                .entry((&e.subject, &e.object, color(e), style, e.negated))
+                .or_default()
+                .push(e);
+        }
+        for ((subject, object, c, style, negated), mut group) in groups {
+            let (Some(s), Some(o)) = (ids.get(subject), ids.get(object)) else {
+                continue;
+            };
+            group.sort_by(|a, b| b.count.cmp(&a.count).then(a.relation.cmp(&b.relation)));
+            let count: usize = group.iter().map(|e| e.count).sum();
+            let width = 1.0 + (count as f64).log2();
+            let label = escape(&edge_label(&group));
+            let tooltip = escape(&edge_tooltip(&group, view));
+            let mut attrs = g.edge(s.as_str(), o.as_str()).attributes();
             attrs
-                .set("label", &escape(&label), true)
-                .set("color", color(e.quad_class), true)
-                .set("fontcolor", color(e.quad_class), true)
+                .set("label", &label, true)
+                .set("color", c, true)
+                .set("fontcolor", c, true)
                 .set("style", style, false)
-                .set("tooltip", &escape(&e.evidence), true);
-            if e.negated {
+                .set("penwidth", &format!("{width:.2}"), false)
+                .set("tooltip", &tooltip, true);
+            if negated {
+                // A flat head: the relation is said not to hold.
                 attrs.set("arrowhead", "tee", false);
             }
+            // In SVG the edge links to a web address its tooltip's first sentence cites.
+            if let Some(url) = group.iter().flat_map(|e| &e.evidence_sources).find(|s| {
+                (s.starts_with("https://") || s.starts_with("http://"))
+                    && !s.contains(char::is_whitespace)
+            }) {
+                attrs.set("URL", &escape_url(url), true);
+            }
         }
+        legend(&mut g, view);
     }
     out.write_all(&buf)?;
     Ok(())
+}
+
+/// A boxed key to the shapes, colours and line styles in use.
+fn legend(g: &mut dot_writer::Scope, view: &GraphView) {
+    let mut c = g.cluster();
+    c.graph_attributes()
+        .set("label", "Legend", true)
+        .set("fontsize", "11", false)
+        .set("style", "rounded", true)
+        .set("color", "#bdbdbd", true);
+    c.node_attributes().set("fontsize", "10", false);
+    let used: BTreeSet<&str> = view
+        .nodes
+        .values()
+        .map(|n| {
+            if KINDS.iter().any(|(k, _)| *k == n.kind) {
+                n.kind.as_str()
+            } else {
+                ""
+            }
+        })
+        .collect();
+    // The shapes hang off an invisible anchor so that they share a column
+    // with the line samples' right ends, which keeps the sample lines straight.
+    c.node_named("legend_anchor")
+        .set("style", "invis", false)
+        .set("shape", "point", false)
+        .set("width", "0.01", false);
+    for (i, (kind, name)) in KINDS.iter().enumerate() {
+        if !used.contains(kind) {
+            continue;
+        }
+        let id = format!("legend_kind{i}");
+        c.node_named(id.as_str())
+            .set("label", name, true)
+            .set("shape", shape(kind), false)
+            .set("fillcolor", fill(kind), true);
+        c.edge("legend_anchor", id.as_str())
+            .attributes()
+            .set("style", "invis", false)
+            .set("minlen", "1", false);
+    }
+    let mut lines: Vec<(&str, &str, &str, bool)> = QUADS
+        .iter()
+        .map(|(colour, name)| (*colour, *name, "solid", false))
+        .collect();
+    lines.push(("#525252", "possible or claimed", "dashed", false));
+    lines.push(("#525252", "negated (NOT)", "solid", true));
+    // Each sample line ends in its name, so no edge label pushes the ranks apart.
+    for (i, (colour, name, style, negated)) in lines.into_iter().enumerate() {
+        let (a, b) = (format!("legend_from{i}"), format!("legend_to{i}"));
+        c.node_named(a.as_str())
+            .set("shape", "point", false)
+            .set("width", "0.05", false)
+            .set("color", "#bdbdbd", true);
+        c.node_named(b.as_str())
+            .set("shape", "plaintext", false)
+            .set("style", "solid", false)
+            .set("label", name, true)
+            .set("fontcolor", colour, true);
+        let mut attrs = c.edge(a.as_str(), b.as_str()).attributes();
+        attrs
+            .set("color", colour, true)
+            .set("style", style, false)
+            .set("minlen", "1", false);
+        if negated {
+            attrs.set("arrowhead", "tee", false);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -125,5 +340,13 @@ mod tests {
             r#"a \"b\" \\ c &amp; &lt;d&gt;"#
         );
         assert_eq!(escape("x\ny"), "x\\ny");
+    }
+
+    #[test]
+    fn urls_keep_their_query_and_lose_what_breaks_attributes() {
+        assert_eq!(
+            escape_url(r#"https://e.org/a?x=1&y="2"<z>"#),
+            "https://e.org/a?x=1&amp;y=%222%22%3Cz%3E"
+        );
     }
 }

@@ -9,4 +9,15 @@ pub enum ExportError {
     /// The store holds something the graph view cannot read.
     #[error("unexpected value in store: {0}")]
     Data(String),
+    /// An actor name that matches no actor, or more than one.
+    #[error("{0}")]
+    UnknownActor(String),
+    #[error(
+        "Graphviz `dot` is not installed; install the graphviz package \
+         (apt-get install graphviz, dnf install graphviz, brew install graphviz) \
+         or export --format dot"
+    )]
+    GraphvizMissing,
+    #[error("Graphviz `dot` failed: {0}")]
+    Graphviz(String),
 }

@@ -1,10 +1,23 @@
 #![doc = include_str!("../README.md")]
 #![deny(unsafe_code)]
 
+mod analysis;
+mod corpus;
 mod dot;
 mod error;
+mod formats;
+mod jsonld;
+mod render;
 mod view;
 
-pub use dot::{escape as escape_dot, write_dot};
+pub use analysis::{
+    analyze, explain, paths, timeline, ActorScore, Analysis, Assertion, Chain, Community, Hop,
+    PairBalance, Period, Tie,
+};
+pub use corpus::{Actor, Corpus, Mention};
+pub use dot::{escape as escape_dot, escape_url, write_dot};
 pub use error::ExportError;
-pub use view::{Edge, GraphView, Node};
+pub use formats::{escape_xml, write_edges_csv, write_graphml, write_json, write_nodes_csv};
+pub use jsonld::{write_jsonld, CONTEXT};
+pub use render::{render, Image};
+pub use view::{relation_words, Edge, Filter, GraphView, Level, Node};

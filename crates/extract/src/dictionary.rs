@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
@@ -203,6 +203,7 @@ impl Dictionary {
 
     fn add_turtle(&mut self, file: &str, text: &str) -> Result<(), ExtractError> {
         let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
+        let lines = SubjectLines::new(text);
         for triple in TurtleParser::new().for_slice(text) {
             let triple = triple.map_err(|source| ExtractError::Turtle {
                 file: file.to_owned(),
@@ -218,7 +219,7 @@ impl Dictionary {
             let iri = s.as_str().to_owned();
             let p = pending.entry(iri.clone()).or_insert_with(|| Pending {
                 file: file.to_owned(),
-                line: line_of(text, &iri),
+                line: lines.line_of(&iri),
                 types: vec![],
                 pref: vec![],
                 forms: vec![],
@@ -484,10 +485,53 @@ impl Dictionary {
 }
 
 /// 1-based line of the first mention of an IRI or its local name, for error messages.
-fn line_of(text: &str, iri: &str) -> usize {
-    let local = iri.rsplit(['/', '#']).next().unwrap_or(iri);
-    let needle = [iri, local].into_iter().find_map(|n| text.find(n));
-    needle.map_or(0, |pos| text[..pos].matches('\n').count() + 1)
+/// Line numbers of the subjects that open a line, indexed once per file: searching the
+/// text for each new subject made loading quadratic in the dictionary's size.
+struct SubjectLines<'a> {
+    text: &'a str,
+    starts: HashMap<String, usize>,
+}
+
+impl<'a> SubjectLines<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut prefixes: HashMap<&str, &str> = HashMap::new();
+        let mut starts = HashMap::new();
+        for (n, line) in text.lines().enumerate() {
+            let mut tokens = line.split_whitespace();
+            let Some(token) = tokens.next() else {
+                continue;
+            };
+            if token == "@prefix" {
+                if let (Some(p), Some(ns)) = (tokens.next(), tokens.next()) {
+                    prefixes.insert(p.trim_end_matches(':'), ns.trim_matches(['<', '>']));
+                }
+                continue;
+            }
+            if line.starts_with(char::is_whitespace) || token.starts_with('#') {
+                continue;
+            }
+            let iri = match token.strip_prefix('<') {
+                Some(iri) => iri.trim_end_matches('>').to_owned(),
+                None => match token.split_once(':') {
+                    Some((p, local)) if prefixes.contains_key(p) => {
+                        format!("{}{local}", prefixes[p])
+                    }
+                    _ => continue,
+                },
+            };
+            starts.entry(iri).or_insert(n + 1);
+        }
+        Self { text, starts }
+    }
+
+    fn line_of(&self, iri: &str) -> usize {
+        if let Some(&line) = self.starts.get(iri) {
+            return line;
+        }
+        let local = iri.rsplit(['/', '#']).next().unwrap_or(iri);
+        let needle = [iri, local].into_iter().find_map(|n| self.text.find(n));
+        needle.map_or(0, |pos| self.text[..pos].matches('\n').count() + 1)
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::date::PartialDate;
 use crate::dictionary::{ActorKind, Dictionary};
 use crate::document::{BlockKind, Document};
 use crate::error::ExtractError;
-use crate::lexicon::{CueKind, Lexicon, ObjectSlot, Pos};
+use crate::lexicon::{CueKind, CueSet, Lexicon, ObjectSlot, Pos};
 use crate::mention::{find_mentions, Entity, FormMatcher, How, Mention};
 use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
 use crate::temporal::{date_expressions, DateExpr};
@@ -174,10 +174,10 @@ struct Frame {
 
 struct Sentence<'a> {
     text: &'a str,
-    tokens: Vec<Token>,
+    tokens: &'a [Token],
     mentions: Vec<SentMention>,
     clause: Vec<usize>,
-    cues: Vec<BTreeSet<CueKind>>,
+    cues: Vec<CueSet>,
 }
 
 impl Sentence<'_> {
@@ -190,7 +190,7 @@ impl Sentence<'_> {
     }
 
     fn has_cue(&self, i: usize, kind: CueKind) -> bool {
-        self.cues.get(i).is_some_and(|c| c.contains(&kind))
+        self.cues.get(i).is_some_and(|c| c.contains(kind))
     }
 
     fn mention_at(&self, t: usize) -> Option<usize> {
@@ -276,6 +276,9 @@ struct Found {
     symmetric: bool,
     negated: bool,
     topic: Option<String>,
+    /// The speaker's own act after a reported clause ("stated that ... and called
+    /// upon"): outside the statement's frame.
+    resumed: bool,
 }
 
 impl Extractor {
@@ -300,13 +303,19 @@ impl Extractor {
     /// output (`doc`) and in errors.
     pub fn extract(&self, name: &str, text: String) -> Result<Extraction, ExtractError> {
         let doc = Document::parse(name, text)?;
-        let (entities, mentions) = find_mentions(&doc, &self.dict, &self.lex, &self.matcher);
+        let block_tokens: Vec<Vec<Token>> = doc
+            .blocks
+            .iter()
+            .map(|b| tokenize(&doc.clean, b.start, b.end))
+            .collect();
+        let (entities, mentions) =
+            find_mentions(&doc, &self.dict, &self.lex, &self.matcher, &block_tokens);
         let focal = focal_state(&entities, &mentions);
         let chars = CharIndex::new(&doc.text);
 
         let mut relations = Vec::new();
         let mut pending = Vec::new();
-        for block in &doc.blocks {
+        for (block, tokens) in doc.blocks.iter().zip(&block_tokens) {
             if matches!(block.kind, BlockKind::Heading | BlockKind::KeyTakeaways) {
                 continue;
             }
@@ -315,8 +324,11 @@ impl Extractor {
             for (k, &(s, e)) in sents.iter().enumerate() {
                 let next = sents.get(k + 1).map_or(block.end, |n| n.0);
                 let sources = doc.sources_in(s, next);
+                let t0 = tokens.partition_point(|t| t.start < s);
+                let t1 = tokens.partition_point(|t| t.start < e);
                 self.sentence(
                     &doc,
+                    &tokens[t0..t1],
                     &entities,
                     &mentions,
                     focal,
@@ -347,6 +359,7 @@ impl Extractor {
     fn sentence(
         &self,
         doc: &Document,
+        tokens: &[Token],
         entities: &[Entity],
         mentions: &[Mention],
         focal: Option<usize>,
@@ -357,20 +370,23 @@ impl Extractor {
         out: &mut Vec<Relation>,
         pending: &mut Vec<Relation>,
     ) {
-        let tokens = tokenize(&doc.clean, s, e);
         // Navigation boilerplate ("Click here to see ISW's interactive map of ...").
         if tokens.is_empty()
             || (tokens.len() > 1 && tokens[0].lower == "click" && tokens[1].lower == "here")
         {
             return;
         }
-        let tok_of = |byte: usize| tokens.iter().position(|t| t.end > byte);
-        let sm: Vec<SentMention> = mentions
+        // Mentions are sorted by start and tokens by position: binary searches keep
+        // long reports linear.
+        let first = mentions.partition_point(|m| m.start < s);
+        let sm: Vec<SentMention> = mentions[first..]
             .iter()
-            .filter(|m| m.start >= s && m.end <= e)
+            .take_while(|m| m.start < e)
+            .filter(|m| m.end <= e)
             .filter_map(|m| {
-                let t0 = tok_of(m.start)?;
-                let t1 = tokens.iter().rposition(|t| t.start < m.end)? + 1;
+                let t0 = tokens.partition_point(|t| t.end <= m.start);
+                let t1 = tokens.partition_point(|t| t.start < m.end);
+                (t0 < tokens.len() && t1 > 0).then_some(())?;
                 Some(SentMention {
                     t0,
                     t1,
@@ -382,19 +398,12 @@ impl Extractor {
 
         // Cue phrases at each token.
         let n = tokens.len();
-        let mut cues = vec![BTreeSet::new(); n];
-        for i in 0..n {
-            let mut phrase = String::new();
-            for len in 1..=self.lex.max_cue_words().min(n - i) {
-                if len > 1 {
-                    phrase.push(' ');
-                }
-                phrase.push_str(&tokens[i + len - 1].lower);
-                if let Some(kinds) = self.lex.cue_kinds(&phrase) {
-                    cues[i].extend(kinds.iter().copied());
-                }
-            }
-        }
+        let cues: Vec<CueSet> = (0..n)
+            .map(|i| {
+                self.lex
+                    .cues_starting(tokens[i..].iter().map(|t| t.lower.as_str()))
+            })
+            .collect();
 
         // Clauses: new at ";" ":" "(" and boundary words and complementizer "that".
         let mut clause = vec![0; n];
@@ -402,7 +411,7 @@ impl Extractor {
         for i in 0..n {
             let w = tokens[i].lower.as_str();
             let opens = i > 0
-                && (cues[i].contains(&CueKind::Boundary)
+                && (cues[i].contains(CueKind::Boundary)
                     || w == "that"
                     || matches!(tokens[i - 1].lower.as_str(), ";" | ":"));
             if opens {
@@ -419,7 +428,7 @@ impl Extractor {
         };
 
         let frames = self.frames(&sent, entities);
-        let dates = date_expressions(&sent.tokens, doc.date);
+        let dates = date_expressions(sent.tokens, doc.date);
         let found = self.triggers(&sent, entities, focal, ctx);
         let trigger_tokens: Vec<usize> = found
             .iter()
@@ -485,10 +494,29 @@ impl Extractor {
                 out.push(build(a.clone(), a, rel, cameo, quad, f));
             }
         };
+        let first_here = out.len();
         for f in &found {
             let trig = self.lex.trigger(f.trigger);
-            let (modality, attributed) =
-                self.modality(&sent, &frames, f.token, trig.pos == Pos::Noun);
+            // A resumed speaker acts outside the frames of this sentence.
+            let in_frames = if f.resumed { &[][..] } else { &frames[..] };
+            let (mut modality, mut attributed) =
+                self.modality(&sent, in_frames, f.token, trig.pos == Pos::Noun);
+            // "Khrenin announced that ... threats posed by NATO": an official's account of
+            // the other side's hostile acts is that official's claim, not a fact the report
+            // takes over as it does the official's news about their own side.
+            if modality == Modality::Asserted && trig.quad_class() >= 3 {
+                if let Some(speaker) = in_frames
+                    .iter()
+                    .rfind(|fr| fr.start <= f.token)
+                    .and_then(|fr| fr.speaker)
+                {
+                    let side = entities[speaker].rollup;
+                    if f.subjects.iter().all(|&s| entities[s].rollup != side) {
+                        modality = Modality::Claimed;
+                        attributed = Some(speaker);
+                    }
+                }
+            }
             let negated = f.negated || self.unlikely_after(&sent, f.token);
             let view = FoundView {
                 modality,
@@ -578,15 +606,21 @@ impl Extractor {
                 symmetric: false,
                 trigger: sent.word(fr.verb).to_owned(),
             };
-            emit(
-                speaker,
-                about.entity,
-                "makesStatementAbout",
-                "010",
-                1,
-                &view,
-                out,
-            );
+            // Saying that the other side attacked, threatened or violated something is
+            // an accusation, not a neutral statement.
+            let about_top = self.actor_ref(&entities[about.entity]).rollup.id;
+            let accuses = out[first_here..].iter().any(|r| {
+                r.quad_class >= 3
+                    && !r.negated
+                    && r.modality == Modality::Claimed
+                    && r.subject.rollup.id == about_top
+            });
+            let (rel, cameo, quad) = if accuses {
+                ("accuses", "112", 3)
+            } else {
+                ("makesStatementAbout", "010", 1)
+            };
+            emit(speaker, about.entity, rel, cameo, quad, &view, out);
         }
 
         // Remember who this sentence was about, for "he", "they", "the two countries".
@@ -783,6 +817,33 @@ impl Extractor {
         out
     }
 
+    /// "Putin stated that the Ukrainian government rejects talks and called upon Scholz
+    /// to ...": a past-tense verb joined by "and" after a present-tense one goes back to
+    /// the speaker of the past-tense speech verb, not the subject of the reported clause.
+    fn speaker_resumes(&self, sent: &Sentence, i: usize, clause_start: usize) -> Option<usize> {
+        let past = |k: usize| sent.word(k).ends_with("ed");
+        if i == 0 || sent.word(i - 1) != "and" || !past(i) {
+            return None;
+        }
+        let present = |k: usize| {
+            let w = sent.word(k);
+            matches!(w, "is" | "has" | "does")
+                || w.ends_with('s')
+                    && self
+                        .lex
+                        .triggers_for(w)
+                        .iter()
+                        .any(|(t, _)| self.lex.trigger(*t).pos == Pos::Verb)
+        };
+        if !(clause_start..i - 1).any(present) {
+            return None;
+        }
+        let v = (0..clause_start)
+            .rev()
+            .find(|&k| sent.has_cue(k, CueKind::Speech) && past(k))?;
+        self.clause_subject(sent, v)
+    }
+
     /// The mention heading the clause of token `t`: the first actor before it
     /// in the clause that is not the object of a preposition.
     fn clause_subject(&self, sent: &Sentence, t: usize) -> Option<usize> {
@@ -966,8 +1027,9 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            // "launched several assaults": the event noun, not the light verb, says what happened.
-            if sent.word(i).starts_with("launch")
+            // "launched several assaults", "offer Russia concessions": the event noun, not
+            // the light verb, says what happened (see `noun_args` for the verb's object).
+            if sent.has_cue(i, CueKind::LightVerb)
                 && (i + 1..(i + 5).min(n)).any(|k| {
                     self.lex
                         .triggers_for(&sent.tokens[k].lower)
@@ -1140,6 +1202,21 @@ impl Extractor {
             Some(_) => return None,
             None => vec![],
         };
+        // "to prompt the United States and its allies to pressure Ukraine": an act
+        // someone is pushed toward has not happened.
+        if i > 1 && sent.word(i - 1) == "to" {
+            let pushed = (i.saturating_sub(10)..i - 1).any(|k| {
+                sent.has_cue(k, CueKind::Prompt)
+                    && (k + 1..(k + 3).min(i)).any(|j| sent.mention_at(j).is_some())
+            });
+            if pushed {
+                return None;
+            }
+        }
+        let resumed = self.speaker_resumes(sent, i, clause_start);
+        if let Some(speaker) = resumed {
+            subjects = self.coordinated(sent, speaker);
+        }
         if subjects.is_empty() {
             subjects = self.reference(sent, clause_start, i, focal, ctx);
         }
@@ -1184,6 +1261,7 @@ impl Extractor {
             symmetric,
             negated,
             topic,
+            resumed: resumed.is_some(),
         })
     }
 
@@ -1200,6 +1278,12 @@ impl Extractor {
     ) -> Option<Found> {
         let trig = self.lex.trigger(t);
         let c = sent.clause[i];
+        // "offer Russia significant concessions": the actor right after a light verb is
+        // the verb's object, and the noun's object when it has no other.
+        let light_verb = (i.saturating_sub(5)..i).find(|&v| sent.has_cue(v, CueKind::LightVerb));
+        let light_object = light_verb
+            .and_then(|v| sent.mention_at(v + 1))
+            .filter(|&m| entities[sent.mentions[m].entity].kind.is_party());
         // A possessive or demonym right before the noun is its actor:
         // "Iran's oil exports", "the Russian invasion", "their mutual support".
         let mut subjects = vec![];
@@ -1210,7 +1294,7 @@ impl Extractor {
             steps += 1;
             if let Some(m) = sent.mention_at(k) {
                 let sm = &sent.mentions[m];
-                if entities[sm.entity].kind.is_party() {
+                if entities[sm.entity].kind.is_party() && Some(m) != light_object {
                     subjects = self.coordinated_backwards(sent, m);
                 }
                 break;
@@ -1251,13 +1335,19 @@ impl Extractor {
         }
         let objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
         // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
+        // Also past a short complement: "threats of a military nature” posed by NATO".
         let by = if sent.word(end) == "by" {
             Some(end)
-        } else if sent.word(end + 1) == "by" && sent.word(end).ends_with("ed") {
-            Some(end + 1)
         } else {
-            None
+            (end + 1..(end + 8).min(sent.tokens.len()))
+                .take_while(|&k| {
+                    sent.clause[k] == c
+                        && sent.mention_at(k).is_none()
+                        && !matches!(sent.word(k), "," | ";" | "and")
+                })
+                .find(|&k| sent.word(k) == "by" && sent.word(k - 1).ends_with("ed"))
         };
+        let by_agent = by.is_some();
         if let Some(b) = by {
             if let Some(m) = sent.mentions.iter().position(|m| {
                 m.t0 > b
@@ -1306,18 +1396,30 @@ impl Extractor {
                 }
             }
         }
-        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor.
         let mut objects = objects;
+        if let Some(m) = light_object.filter(|_| objects.is_empty()) {
+            objects = self.coordinated(sent, m);
+        }
+        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor;
+        // so do "threats posed by NATO" that the clause's actor counters.
         if objects.is_empty()
             && subjects.len() == 1
-            && matches!(&trig.cameo[..2], "05" | "06" | "07")
+            && (matches!(&trig.cameo[..2], "05" | "06" | "07")
+                || by_agent && &trig.cameo[..2] == "13")
         {
             if let Some(m) = self.clause_subject(sent, i) {
-                let e = sent.mentions[m].entity;
-                if entities[e].kind.is_party() && entities[e].rollup != entities[subjects[0]].rollup
-                {
-                    objects = vec![e];
-                }
+                let group = if by_agent {
+                    self.coordinated(sent, m)
+                } else {
+                    vec![sent.mentions[m].entity]
+                };
+                objects = group
+                    .into_iter()
+                    .filter(|&e| {
+                        entities[e].kind.is_party()
+                            && entities[e].rollup != entities[subjects[0]].rollup
+                    })
+                    .collect();
             }
         }
         // "US sanctions have limited such sales": in a report about one state,
@@ -1343,6 +1445,7 @@ impl Extractor {
                 symmetric: true,
                 negated: false,
                 topic: None,
+                resumed: false,
             });
         }
         let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
@@ -1354,9 +1457,11 @@ impl Extractor {
             .take_while(|&k| sent.clause[k] == c)
             .last()
             .unwrap_or(i);
-        // "not seeking a confrontation", "no need": the cue stands right before the noun phrase.
-        let negated =
-            (clause_start.max(i.saturating_sub(4))..i).any(|k| sent.has_cue(k, CueKind::Negation));
+        // "not seeking a confrontation", "no need": the cue stands right before the noun
+        // phrase, or before its light verb ("not prepared to offer concessions").
+        let anchor = light_verb.unwrap_or(i);
+        let negated = (clause_start.max(anchor.saturating_sub(4))..i)
+            .any(|k| sent.has_cue(k, CueKind::Negation));
         let start = k.min(i);
         let topic = Some(collapse_ws(
             &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
@@ -1371,6 +1476,7 @@ impl Extractor {
             symmetric,
             negated,
             topic,
+            resumed: false,
         })
     }
 
@@ -1593,7 +1699,9 @@ fn nearest_date(
 /// Verbs by which an actor reports what others do ("reported", "claimed"), as
 /// opposed to stating its own stance ("reiterated its commitment").
 fn reports_on_others(sent: &Sentence, k: usize) -> bool {
-    (sent.has_cue(k, CueKind::Announce) || sent.has_cue(k, CueKind::Speech))
+    // "the Union State": a name, not the verb "state".
+    sent.mention_at(k).is_none()
+        && (sent.has_cue(k, CueKind::Announce) || sent.has_cue(k, CueKind::Speech))
         && [
             "report", "claim", "alleg", "said", "say", "stat", "note", "announc", "publish",
         ]
@@ -1784,6 +1892,100 @@ mod tests {
             .unwrap();
         assert_eq!(deed.modality, Modality::Claimed);
         assert_eq!(deed.date.as_deref(), Some("2023-05"));
+    }
+
+    #[test]
+    fn a_claim_of_hostile_deeds_is_an_accusation() {
+        let rels = extract("Russian officials claimed that Ukrainian forces attacked Russia.");
+        let claim = rels
+            .iter()
+            .find(|r| r.modality == Modality::Asserted)
+            .unwrap();
+        assert_eq!(claim.relation, "accuses");
+        assert_eq!(
+            triple(claim),
+            ("Russia".into(), "Ukraine".into(), "11".into())
+        );
+        let deed = rels
+            .iter()
+            .find(|r| r.modality == Modality::Claimed)
+            .unwrap();
+        assert_eq!(
+            triple(deed),
+            ("Ukraine".into(), "Russia".into(), "18".into())
+        );
+        // A friendly deed keeps the neutral statement.
+        let rels = extract("Ukraine claimed that Iran sold drones to Belarus.");
+        assert!(rels.iter().any(|r| r.relation == "makesStatementAbout"));
+        assert!(rels.iter().all(|r| r.relation != "accuses"));
+    }
+
+    #[test]
+    fn a_light_verb_lends_the_event_noun_its_object_and_negation() {
+        let rels = extract("France is not prepared to offer Russia significant concessions.");
+        assert_eq!(rels.len(), 1, "{rels:#?}");
+        assert_eq!(
+            triple(&rels[0]),
+            ("France".into(), "Russia".into(), "08".into())
+        );
+        assert!(rels[0].negated);
+        let rels = extract("Russian forces did not conduct any ground assaults near Bakhmut.");
+        assert!(
+            !rels.is_empty() && rels.iter().all(|r| r.negated),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn the_speaker_resumes_after_a_reported_clause() {
+        let rels = extract(
+            "Putin stated that the Ukrainian government rejects talks with Moscow and called upon German Chancellor Olaf Scholz to reconsider.",
+        );
+        let call = rels.iter().find(|r| r.cameo.starts_with("02")).unwrap();
+        assert_eq!(
+            triple(call),
+            ("Russia".into(), "Germany".into(), "02".into())
+        );
+        assert_eq!(call.modality, Modality::Asserted);
+        // The reported clause stays the speaker's claim.
+        let talks = rels.iter().find(|r| r.cameo.starts_with("04")).unwrap();
+        assert_eq!(talks.subject.rollup.label, "Ukraine");
+        assert_eq!(talks.modality, Modality::Claimed);
+    }
+
+    #[test]
+    fn an_act_someone_is_prompted_toward_has_not_happened() {
+        let rels = extract(
+            "The Kremlin seeks to prompt the United States to pressure Ukraine to negotiate.",
+        );
+        assert!(
+            rels.iter()
+                .all(|r| r.subject.rollup.label != "United States"),
+            "{rels:#?}"
+        );
+        let rels = extract("The United States pressured Ukraine to negotiate.");
+        assert_eq!(rels.len(), 1);
+    }
+
+    #[test]
+    fn threats_posed_by_an_actor_are_against_those_who_counter_them() {
+        let rels = extract(
+            "Belarusian Defense Minister Viktor Khrenin announced that Russia and Belarus held a meeting of the Russia-Belarus Union State to counter “threats of a military nature” posed by NATO.",
+        );
+        let threats: BTreeSet<(String, String, String)> = rels
+            .iter()
+            .filter(|r| r.cameo.starts_with("13"))
+            .map(triple)
+            .collect();
+        assert!(threats.contains(&("NATO".into(), "Russia".into(), "13".into())));
+        assert!(threats.contains(&("NATO".into(), "Belarus".into(), "13".into())));
+        // An official's account of the other side's hostile acts is their claim.
+        let threat = rels.iter().find(|r| r.cameo.starts_with("13")).unwrap();
+        assert_eq!(threat.modality, Modality::Claimed);
+        assert_eq!(
+            threat.attributed_to.as_ref().unwrap().label,
+            "Viktor Khrenin"
+        );
     }
 
     #[test]

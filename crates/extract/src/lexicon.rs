@@ -1,5 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap;
+
 use crate::error::ExtractError;
 
 /// Part of speech of a trigger.
@@ -69,6 +71,8 @@ pub enum CueKind {
     PluralReference,
     ForcesReference,
     ForcesNoun,
+    LightVerb,
+    Prompt,
 }
 
 impl CueKind {
@@ -90,6 +94,8 @@ impl CueKind {
             "source-noun" => Self::SourceNoun,
             "nonstate-noun" => Self::NonstateNoun,
             "announce" => Self::Announce,
+            "light-verb" => Self::LightVerb,
+            "prompt" => Self::Prompt,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
@@ -99,7 +105,28 @@ impl CueKind {
 
     /// Cue kinds whose entries are verbs and match in every inflection.
     fn inflects(self) -> bool {
-        matches!(self, Self::Speech | Self::Assessed | Self::Announce)
+        matches!(
+            self,
+            Self::Speech | Self::Assessed | Self::Announce | Self::LightVerb | Self::Prompt
+        )
+    }
+}
+
+/// A set of cue kinds, one bit each: every token of every sentence carries one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueSet(u32);
+
+impl CueSet {
+    pub fn contains(self, kind: CueKind) -> bool {
+        self.0 & (1 << kind as u32) != 0
+    }
+
+    pub fn insert(&mut self, kind: CueKind) {
+        self.0 |= 1 << kind as u32;
+    }
+
+    pub fn union(self, other: Self) -> Self {
+        Self(self.0 | other.0)
     }
 }
 
@@ -108,9 +135,12 @@ impl CueKind {
 pub struct Lexicon {
     triggers: Vec<Trigger>,
     /// Surface form of a trigger's first word -> (trigger index, remaining words).
-    index: BTreeMap<String, Vec<(usize, Vec<String>)>>,
+    index: FxHashMap<String, Vec<(usize, Vec<String>)>>,
     /// Cue phrase (lowercase words joined by a space) -> kinds.
     cues: BTreeMap<String, BTreeSet<CueKind>>,
+    /// The cue phrases and every word prefix of them -> (kinds, whether longer cues
+    /// continue it), so the scan at each token stops at the first word no cue has.
+    cue_prefixes: FxHashMap<String, (CueSet, bool)>,
     max_cue_words: usize,
 }
 
@@ -289,6 +319,15 @@ impl Lexicon {
             };
             for f in forms {
                 self.max_cue_words = self.max_cue_words.max(f.split(' ').count());
+                let words: Vec<&str> = f.split(' ').collect();
+                for k in 1..words.len() {
+                    self.cue_prefixes.entry(words[..k].join(" ")).or_default().1 = true;
+                }
+                self.cue_prefixes
+                    .entry(f.clone())
+                    .or_default()
+                    .0
+                    .insert(kind);
                 self.cues.entry(f).or_default().insert(kind);
             }
         }
@@ -313,9 +352,30 @@ impl Lexicon {
         self.cues.get(phrase).is_some_and(|k| k.contains(&kind))
     }
 
-    /// Every kind the lowercase phrase is a cue of.
-    pub fn cue_kinds(&self, phrase: &str) -> Option<&BTreeSet<CueKind>> {
-        self.cues.get(phrase)
+    /// Every kind of every cue that starts at the first of these lowercase words.
+    pub fn cues_starting<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> CueSet {
+        let mut words = words.into_iter();
+        // Most words start no cue: one lookup, no phrase built.
+        let Some(first) = words.next() else {
+            return CueSet::default();
+        };
+        let Some(&(mut kinds, mut more)) = self.cue_prefixes.get(first) else {
+            return CueSet::default();
+        };
+        let mut phrase = String::from(first);
+        for w in words.take(self.max_cue_words.saturating_sub(1)) {
+            if !more {
+                break;
+            }
+            phrase.push(' ');
+            phrase.push_str(w);
+            let Some(&(k, m)) = self.cue_prefixes.get(&phrase) else {
+                break;
+            };
+            kinds = kinds.union(k);
+            more = m;
+        }
+        kinds
     }
 
     /// All cue phrases of a kind.

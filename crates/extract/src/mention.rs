@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::date::PartialDate;
 use crate::dictionary::{ActorKind, Dictionary, FormKind};
 use crate::document::Document;
 use crate::error::ExtractError;
 use crate::lexicon::{CueKind, Lexicon};
-use crate::text::tokenize;
+use crate::text::Token;
 use crate::vocab::PERSON;
 
 /// An actor as it exists in one report: a dictionary entry or a person the
@@ -95,35 +96,53 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// Finds every actor mention of a document, in order, with its entity table.
-pub(crate) fn find_mentions(
-    doc: &Document,
-    dict: &Dictionary,
-    lex: &Lexicon,
-    matcher: &FormMatcher,
-) -> (Vec<Entity>, Vec<Mention>) {
-    let date = doc.date;
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut by_iri: BTreeMap<String, usize> = BTreeMap::new();
-    let mut entity_for = |entities: &mut Vec<Entity>, e: Entity| -> usize {
-        *by_iri.entry(e.iri.clone()).or_insert_with(|| {
-            entities.push(e);
-            entities.len() - 1
+/// The report's entities, each once: dictionary actors are found by index so that a
+/// repeated mention costs no string work.
+#[derive(Default)]
+struct Entities {
+    list: Vec<Entity>,
+    by_iri: BTreeMap<String, usize>,
+    by_actor: FxHashMap<usize, usize>,
+}
+
+impl Entities {
+    fn intern(&mut self, e: Entity) -> usize {
+        let list = &mut self.list;
+        *self.by_iri.entry(e.iri.clone()).or_insert_with(|| {
+            list.push(e);
+            list.len() - 1
         })
-    };
-    let dict_entity = |idx: usize, date: Option<PartialDate>| {
+    }
+
+    fn actor(&mut self, dict: &Dictionary, idx: usize, date: Option<PartialDate>) -> usize {
+        if let Some(&e) = self.by_actor.get(&idx) {
+            return e;
+        }
         let a = dict.actor(idx);
-        Entity {
+        let e = self.intern(Entity {
             iri: a.iri.clone(),
             label: a.label.clone(),
             kind: a.kind,
             rollup: dict.rollup(idx, date),
             located_in: None,
-        }
-    };
+        });
+        self.by_actor.insert(idx, e);
+        e
+    }
+}
 
+pub(crate) fn find_mentions(
+    doc: &Document,
+    dict: &Dictionary,
+    lex: &Lexicon,
+    matcher: &FormMatcher,
+    block_tokens: &[Vec<Token>],
+) -> (Vec<Entity>, Vec<Mention>) {
+    let date = doc.date;
+    let mut ents = Entities::default();
     let mut mentions = Vec::new();
     let text = &doc.clean;
-    for block in &doc.blocks {
+    for (block, tokens) in doc.blocks.iter().zip(block_tokens) {
         let slice = &text[block.start..block.end];
         let mut found: Vec<(usize, usize, usize, FormKind)> = Vec::new();
         for m in matcher.automaton.find_iter(slice) {
@@ -155,14 +174,13 @@ pub(crate) fn find_mentions(
             }
             found.push((s, e, idx, kind));
         }
-        let tokens = tokenize(text, block.start, block.end);
         let mut i = 0;
         while i < found.len() {
             let (s, e, idx, kind) = found[i];
             // Titled person: [actor] Title+ Name+ ("Iranian Defense Minister Brigadier
             // General Mohammad Reza Gharaei Ashtiani").
             let leads = dict.actor(idx).kind.is_party();
-            if let Some((ps, pe, name)) = titled_person(text, &tokens, e, lex).filter(|_| leads) {
+            if let Some((ps, pe, name)) = titled_person(text, tokens, e, lex).filter(|_| leads) {
                 // A dictionary person inside the span wins over a new one.
                 let inner = found[i + 1..]
                     .iter()
@@ -170,17 +188,14 @@ pub(crate) fn find_mentions(
                     .find(|f| dict.actor(f.2).kind == ActorKind::Person)
                     .copied();
                 let ent = match inner {
-                    Some(f) => entity_for(&mut entities, dict_entity(f.2, date)),
-                    None => entity_for(
-                        &mut entities,
-                        Entity {
-                            iri: format!("{PERSON}{}", slug(&name)),
-                            label: name,
-                            kind: ActorKind::Person,
-                            rollup: dict.rollup(idx, date),
-                            located_in: None,
-                        },
-                    ),
+                    Some(f) => ents.actor(dict, f.2, date),
+                    None => ents.intern(Entity {
+                        iri: format!("{PERSON}{}", slug(&name)),
+                        label: name,
+                        kind: ActorKind::Person,
+                        rollup: dict.rollup(idx, date),
+                        located_in: None,
+                    }),
                 };
                 mentions.push(Mention {
                     start: s.min(ps),
@@ -201,10 +216,10 @@ pub(crate) fn find_mentions(
                 FormKind::Capital => How::Capital,
                 FormKind::Metonym => How::Metonym,
             };
-            let ent = entity_for(&mut entities, dict_entity(idx, date));
+            let ent = ents.actor(dict, idx, date);
             if let Some(state) = dict.located_in(idx) {
-                let st = entity_for(&mut entities, dict_entity(state, date));
-                entities[ent].located_in = Some(st);
+                let st = ents.actor(dict, state, date);
+                ents.list[ent].located_in = Some(st);
             }
             mentions.push(Mention {
                 start: s,
@@ -219,7 +234,7 @@ pub(crate) fn find_mentions(
     // Later bare surnames of persons the report introduced ("Ashtiani").
     let mut surnames: Vec<(String, usize, usize)> = Vec::new();
     for m in &mentions {
-        let e = &entities[m.entity];
+        let e = &ents.list[m.entity];
         if e.kind == ActorKind::Person && e.iri.starts_with(PERSON) {
             if let Some(last) = e.label.split_whitespace().last() {
                 if last.chars().count() > 2 && !surnames.iter().any(|(s, _, _)| s == last) {
@@ -230,16 +245,20 @@ pub(crate) fn find_mentions(
     }
     if !surnames.is_empty() {
         let mut extra = Vec::new();
-        for block in &doc.blocks {
-            for t in tokenize(text, block.start, block.end) {
+        for tokens in block_tokens {
+            for t in tokens {
                 if !t.capitalized {
                     continue;
                 }
                 let word = &text[t.start..t.end];
                 if let Some((_, ent, after)) = surnames.iter().find(|(s, _, _)| s == word) {
-                    let covered = mentions
+                    // Mentions are sorted by start and never nest across blocks.
+                    let before = mentions.partition_point(|m| m.start <= t.start);
+                    let covered = mentions[..before]
                         .iter()
-                        .any(|m| m.start <= t.start && t.end <= m.end);
+                        .rev()
+                        .take(4)
+                        .any(|m| t.end <= m.end);
                     if t.start >= *after && !covered {
                         extra.push(Mention {
                             start: t.start,
@@ -252,9 +271,10 @@ pub(crate) fn find_mentions(
             }
         }
         mentions.extend(extra);
-        mentions.sort_by_key(|m| (m.start, m.end));
     }
-    (entities, mentions)
+    // The extractor finds each sentence's mentions by binary search.
+    mentions.sort_by_key(|m| (m.start, m.end));
+    (ents.list, mentions)
 }
 
 /// After an actor mention ending at `from`: title words then a capitalized
@@ -265,7 +285,10 @@ fn titled_person(
     from: usize,
     lex: &Lexicon,
 ) -> Option<(usize, usize, String)> {
-    let mut i = tokens.iter().position(|t| t.start >= from)?;
+    let mut i = tokens.partition_point(|t| t.start < from);
+    if i == tokens.len() {
+        return None;
+    }
     let first = i;
     let title_word = |t: &crate::text::Token| t.capitalized && lex.is_cue(&t.lower, CueKind::Title);
     let mut titles = 0;

@@ -2,13 +2,16 @@
 
 use std::collections::BTreeSet;
 
+use compact_str::CompactString;
+
 /// A word or punctuation token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    /// Lowercased text; curly apostrophes folded to `'`.
-    pub lower: String,
+    /// Lowercased text; curly apostrophes folded to `'`. Inline for short words:
+    /// a report has hundreds of thousands of tokens.
+    pub lower: CompactString,
     pub is_word: bool,
     /// Starts with an uppercase letter.
     pub capitalized: bool,
@@ -34,19 +37,29 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 }
             }
             let word = &slice[i..j];
+            let lower = if word.is_ascii() {
+                let mut w = CompactString::from(word);
+                w.make_ascii_lowercase();
+                w
+            } else {
+                CompactString::from(word.to_lowercase())
+            };
             out.push(Token {
                 start: start + i,
                 end: start + j,
-                lower: word.to_lowercase(),
+                lower,
                 is_word: true,
                 capitalized: c.is_uppercase(),
             });
         } else {
             let lower = match c {
-                '\u{2019}' | '\u{2018}' | '`' => "'".to_owned(),
-                '\u{201c}' | '\u{201d}' => "\"".to_owned(),
-                '\u{2013}' | '\u{2014}' => "-".to_owned(),
-                _ => c.to_string(),
+                '\u{2019}' | '\u{2018}' | '`' => CompactString::const_new("'"),
+                '\u{201c}' | '\u{201d}' => CompactString::const_new("\""),
+                '\u{2013}' | '\u{2014}' => CompactString::const_new("-"),
+                _ => {
+                    let mut buf = [0; 4];
+                    CompactString::from(&*c.encode_utf8(&mut buf))
+                }
             };
             out.push(Token {
                 start: start + i,
@@ -72,47 +85,46 @@ pub fn sentences(
     abbreviations: &BTreeSet<String>,
 ) -> Vec<(usize, usize)> {
     let slice = &text[start..end];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let bytes = slice.as_bytes();
     let mut out = Vec::new();
     let mut sent_start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(chars[j].1, '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | ']')
-            {
-                j += 1;
+    let mut from = 0;
+    // Only the ASCII end marks can end a sentence: jump between them instead of
+    // decoding every character.
+    while let Some(off) = bytes[from..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        let pos = from + off;
+        let closers = slice[pos + 1..]
+            .chars()
+            .take_while(|c| matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | ']'));
+        let j = pos + 1 + closers.map(char::len_utf8).sum::<usize>();
+        let space = slice[j..].chars().take_while(|c| c.is_whitespace());
+        let k = j + space.map(char::len_utf8).sum::<usize>();
+        let next = slice[k..].chars().next();
+        let next_ok = match next {
+            None => true,
+            Some(n) => {
+                k > j
+                    && (n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '"' | '\u{201c}' | '\u{2018}' | '('))
             }
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
+        };
+        let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+        if next_ok
+            && !(bytes[pos] == b'.' && is_abbreviation(slice, pos, abbreviations, next_digit))
+        {
+            push_trimmed(slice, start, sent_start, j, &mut out);
+            sent_start = k;
+            from = k;
+            if k >= slice.len() {
+                break;
             }
-            let at_end = k >= chars.len();
-            let next_ok = at_end
-                || (k > j
-                    && (chars[k].1.is_uppercase()
-                        || chars[k].1.is_ascii_digit()
-                        || matches!(chars[k].1, '"' | '\u{201c}' | '\u{2018}' | '(')));
-            let next_digit = k < chars.len() && chars[k].1.is_ascii_digit();
-            if next_ok && !(c == '.' && is_abbreviation(slice, pos, abbreviations, next_digit)) {
-                let e = if j < chars.len() {
-                    chars[j].0
-                } else {
-                    slice.len()
-                };
-                push_trimmed(slice, start, sent_start, e, &mut out);
-                sent_start = if k < chars.len() {
-                    chars[k].0
-                } else {
-                    slice.len()
-                };
-                i = k;
-                continue;
-            }
+            continue;
         }
-        i += 1;
+        from = pos + 1;
     }
     push_trimmed(slice, start, sent_start, slice.len(), &mut out);
     out

@@ -1,0 +1,372 @@
+//! Every assertion of a store (or of an extraction), with what is needed to
+//! draw, filter, analyse and explain it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use actorgraph_extract::{Modality, Relation};
+use actorgraph_store::oxigraph::model::Term;
+use actorgraph_store::oxigraph::sparql::{QueryResults, QuerySolution};
+use actorgraph_store::GraphStore;
+use serde::Serialize;
+
+use crate::error::ExportError;
+
+/// An actor as the dictionary (or a report) names it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Actor {
+    /// The actor's IRI.
+    pub id: String,
+    pub label: String,
+    /// Ontology class local name: State, IntergovernmentalOrganization, Person, ...
+    pub kind: String,
+    /// Other names (ISO code, alternative labels), used to find the actor by name.
+    #[serde(skip)]
+    pub names: Vec<String>,
+}
+
+/// One assertion: a relation as one sentence of one report holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Top-level actors (what relations roll up to).
+    pub subject: String,
+    pub object: String,
+    /// The actors as written (a person, a ministry), when they differ from the top level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_mention: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object_mention: Option<String>,
+    /// Local name of the ontology relation.
+    pub relation: String,
+    pub cameo: String,
+    pub quad_class: u8,
+    pub modality: Modality,
+    pub negated: bool,
+    /// The actor whose claim this is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<String>,
+    /// When it happened, as precisely as the text says (ISO day, month or year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The report it comes from (file name) and the report's date.
+    pub report: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report_date: Option<String>,
+    pub sentence: String,
+    /// Character offsets of the sentence in the report.
+    pub span: [usize; 2],
+    /// Sources the sentence cites, as written.
+    pub sources: Vec<String>,
+}
+
+impl Mention {
+    /// The date to place the mention in time: its own, else its report's.
+    pub fn when(&self) -> Option<&str> {
+        self.date.as_deref().or(self.report_date.as_deref())
+    }
+
+    /// Cooperation (+1), conflict (-1) or neither (0: statements about someone,
+    /// negated relations).
+    pub fn polarity(&self) -> i8 {
+        if self.negated || self.relation == "makesStatementAbout" {
+            0
+        } else if self.quad_class <= 2 {
+            1
+        } else {
+            -1
+        }
+    }
+}
+
+/// The actors and assertions of a store, in a stable order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Corpus {
+    pub actors: BTreeMap<String, Actor>,
+    /// Sorted by report, sentence position, subject, relation, object.
+    pub mentions: Vec<Mention>,
+}
+
+/// The local name of an IRI: after the last `#` or `/`.
+pub(crate) fn local(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+fn fallback_label(iri: &str) -> String {
+    local(iri).replace('_', " ")
+}
+
+impl Corpus {
+    /// The assertions of freshly extracted relations (no store needed).
+    pub fn from_relations<'a>(relations: impl IntoIterator<Item = &'a Relation>) -> Self {
+        let mut c = Self::default();
+        for r in relations {
+            for a in [&r.subject, &r.object].into_iter().chain(&r.attributed_to) {
+                c.actors.entry(a.id.clone()).or_insert_with(|| Actor {
+                    id: a.id.clone(),
+                    label: a.label.clone(),
+                    kind: a.kind.clone(),
+                    names: vec![],
+                });
+                let top_kind = if a.id == a.rollup.id {
+                    a.kind.clone()
+                } else if a.rollup.code.is_some() {
+                    "State".to_owned()
+                } else {
+                    String::new()
+                };
+                c.actors
+                    .entry(a.rollup.id.clone())
+                    .or_insert_with(|| Actor {
+                        id: a.rollup.id.clone(),
+                        label: a.rollup.label.clone(),
+                        kind: top_kind,
+                        names: a.rollup.code.iter().cloned().collect(),
+                    });
+            }
+            let differs =
+                |a: &actorgraph_extract::ActorRef| (a.id != a.rollup.id).then(|| a.id.clone());
+            c.mentions.push(Mention {
+                subject: r.subject.rollup.id.clone(),
+                object: r.object.rollup.id.clone(),
+                subject_mention: differs(&r.subject),
+                object_mention: differs(&r.object),
+                relation: r.relation.clone(),
+                cameo: r.cameo.clone(),
+                quad_class: r.quad_class,
+                modality: r.modality,
+                negated: r.negated,
+                attributed_to: r.attributed_to.as_ref().map(|a| a.id.clone()),
+                date: r.date.clone(),
+                report: r.doc.clone(),
+                report_date: None,
+                sentence: r.sentence.clone(),
+                span: r.span,
+                sources: r.sources.clone(),
+            });
+        }
+        c.sort();
+        c
+    }
+
+    /// Every assertion in a store, with the actors they name.
+    pub fn from_store(store: &GraphStore) -> Result<Self, ExportError> {
+        let mut c = Self::default();
+        let rows = select(
+            store,
+            r#"SELECT ?file ?rdate ?s ?o ?sm ?om ?rel ?code ?modality ?negated ?by ?date
+                      ?text ?start ?end WHERE {
+              GRAPH ?g {
+                ?a a ag:Assertion ; rdf:subject ?s ; rdf:predicate ?rel ; rdf:object ?o ;
+                   ag:cameo ?code ; ag:modality ?modality ; ag:negated ?negated ; ag:evidence ?ev .
+                ?ev ag:text ?text ; ag:charStart ?start ; ag:charEnd ?end .
+                ?g ag:fileName ?file .
+                OPTIONAL { ?g ag:reportDate ?rdate }
+                OPTIONAL { ?a ag:subjectMention ?sm }
+                OPTIONAL { ?a ag:objectMention ?om }
+                OPTIONAL { ?a ag:attributedTo ?by }
+                OPTIONAL { ?a ag:date ?date }
+              }
+            }"#,
+        )?;
+        let cites = select(
+            store,
+            "SELECT ?file ?start ?end ?src WHERE { GRAPH ?g { ?g ag:fileName ?file . \
+             ?ev ag:charStart ?start ; ag:charEnd ?end ; ag:cites ?src } }",
+        )?;
+        let mut sources: BTreeMap<(String, usize, usize), BTreeSet<String>> = BTreeMap::new();
+        for row in &cites {
+            sources
+                .entry((
+                    text(row, "file"),
+                    number(row, "start")?,
+                    number(row, "end")?,
+                ))
+                .or_default()
+                .insert(text(row, "src"));
+        }
+        for row in &rows {
+            let opt = |name: &str| Some(text(row, name)).filter(|s| !s.is_empty());
+            let modality = match local(&text(row, "modality")) {
+                "asserted" => Modality::Asserted,
+                "assessed" => Modality::Assessed,
+                "possible" => Modality::Possible,
+                "claimed" => Modality::Claimed,
+                other => return Err(ExportError::Data(format!("modality {other:?}"))),
+            };
+            let code = local(&text(row, "code")).to_owned();
+            let report = text(row, "file");
+            let span = [number(row, "start")?, number(row, "end")?];
+            c.mentions.push(Mention {
+                subject: text(row, "s"),
+                object: text(row, "o"),
+                subject_mention: opt("sm"),
+                object_mention: opt("om"),
+                relation: local(&text(row, "rel")).to_owned(),
+                quad_class: actorgraph_extract::quad_class(&code),
+                cameo: code,
+                modality,
+                negated: text(row, "negated") == "true",
+                attributed_to: opt("by"),
+                date: opt("date"),
+                report_date: opt("rdate"),
+                sentence: text(row, "text"),
+                sources: sources
+                    .get(&(report.clone(), span[0], span[1]))
+                    .map(|s| s.iter().cloned().collect())
+                    .unwrap_or_default(),
+                report,
+                span,
+            });
+        }
+        let mut ids: BTreeSet<&str> = BTreeSet::new();
+        for m in &c.mentions {
+            ids.extend([m.subject.as_str(), m.object.as_str()]);
+            ids.extend(m.subject_mention.as_deref());
+            ids.extend(m.object_mention.as_deref());
+            ids.extend(m.attributed_to.as_deref());
+        }
+        let names = select(
+            store,
+            "SELECT ?x ?kind ?label ?alt ?code WHERE { \
+               ?x a ?kind FILTER(STRSTARTS(STR(?kind), STR(ag:)) && ?kind != ag:Role) \
+               OPTIONAL { ?x skos:prefLabel ?label } \
+               OPTIONAL { ?x skos:altLabel ?alt } \
+               OPTIONAL { ?x ag:iso3 ?code } }",
+        )?;
+        for row in &names {
+            let id = text(row, "x");
+            let actor = c.actors.entry(id.clone()).or_insert_with(|| Actor {
+                label: fallback_label(&id),
+                id,
+                kind: String::new(),
+                names: vec![],
+            });
+            let kind = local(&text(row, "kind")).to_owned();
+            // Rows come once per type; a generic class never hides the specific one.
+            if actor.kind.is_empty() || actor.kind == "Actor" || actor.kind == "TopLevelActor" {
+                actor.kind = kind;
+            }
+            let label = text(row, "label");
+            if !label.is_empty() {
+                actor.label = label;
+            }
+            for n in [text(row, "alt"), text(row, "code")] {
+                if !n.is_empty() && !actor.names.contains(&n) {
+                    actor.names.push(n);
+                }
+            }
+        }
+        for id in ids {
+            c.actors.entry(id.to_owned()).or_insert_with(|| Actor {
+                id: id.to_owned(),
+                label: fallback_label(id),
+                kind: String::new(),
+                names: vec![],
+            });
+        }
+        for a in c.actors.values_mut() {
+            a.names.sort();
+        }
+        c.sort();
+        Ok(c)
+    }
+
+    fn sort(&mut self) {
+        self.mentions.sort_by(|a, b| {
+            (
+                &a.report,
+                a.span,
+                &a.subject,
+                &a.relation,
+                &a.object,
+                a.negated,
+            )
+                .cmp(&(
+                    &b.report,
+                    b.span,
+                    &b.subject,
+                    &b.relation,
+                    &b.object,
+                    b.negated,
+                ))
+        });
+        self.mentions.dedup();
+    }
+
+    /// The label of an actor, or its IRI's local name when unknown.
+    pub fn label(&self, id: &str) -> String {
+        self.actors
+            .get(id)
+            .map(|a| a.label.clone())
+            .unwrap_or_else(|| fallback_label(id))
+    }
+
+    /// Finds an actor by IRI, local name (ISO code), label or alternative
+    /// label, ignoring case. Actors that take part in relations win over
+    /// dictionary entries that do not.
+    pub fn resolve(&self, name: &str) -> Result<String, ExportError> {
+        let wanted = name.trim().to_lowercase();
+        let mut active: BTreeSet<&str> = BTreeSet::new();
+        for m in &self.mentions {
+            active.extend([m.subject.as_str(), m.object.as_str()]);
+            active.extend(m.subject_mention.as_deref());
+            active.extend(m.object_mention.as_deref());
+        }
+        // Exact IRI, then code or label, then alternative names.
+        let tiers: [&dyn Fn(&Actor) -> bool; 3] = [
+            &|a| a.id.to_lowercase() == wanted,
+            &|a| local(&a.id).to_lowercase() == wanted || a.label.to_lowercase() == wanted,
+            &|a| a.names.iter().any(|n| n.to_lowercase() == wanted),
+        ];
+        for tier in tiers {
+            let found: Vec<&Actor> = self.actors.values().filter(|a| tier(a)).collect();
+            let in_use: Vec<&&Actor> = found
+                .iter()
+                .filter(|a| active.contains(a.id.as_str()))
+                .collect();
+            let pick: Vec<&Actor> = if in_use.is_empty() {
+                found
+            } else {
+                in_use.into_iter().copied().collect()
+            };
+            match pick.as_slice() {
+                [] => continue,
+                [one] => return Ok(one.id.clone()),
+                many => {
+                    let list: Vec<String> = many
+                        .iter()
+                        .map(|a| format!("{} ({})", a.label, local(&a.id)))
+                        .collect();
+                    return Err(ExportError::UnknownActor(format!(
+                        "{name:?} is ambiguous: {}",
+                        list.join(", ")
+                    )));
+                }
+            }
+        }
+        Err(ExportError::UnknownActor(format!(
+            "no actor named {name:?} (give a label such as \"Iran\", or a code such as IRN)"
+        )))
+    }
+}
+
+fn select(store: &GraphStore, sparql: &str) -> Result<Vec<QuerySolution>, ExportError> {
+    let QueryResults::Solutions(rows) = store.query(sparql)? else {
+        return Err(ExportError::Data("expected solutions".into()));
+    };
+    rows.map(|r| r.map_err(|e| ExportError::Data(e.to_string())))
+        .collect()
+}
+
+fn text(row: &QuerySolution, name: &str) -> String {
+    match row.get(name) {
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        _ => String::new(),
+    }
+}
+
+fn number(row: &QuerySolution, name: &str) -> Result<usize, ExportError> {
+    let t = text(row, name);
+    t.parse()
+        .map_err(|_| ExportError::Data(format!("{name} is not an offset: {t:?}")))
+}
