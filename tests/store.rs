@@ -486,6 +486,117 @@ fn ingesting_the_dev_reports_twice_leaves_the_quad_count_alone() {
     assert_eq!(nq_before, ok(&["export", "--format", "nq"], &store));
 }
 
+/// The second ingest of an unchanged folder skips every report before
+/// extracting it and writes nothing; on a pipe, stderr has the summary only
+/// (no progress bar).
+#[test]
+fn reingest_writes_nothing_and_a_pipe_gets_no_progress_bar() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("store");
+    let plain = |args: &[&str]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_actorgraph"));
+        c.env_remove("ACTORGRAPH_STORE")
+            .env_remove("ACTORGRAPH_ENDPOINT")
+            .arg("--store")
+            .arg(&store);
+        let r = run_with(c, args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stderr
+    };
+    let first = plain(&["ingest", reports().to_str().unwrap()]);
+    assert_eq!(first.lines().count(), 1, "{first:?}");
+    assert!(
+        first.contains("4 added, 0 replaced, 0 unchanged"),
+        "{first}"
+    );
+    assert!(
+        !first.contains('\r') && !first.contains('\x1b'),
+        "{first:?}"
+    );
+    let nq = ok(&["export", "--format", "nq"], &store);
+    let again = plain(&["ingest", reports().to_str().unwrap()]);
+    assert_eq!(again.lines().count(), 1, "{again:?}");
+    assert!(
+        again.contains("0 added, 0 replaced, 4 unchanged, 0 failed; 0 relations, 0 quads written"),
+        "{again}"
+    );
+    assert_eq!(nq, ok(&["export", "--format", "nq"], &store));
+}
+
+/// Batched writes: reports land when the batch is committed, a changed report
+/// replaces its graph, a second report of the same name in one run replaces
+/// the first, and the result is what one-by-one ingests give.
+#[test]
+fn batched_writes_replace_and_skip_like_single_ingests() {
+    use actorgraph_extract::Extractor;
+    use actorgraph_store::{content_hash, IngestOutcome, ReportGraph, ReportStatus};
+    let extractor = Extractor::builtin().unwrap();
+    let texts: Vec<(String, String)> = fs::read_dir(reports())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    let graph = |name: &str, text: &str| {
+        let x = extractor.extract(name, text.to_owned()).unwrap();
+        ReportGraph::new(&x, &content_hash(text)).unwrap()
+    };
+    let dump = |s: &GraphStore| {
+        let mut out = Vec::new();
+        s.dump(RdfFormat::NQuads, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+
+    let single = GraphStore::in_memory().unwrap();
+    for (name, text) in &texts {
+        let x = extractor.extract(name, text.clone()).unwrap();
+        single.ingest(&x, text).unwrap();
+    }
+
+    let dir = TempDir::new().unwrap();
+    let batched = GraphStore::open(dir.path().join("store")).unwrap();
+    let (name, text) = &texts[0];
+    let changed = format!("{text}\nIran exported oil to China.\n");
+    {
+        let mut w = batched.batch_writer().with_batch_quads(1_000_000);
+        // An older version of the first report, then the real one, in one run.
+        assert_eq!(w.add(graph(name, &changed)).unwrap(), IngestOutcome::Added);
+        assert_eq!(
+            batched.report_status(name, &changed).unwrap(),
+            ReportStatus::New
+        );
+        for (name, text) in &texts {
+            w.add(graph(name, text)).unwrap();
+        }
+        w.commit().unwrap();
+    }
+    assert_eq!(dump(&batched), dump(&single));
+    assert_eq!(
+        batched.report_status(name, text).unwrap(),
+        ReportStatus::Unchanged
+    );
+    assert_eq!(
+        batched.report_status(name, &changed).unwrap(),
+        ReportStatus::Changed
+    );
+
+    let mut w = batched.batch_writer();
+    assert_eq!(w.add(graph(name, text)).unwrap(), IngestOutcome::Unchanged);
+    assert_eq!(
+        w.add(graph(name, &changed)).unwrap(),
+        IngestOutcome::Replaced
+    );
+    w.commit().unwrap();
+    let x = extractor.extract(name, changed.clone()).unwrap();
+    assert_eq!(
+        single.ingest(&x, &changed).unwrap(),
+        IngestOutcome::Replaced
+    );
+    assert_eq!(dump(&batched), dump(&single));
+}
+
 /// An ingest killed mid-way (SIGKILL, no chance to clean up) leaves a store
 /// that opens and holds whole reports only: those committed before the kill.
 #[test]

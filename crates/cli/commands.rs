@@ -9,11 +9,11 @@ use actorgraph_export::{write_dot, write_jsonld, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
-    write_quads, write_results, GraphStore, IngestOutcome, RemoteStore, ReportGraph, ResultsFormat,
+    write_quads, write_results, GraphStore, RemoteStore, ReportGraph, ReportStatus, ResultsFormat,
     ServeOptions,
 };
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::args::{
@@ -24,7 +24,7 @@ use crate::input::{collect, Source};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Extract(a) => extract(&a.inputs, &a.stdin_name, a.format, &a.data),
-        Command::Ingest(a) => ingest(&cli, &a.inputs, &a.stdin_name, &a.data),
+        Command::Ingest(a) => crate::ingest::ingest(&cli, a),
         Command::Query(a) => query(&cli, a.sparql.as_deref(), a.file.as_deref(), a.format),
         Command::Export(a) => export(&cli, a),
         Command::Serve(a) => serve(&cli, a),
@@ -90,17 +90,33 @@ fn extract_all(
         .collect()
 }
 
-fn progress_bar(quiet: bool, len: usize) -> ProgressBar {
-    if quiet || len < 2 {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{bar:30} {pos}/{len} reports  {per_sec}  eta {eta}")
+/// JSONL, streamed: reports are extracted a chunk at a time and their lines
+/// spooled to a temporary file, which is copied to standard output once every
+/// report is extracted. Memory stays bounded by a chunk whatever the corpus,
+/// and a bad report still leaves the output empty.
+fn extract_jsonl(extractor: &Extractor, sources: &[Source]) -> Result<ExitCode> {
+    use std::io::{Seek, SeekFrom};
+    let mut spool = tempfile::tempfile().context("cannot create a temporary file")?;
     {
-        pb.set_style(style);
+        let mut w = BufWriter::new(&mut spool);
+        for chunk in sources.chunks(128) {
+            for r in extract_all(extractor, chunk, &ProgressBar::hidden()) {
+                let (x, _) = r?;
+                // One line per distinct relation, its mentions merged.
+                for rel in &actorgraph_extract::collapse(&x.relations) {
+                    serde_json::to_writer(&mut w, rel)?;
+                    w.write_all(b"\n")?;
+                }
+            }
+        }
+        w.flush().context("writing a temporary file")?;
     }
-    pb
+    spool.seek(SeekFrom::Start(0))?;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    io::copy(&mut spool, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn extract(
@@ -111,6 +127,9 @@ fn extract(
 ) -> Result<ExitCode> {
     let sources = collect(inputs, stdin_name)?;
     let extractor = extractor(data)?;
+    if format == ExtractFormat::Jsonl {
+        return extract_jsonl(&extractor, &sources);
+    }
     let results = extract_all(&extractor, &sources, &ProgressBar::hidden());
     // Nothing is printed unless every report was read.
     let mut done = Vec::with_capacity(results.len());
@@ -150,55 +169,6 @@ fn extract(
     Ok(ExitCode::SUCCESS)
 }
 
-fn ingest(
-    cli: &Cli,
-    inputs: &[std::path::PathBuf],
-    stdin_name: &str,
-    data: &DataArgs,
-) -> Result<ExitCode> {
-    let sources = collect(inputs, stdin_name)?;
-    let extractor = extractor(data)?;
-    let store = Target::open(cli)?;
-    store
-        .ensure_base()
-        .with_context(|| format!("preparing store {}", store.name()))?;
-    let pb = progress_bar(cli.quiet, sources.len());
-    let results = extract_all(&extractor, &sources, &pb);
-    pb.finish_and_clear();
-    let (mut added, mut replaced, mut unchanged, mut relations, mut failed) = (0, 0, 0, 0, 0);
-    for (src, r) in sources.iter().zip(results) {
-        let outcome = r.and_then(|(x, text)| {
-            let o = store
-                .ingest(&x, &text)
-                .with_context(|| format!("{}: not ingested", src.display()))?;
-            relations += x.relations.len();
-            Ok(o)
-        });
-        match outcome {
-            Ok(IngestOutcome::Added) => added += 1,
-            Ok(IngestOutcome::Replaced) => replaced += 1,
-            Ok(IngestOutcome::Unchanged) => unchanged += 1,
-            Err(e) => {
-                failed += 1;
-                eprintln!("actorgraph: error: {e:#}");
-            }
-        }
-    }
-    store.flush()?;
-    if !cli.quiet {
-        eprintln!(
-            "{}: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed; {relations} relations; {} quads in store",
-            store.name(),
-            store.len()?
-        );
-    }
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
 fn query(
     cli: &Cli,
     sparql: Option<&str>,
@@ -232,7 +202,7 @@ fn query(
 
 /// The store to read from: the local one, or the endpoint's graphs copied into memory.
 pub fn open_for_reading(cli: &Cli) -> Result<GraphStore> {
-    Ok(match Target::open(cli)? {
+    Ok(match Target::open_for_reading(cli)? {
         // One code path for every reader, local or remote.
         Target::Remote(remote) => {
             let quads = remote.quads()?;
@@ -242,7 +212,7 @@ pub fn open_for_reading(cli: &Cli) -> Result<GraphStore> {
                 .context("copying the endpoint's graphs")?;
             copy
         }
-        Target::Local(_) => GraphStore::open_read_only(&cli.store)?,
+        Target::Local(store) => store,
     })
 }
 
@@ -309,7 +279,7 @@ fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
 }
 
 /// Where ingest, query and export work: the local store or a SPARQL server.
-enum Target {
+pub(crate) enum Target {
     Local(GraphStore),
     Remote(RemoteStore),
 }
@@ -317,35 +287,46 @@ enum Target {
 impl Target {
     /// The remote endpoint when one is given; else the local store, opened
     /// for writing only by those who write (see `ingest`).
-    fn open(cli: &Cli) -> Result<Self> {
+    pub(crate) fn open(cli: &Cli) -> Result<Self> {
         Ok(match &cli.endpoint {
             Some(url) => Target::Remote(RemoteStore::new(url, cli.update_endpoint.as_deref())?),
             None => Target::Local(GraphStore::open(&cli.store)?),
         })
     }
 
-    fn name(&self) -> String {
+    /// As `open`, but the local store is opened read-only: a writer's handle
+    /// would compact and delete files under the reader's feet, and would
+    /// wrongly refuse a store that an ingest is writing.
+    pub(crate) fn open_for_reading(cli: &Cli) -> Result<Self> {
+        Ok(match &cli.endpoint {
+            Some(_) => Self::open(cli)?,
+            None => Target::Local(GraphStore::open_read_only(&cli.store)?),
+        })
+    }
+
+    pub(crate) fn name(&self) -> String {
         match self {
             Target::Local(s) => s.path().display().to_string(),
             Target::Remote(r) => r.query_url().to_owned(),
         }
     }
 
-    fn ensure_base(&self) -> Result<(), actorgraph_store::StoreError> {
+    pub(crate) fn ensure_base(&self) -> Result<(), actorgraph_store::StoreError> {
         match self {
             Target::Local(s) => s.ensure_base(),
             Target::Remote(r) => r.ensure_base(),
         }
     }
 
-    fn ingest(
+    /// Whether a report needs extracting and writing (name and content hash).
+    pub(crate) fn report_status(
         &self,
-        x: &Extraction,
+        doc: &str,
         text: &str,
-    ) -> Result<IngestOutcome, actorgraph_store::StoreError> {
+    ) -> Result<ReportStatus, actorgraph_store::StoreError> {
         match self {
-            Target::Local(s) => s.ingest(x, text),
-            Target::Remote(r) => r.ingest(x, text),
+            Target::Local(s) => s.report_status(doc, text),
+            Target::Remote(r) => r.report_status(doc, text),
         }
     }
 
@@ -362,17 +343,10 @@ impl Target {
         }
     }
 
-    fn flush(&self) -> Result<(), actorgraph_store::StoreError> {
+    pub(crate) fn flush(&self) -> Result<(), actorgraph_store::StoreError> {
         match self {
             Target::Local(s) => s.flush(),
             Target::Remote(_) => Ok(()),
-        }
-    }
-
-    fn len(&self) -> Result<usize, actorgraph_store::StoreError> {
-        match self {
-            Target::Local(s) => s.len(),
-            Target::Remote(r) => r.len(),
         }
     }
 }

@@ -4,6 +4,7 @@ mod analysis;
 mod args;
 mod commands;
 mod eval;
+mod ingest;
 mod input;
 
 use std::io::ErrorKind;

@@ -20,7 +20,7 @@ pub use protocol::{
 };
 pub use remote::RemoteStore;
 pub use results::{write_results, ResultsFormat};
-pub use store::{GraphStore, IngestOutcome};
+pub use store::{BatchWriter, GraphStore, IngestOutcome, ReportStatus, DEFAULT_BATCH_QUADS};
 
 /// Oxigraph's types, re-exported so users need no direct dependency.
 pub use oxigraph;

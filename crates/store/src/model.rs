@@ -1,6 +1,6 @@
 //! Extractions as RDF: one named graph per report, an assertion per relation.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use actorgraph_extract::vocab::{AG, CAMEO, XSD};
 use actorgraph_extract::{ActorRef, Extraction, PartialDate, Relation};
@@ -44,8 +44,7 @@ pub const PREFIXES: &[(&str, &str)] = &[
 
 /// SHA-256 of a report's text, hex: its content identity.
 pub fn content_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    hex(&Sha256::digest(text.as_bytes()))
 }
 
 /// The IRI of a report (and of its named graph), from its name: a changed
@@ -91,6 +90,8 @@ fn date_literal(iso: &str) -> Option<Literal> {
 pub struct ReportGraph {
     pub graph: NamedNode,
     pub quads: Vec<Quad>,
+    /// SHA-256 of the report text, as recorded by `ag:contentHash`.
+    pub hash: String,
     sentences: BTreeSet<String>,
 }
 
@@ -100,6 +101,7 @@ impl ReportGraph {
         let mut g = Self {
             graph: graph.clone(),
             quads: Vec::new(),
+            hash: hash.to_owned(),
             sentences: BTreeSet::new(),
         };
         let r = &extraction.report;
@@ -142,6 +144,14 @@ impl ReportGraph {
         for (i, rel) in extraction.relations.iter().enumerate() {
             g.relation(rel, &format!("{ASSERTION}{short}-{i}"))?;
         }
+        // Plain triples and report-local persons repeat across mentions; the
+        // store would keep one of each, so the writer gets one of each.
+        let keep: Vec<bool> = {
+            let mut seen = HashSet::with_capacity(g.quads.len());
+            g.quads.iter().map(|q| seen.insert(q)).collect()
+        };
+        let mut keep = keep.into_iter();
+        g.quads.retain(|_| keep.next().unwrap_or(true));
         Ok(g)
     }
 
@@ -255,21 +265,47 @@ impl ReportGraph {
     }
 }
 
+/// The quad recording a base graph's content hash: present in the store
+/// means that version of the graph is there, with no need to parse it.
+pub(crate) fn base_graph_hash(graph: &str, files: &[(&str, &str)]) -> Quad {
+    let g = NamedNode::new_unchecked(graph);
+    let mut hasher = Sha256::new();
+    for (n, t) in files {
+        hasher.update(n.as_bytes());
+        hasher.update(b"\n");
+        hasher.update(t.as_bytes());
+    }
+    Quad::new(
+        g.clone(),
+        NamedNode::new_unchecked(format!("{AG}contentHash")),
+        Literal::new_simple_literal(hex(&hasher.finalize())),
+        g,
+    )
+}
+
+fn hex(digest: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(digest.len() * 2);
+    for b in digest {
+        s.push(DIGITS[usize::from(b >> 4)] as char);
+        s.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    s
+}
+
 /// The quads of a base graph (ontology or dictionary) with their content hash,
 /// as `GraphStore::ensure_base` writes them.
 pub(crate) fn base_graph(
     graph: &str,
     files: &[(&str, &str)],
 ) -> Result<(NamedNode, String, Vec<Quad>), StoreError> {
+    let hash_quad = base_graph_hash(graph, files);
     let g = NamedNode::new_unchecked(graph);
-    let joined: String = files.iter().map(|(n, t)| format!("{n}\n{t}")).collect();
-    let hash = content_hash(&joined);
-    let mut quads = vec![Quad::new(
-        g.clone(),
-        NamedNode::new_unchecked(format!("{AG}contentHash")),
-        Literal::new_simple_literal(&hash),
-        g.clone(),
-    )];
+    let hash = match &hash_quad.object {
+        Term::Literal(l) => l.value().to_owned(),
+        _ => String::new(),
+    };
+    let mut quads = vec![hash_quad];
     for (name, text) in files {
         let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.clone());
         for q in parser.for_slice(text.as_bytes()) {

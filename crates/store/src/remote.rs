@@ -15,8 +15,10 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
 use oxigraph::sparql::{QueryResults, QueryTripleIter};
 
 use crate::error::StoreError;
-use crate::model::{base_graph, content_hash, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
-use crate::store::IngestOutcome;
+use crate::model::{
+    base_graph, content_hash, report_iri, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES,
+};
+use crate::store::{IngestOutcome, ReportStatus};
 
 const AG_CONTENT_HASH: &str = "https://w3id.org/actorgraph/ns#contentHash";
 
@@ -220,10 +222,29 @@ impl RemoteStore {
     /// Ingests one report: the same content again writes nothing; new content
     /// under the same name replaces the report's graph, in one update request.
     pub fn ingest(&self, extraction: &Extraction, text: &str) -> Result<IngestOutcome, StoreError> {
-        let hash = content_hash(text);
-        let graph = ReportGraph::new(extraction, &hash)?;
+        self.ingest_graph(&ReportGraph::new(extraction, &content_hash(text))?)
+    }
+
+    /// Whether the endpoint holds this report already (by name and content
+    /// hash), without extracting it: one `ASK`.
+    pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
+        let g = NamedNode::new(report_iri(doc)).map_err(|e| StoreError::Model {
+            what: doc.to_owned(),
+            message: e.to_string(),
+        })?;
+        Ok(if self.has_hash(&g, &content_hash(text))? {
+            ReportStatus::Unchanged
+        } else {
+            // New or changed: `ingest_graph` tells which when it writes.
+            ReportStatus::New
+        })
+    }
+
+    /// Ingests one report graph, as [`RemoteStore::ingest`] does.
+    pub fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
+        let hash = &graph.hash;
         let g = &graph.graph;
-        if self.has_hash(g, &hash)? {
+        if self.has_hash(g, hash)? {
             return Ok(IngestOutcome::Unchanged);
         }
         let existed = self.ask(&format!(

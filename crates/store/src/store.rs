@@ -1,3 +1,4 @@
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -8,7 +9,10 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 use crate::error::StoreError;
-use crate::model::{base_graph, content_hash, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH};
+use crate::model::{
+    base_graph, base_graph_hash, content_hash, report_iri, ReportGraph, ACTORS_GRAPH,
+    ONTOLOGY_GRAPH,
+};
 
 /// What an ingest did with a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +23,114 @@ pub enum IngestOutcome {
     Replaced,
     /// The same report again: nothing written.
     Unchanged,
+}
+
+/// What the store holds of a report, judged by name and content hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportStatus {
+    /// No report of that name.
+    New,
+    /// A report of that name with other content.
+    Changed,
+    /// The same report: ingesting it again would write nothing.
+    Unchanged,
+}
+
+/// Quads gathered before a batch is written: large enough that the bulk
+/// loader's fixed cost per batch (sorting, one SST file per index, one
+/// ingestion) is small per quad, small enough to bound memory (about
+/// 50 MB of quads).
+pub const DEFAULT_BATCH_QUADS: usize = 100_000;
+
+/// Ingests reports in batches (see [`GraphStore::batch_writer`]).
+///
+/// New reports are gathered and written together through Oxigraph's bulk
+/// loader, whose commit is a single atomic ingestion of sorted files: a
+/// batch of whole reports lands whole or not at all, so an interrupted
+/// ingest leaves complete reports only. A report that replaces an older
+/// version is written in a transaction of its own (clear and insert
+/// together), because the bulk loader only adds. Reports still gathered
+/// are written by [`BatchWriter::commit`]; dropping the writer without it
+/// discards them.
+pub struct BatchWriter<'a> {
+    store: &'a GraphStore,
+    pending: Vec<Quad>,
+    pending_graphs: HashSet<NamedNode>,
+    /// Graphs written by this writer, so a second report of the same name
+    /// in one run replaces the first instead of merging with it.
+    seen: HashSet<NamedNode>,
+    batch_quads: usize,
+    written: usize,
+    batches: usize,
+}
+
+impl BatchWriter<'_> {
+    /// Writes a batch once this many quads are gathered.
+    pub fn with_batch_quads(mut self, quads: usize) -> Self {
+        self.batch_quads = quads.max(1);
+        self
+    }
+
+    /// Adds a report graph. Its outcome is what the store will hold once
+    /// the batch is committed.
+    pub fn add(&mut self, graph: ReportGraph) -> Result<IngestOutcome, StoreError> {
+        let g = graph.graph.as_ref();
+        if self.pending_graphs.contains(&graph.graph) || self.seen.contains(&graph.graph) {
+            self.commit()?;
+            let outcome = self.store.write_report(&graph)?;
+            if outcome != IngestOutcome::Unchanged {
+                self.written += graph.quads.len();
+            }
+            return Ok(outcome);
+        }
+        let outcome = match self.store.status_of(g, &graph.hash)? {
+            ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
+            ReportStatus::Changed => {
+                let outcome = self.store.write_report(&graph)?;
+                self.written += graph.quads.len();
+                self.seen.insert(graph.graph);
+                return Ok(outcome);
+            }
+            ReportStatus::New => IngestOutcome::Added,
+        };
+        self.pending_graphs.insert(graph.graph.clone());
+        self.seen.insert(graph.graph);
+        self.pending.extend(graph.quads);
+        if self.pending.len() >= self.batch_quads {
+            self.commit()?;
+        }
+        Ok(outcome)
+    }
+
+    /// Writes the gathered reports, atomically.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let quads = std::mem::take(&mut self.pending);
+        let n = quads.len();
+        let path = &self.store.path;
+        // One loader thread: the batch is below the loader's own batch size
+        // anyway, and the other cores are busy extracting the next batch.
+        let mut loader = self.store.store.bulk_loader().with_num_threads(1);
+        loader.load_quads(quads).map_err(|e| storage(path, e))?;
+        loader.commit().map_err(|e| storage(path, e))?;
+        self.pending_graphs.clear();
+        self.written += n;
+        self.batches += 1;
+        Ok(())
+    }
+
+    /// Batches written through the bulk loader so far.
+    pub fn batches(&self) -> usize {
+        self.batches
+    }
+
+    /// Quads written so far (duplicates within a report counted once per
+    /// occurrence).
+    pub fn quads_written(&self) -> usize {
+        self.written
+    }
 }
 
 /// The actorgraph RDF store: Oxigraph, persistent (RocksDB) or in memory.
@@ -79,14 +191,28 @@ impl GraphStore {
     }
 
     fn load_base_graph(&self, graph: &str, files: &[(&str, &str)]) -> Result<(), StoreError> {
-        let (g, _, quads) = base_graph(graph, files)?;
-        // The first quad records the content hash: present means up to date.
+        // The content hash is checked before the Turtle is parsed, so an
+        // up-to-date store costs one lookup.
         if self
             .store
-            .contains(&quads[0])
+            .contains(&base_graph_hash(graph, files))
             .map_err(|e| storage(&self.path, e))?
         {
             return Ok(());
+        }
+        let (g, _, quads) = base_graph(graph, files)?;
+        if !self
+            .store
+            .contains_named_graph(g.as_ref())
+            .map_err(|e| storage(&self.path, e))?
+        {
+            // A fresh store: the bulk loader adds the graph in one atomic
+            // ingestion, several times faster than a transaction.
+            let mut loader = self.store.bulk_loader().with_num_threads(1);
+            loader
+                .load_quads(quads)
+                .map_err(|e| storage(&self.path, e))?;
+            return loader.commit().map_err(|e| storage(&self.path, e));
         }
         let mut tx = self
             .store
@@ -102,9 +228,18 @@ impl GraphStore {
     /// The same content again writes nothing; new content under the same
     /// name replaces the old graph.
     pub fn ingest(&self, extraction: &Extraction, text: &str) -> Result<IngestOutcome, StoreError> {
-        let hash = content_hash(text);
-        let graph = ReportGraph::new(extraction, &hash)?;
-        let g = graph.graph.as_ref();
+        let graph = ReportGraph::new(extraction, &content_hash(text))?;
+        self.write_report(&graph)
+    }
+
+    /// What ingesting a report would do, from its name (`Extraction`'s
+    /// `report.doc`) and text alone: one lookup, no extraction needed.
+    pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
+        let g = nn_checked(&report_iri(doc))?;
+        self.status_of(g.as_ref(), &content_hash(text))
+    }
+
+    fn status_of(&self, g: NamedNodeRef<'_>, hash: &str) -> Result<ReportStatus, StoreError> {
         let hash_pred =
             NamedNode::new_unchecked(format!("{}contentHash", actorgraph_extract::vocab::AG));
         let existing = self
@@ -118,12 +253,23 @@ impl GraphStore {
             .next()
             .transpose()
             .map_err(|e| storage(&self.path, e))?;
-        let outcome = match existing {
-            Some(q) if q.object == Term::from(Literal::new_simple_literal(&hash)) => {
-                return Ok(IngestOutcome::Unchanged)
+        Ok(match existing {
+            Some(q) if q.object == Term::from(Literal::new_simple_literal(hash)) => {
+                ReportStatus::Unchanged
             }
-            Some(_) => IngestOutcome::Replaced,
-            None => IngestOutcome::Added,
+            Some(_) => ReportStatus::Changed,
+            None => ReportStatus::New,
+        })
+    }
+
+    /// Writes one report graph in its own transaction, replacing an older
+    /// version; the same content again writes nothing.
+    fn write_report(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
+        let g = graph.graph.as_ref();
+        let outcome = match self.status_of(g, &graph.hash)? {
+            ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
+            ReportStatus::Changed => IngestOutcome::Replaced,
+            ReportStatus::New => IngestOutcome::Added,
         };
         let mut tx = self
             .store
@@ -134,6 +280,20 @@ impl GraphStore {
         tx.extend(graph.quads.iter());
         tx.commit().map_err(|e| storage(&self.path, e))?;
         Ok(outcome)
+    }
+
+    /// A writer that ingests many reports in batches: much faster than
+    /// [`GraphStore::ingest`] one by one, and still atomic per report.
+    pub fn batch_writer(&self) -> BatchWriter<'_> {
+        BatchWriter {
+            store: self,
+            pending: Vec::new(),
+            pending_graphs: HashSet::new(),
+            seen: HashSet::new(),
+            batch_quads: DEFAULT_BATCH_QUADS,
+            written: 0,
+            batches: 0,
+        }
     }
 
     /// Number of quads in the store.
@@ -187,6 +347,14 @@ impl GraphStore {
             .map_err(|e| storage(&self.path, e))
     }
 
+    /// Compacts the store's indexes. Each bulk-loaded batch adds files that
+    /// overlap the others, and every lookup visits all of them until they
+    /// are compacted: after many batches, queries are several times faster
+    /// once this has run.
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.store.optimize().map_err(|e| storage(&self.path, e))
+    }
+
     /// Flushes writes to disk.
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|e| storage(&self.path, e))
@@ -202,6 +370,13 @@ impl GraphStore {
             .contains_named_graph(g)
             .map_err(|e| storage(&self.path, e))
     }
+}
+
+fn nn_checked(iri: &str) -> Result<NamedNode, StoreError> {
+    NamedNode::new(iri).map_err(|e| StoreError::Model {
+        what: format!("<{iri}>"),
+        message: e.to_string(),
+    })
 }
 
 fn storage(path: &Path, e: StorageError) -> StoreError {

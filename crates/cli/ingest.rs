@@ -1,0 +1,334 @@
+//! `actorgraph ingest`: reports streamed through the extractor into the store.
+//!
+//! Reports are taken a chunk at a time. A producer thread reads a chunk,
+//! skips the reports the store already holds (name and content hash, before
+//! any extraction), extracts the rest in parallel and builds their graphs;
+//! the calling thread writes the previous chunk meanwhile. The channel
+//! between them holds one chunk, so memory is bounded by a few chunks and
+//! one write batch, whatever the size of the corpus.
+
+use std::process::ExitCode;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use actorgraph_extract::Extractor;
+use actorgraph_store::{BatchWriter, IngestOutcome, RemoteStore, ReportGraph, ReportStatus};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::args::{Cli, IngestArgs};
+use crate::commands::Target;
+use crate::input::{collect, Source};
+
+/// A chunk ends after this many bytes of text or this many reports: enough
+/// work to keep every core busy, little enough to keep memory flat.
+const CHUNK_BYTES: u64 = 1 << 20;
+const CHUNK_REPORTS: usize = 128;
+
+/// After this many bulk-loaded batches (about a million quads), the store is
+/// compacted before ingest ends: its lookups would otherwise be several
+/// times slower. Below it, compaction costs more than it saves.
+const OPTIMIZE_AFTER_BATCHES: usize = 10;
+
+/// A report made ready for the store by the producer.
+enum Prepared {
+    /// The store holds this very report: nothing to extract or write.
+    Unchanged,
+    Graph {
+        graph: ReportGraph,
+        relations: usize,
+    },
+}
+
+struct Item {
+    display: String,
+    bytes: u64,
+    prepared: Result<Prepared>,
+}
+
+#[derive(Default)]
+struct Counts {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    failed: usize,
+    relations: usize,
+    quads: usize,
+}
+
+pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
+    let sources = collect(&a.inputs, &a.stdin_name)?;
+    let target = Target::open(cli)?;
+    target
+        .ensure_base()
+        .with_context(|| format!("preparing store {}", target.name()))?;
+    // Standard input can only be read once and from one thread.
+    let stdin_text: Option<Result<String, String>> = sources
+        .iter()
+        .find(|s| matches!(s, Source::Stdin(_)))
+        .map(|s| s.read().map_err(|e| format!("{e:#}")));
+    let sizes: Vec<u64> = sources
+        .iter()
+        .map(|s| match (s, &stdin_text) {
+            (Source::File(p), _) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            (Source::Stdin(_), Some(Ok(t))) => t.len() as u64,
+            (Source::Stdin(_), _) => 0,
+        })
+        .collect();
+    let progress = Progress::new(cli.quiet, sources.len(), sizes.iter().sum());
+
+    let mut counts = Counts::default();
+    let mut sink = match &target {
+        Target::Local(store) => Sink::Batch(store.batch_writer()),
+        Target::Remote(remote) => Sink::Remote(remote),
+    };
+    let (tx, rx) = sync_channel::<Vec<Item>>(1);
+    let produced: Result<()> = std::thread::scope(|scope| {
+        let producer = scope.spawn(|| -> Result<()> {
+            // Owned here, so the channel closes when the producer is done.
+            let tx = tx;
+            let mut extractor: Option<Extractor> = None;
+            for chunk in chunks(&sizes) {
+                let items = prepare(
+                    &sources[chunk.clone()],
+                    &sizes[chunk],
+                    stdin_text.as_ref(),
+                    &target,
+                    &mut extractor,
+                    &a.data,
+                )?;
+                if tx.send(items).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        for items in rx {
+            for item in items {
+                write(&mut sink, item, &mut counts, &progress);
+            }
+        }
+        producer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the extraction thread panicked")))
+    });
+    // Whatever was gathered is written, even when the producer stopped early.
+    let committed = match &mut sink {
+        Sink::Batch(w) => w.commit().map(|()| (w.quads_written(), w.batches())),
+        Sink::Remote(_) => Ok((counts.quads, 0)),
+    };
+    progress.finish();
+    produced?;
+    let (quads, batches) = committed.with_context(|| format!("writing to {}", target.name()))?;
+    counts.quads = quads;
+    if let (Target::Local(store), true) = (&target, batches >= OPTIMIZE_AFTER_BATCHES) {
+        if !cli.quiet {
+            eprintln!(
+                "{}: compacting {batches} batches for fast queries",
+                target.name()
+            );
+        }
+        store
+            .optimize()
+            .with_context(|| format!("compacting {}", target.name()))?;
+    }
+    target.flush()?;
+    if !cli.quiet {
+        let Counts {
+            added,
+            replaced,
+            unchanged,
+            failed,
+            relations,
+            quads,
+        } = counts;
+        eprintln!(
+            "{}: {added} added, {replaced} replaced, {unchanged} unchanged, {failed} failed; {relations} relations, {quads} quads written in {:.1} s",
+            target.name(),
+            progress.start.elapsed().as_secs_f64()
+        );
+    }
+    Ok(if counts.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Index ranges of consecutive reports, each at most `CHUNK_BYTES` (or one
+/// larger report) and `CHUNK_REPORTS` long.
+fn chunks(sizes: &[u64]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, &size) in sizes.iter().enumerate() {
+        if i > start && (bytes + size > CHUNK_BYTES || i - start >= CHUNK_REPORTS) {
+            out.push(start..i);
+            start = i;
+            bytes = 0;
+        }
+        bytes += size;
+    }
+    if start < sizes.len() {
+        out.push(start..sizes.len());
+    }
+    out
+}
+
+/// Reads a chunk, skips what the store holds, extracts the rest: all in parallel.
+fn prepare(
+    sources: &[Source],
+    sizes: &[u64],
+    stdin_text: Option<&Result<String, String>>,
+    target: &Target,
+    extractor: &mut Option<Extractor>,
+    data: &crate::args::DataArgs,
+) -> Result<Vec<Item>> {
+    let checked: Vec<Result<Option<String>>> = sources
+        .par_iter()
+        .map(|src| {
+            let text = match (src, stdin_text) {
+                (Source::Stdin(_), Some(Ok(t))) => t.clone(),
+                (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
+                _ => src.read()?,
+            };
+            let status = target
+                .report_status(&src.name(), &text)
+                .with_context(|| format!("{}: not ingested", src.display()))?;
+            Ok((status != ReportStatus::Unchanged).then_some(text))
+        })
+        .collect();
+    // The extractor (dictionary and lexicon automata) is built once, and
+    // only when some report needs it: re-ingesting an unchanged corpus
+    // reads and hashes, nothing more.
+    if extractor.is_none() && checked.iter().any(|c| matches!(c, Ok(Some(_)))) {
+        *extractor = Some(crate::commands::extractor(data)?);
+    }
+    let extractor = extractor.as_ref();
+    Ok(sources
+        .par_iter()
+        .zip(sizes)
+        .zip(checked)
+        .map(|((src, &bytes), checked)| Item {
+            display: src.display(),
+            bytes,
+            prepared: checked.and_then(|text| match (text, extractor) {
+                (Some(text), Some(x)) => extract_one(x, src, text),
+                _ => Ok(Prepared::Unchanged),
+            }),
+        })
+        .collect())
+}
+
+fn extract_one(extractor: &Extractor, src: &Source, text: String) -> Result<Prepared> {
+    let hash = actorgraph_store::content_hash(&text);
+    let mut extraction = extractor.extract(&src.name(), text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}",
+            src.display(),
+            e.to_string()
+                .trim_start_matches(&format!("{}: ", src.name()))
+        )
+    })?;
+    // The report's source address in the graph: the path it was read from.
+    if let Source::File(p) = src {
+        extraction.report.location = Some(p.display().to_string());
+    }
+    let graph = ReportGraph::new(&extraction, &hash)
+        .with_context(|| format!("{}: not ingested", src.display()))?;
+    Ok(Prepared::Graph {
+        graph,
+        relations: extraction.relations.len(),
+    })
+}
+
+/// Where prepared reports go: batches into the local store, or one update
+/// request per report to a SPARQL endpoint.
+enum Sink<'a> {
+    Batch(BatchWriter<'a>),
+    Remote(&'a RemoteStore),
+}
+
+fn write(sink: &mut Sink<'_>, item: Item, counts: &mut Counts, progress: &Progress) {
+    let outcome = item.prepared.and_then(|p| match p {
+        Prepared::Unchanged => Ok(IngestOutcome::Unchanged),
+        Prepared::Graph { graph, relations } => {
+            let n = graph.quads.len();
+            let outcome = match sink {
+                Sink::Batch(w) => w.add(graph),
+                Sink::Remote(r) => r.ingest_graph(&graph),
+            }
+            .with_context(|| format!("{}: not ingested", item.display))?;
+            if outcome != IngestOutcome::Unchanged {
+                counts.relations += relations;
+                counts.quads += n;
+            }
+            Ok(outcome)
+        }
+    });
+    match outcome {
+        Ok(IngestOutcome::Added) => counts.added += 1,
+        Ok(IngestOutcome::Replaced) => counts.replaced += 1,
+        Ok(IngestOutcome::Unchanged) => counts.unchanged += 1,
+        Err(e) => {
+            counts.failed += 1;
+            progress
+                .bar
+                .suspend(|| eprintln!("actorgraph: error: {e:#}"));
+        }
+    }
+    progress.advance(item.bytes);
+}
+
+/// The progress bar: reports, reports/s, MB/s and ETA, on a terminal only.
+struct Progress {
+    bar: ProgressBar,
+    reports: usize,
+    done: std::cell::Cell<usize>,
+    start: Instant,
+}
+
+impl Progress {
+    fn new(quiet: bool, reports: usize, bytes: u64) -> Self {
+        // indicatif draws nothing when stderr is not a terminal.
+        let bar = if quiet || reports < 2 {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::with_draw_target(Some(bytes), ProgressDrawTarget::stderr());
+            if let Ok(style) = ProgressStyle::with_template("{bar:30} {msg}  eta {eta}") {
+                bar.set_style(style);
+            }
+            bar
+        };
+        Self {
+            bar,
+            reports,
+            done: std::cell::Cell::new(0),
+            start: Instant::now(),
+        }
+    }
+
+    fn advance(&self, bytes: u64) {
+        let done = self.done.get() + 1;
+        self.done.set(done);
+        if self.bar.is_hidden() {
+            return;
+        }
+        // Rates over the whole run: reports arrive a chunk at a time, which
+        // a short-window estimate turns into bursts and stalls.
+        let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+        let read = self.bar.position() + bytes;
+        self.bar.set_message(format!(
+            "{done}/{} reports  {:.0} reports/s  {:.1} MB/s",
+            self.reports,
+            done as f64 / secs,
+            read as f64 / 1e6 / secs
+        ));
+        self.bar.set_position(read);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
