@@ -1444,7 +1444,8 @@ impl Extractor {
                 }
             }
         }
-        if subjects.is_empty() && !of_complement {
+        // "Belarus remains unlikely to join the war": a light verb lends the noun its subject.
+        if subjects.is_empty() && !of_complement && (!trig.own_actor || light_verb.is_some()) {
             match self.clause_subject(sent, i) {
                 Some(m) => {
                     if entities[sent.mentions[m].entity].kind.is_party() {
@@ -2096,6 +2097,26 @@ mod tests {
     fn a_passive_without_its_agent_names_no_actor() {
         let rels = extract("Ukrainian officials reported that Ukrainian forces are not encircled.");
         assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
+    }
+
+    #[test]
+    fn a_war_has_only_its_own_parties() {
+        let rels = extract(
+            "Iranian Foreign Minister Hossein Amir-Abdollahian stated that Iran gave drones to Russia months before the war in Ukraine.",
+        );
+        assert!(
+            rels.iter()
+                .all(|r| !(r.subject.rollup.label == "Iran" && r.cameo.starts_with("19"))),
+            "{rels:#?}"
+        );
+        let rels = extract("Belarus remains unlikely to join the war against Ukraine.");
+        let war = rels.iter().find(|r| r.cameo.starts_with("19")).unwrap();
+        assert_eq!(
+            triple(war),
+            ("Belarus".into(), "Ukraine".into(), "19".into())
+        );
+        assert!(war.negated);
+        assert_eq!(war.modality, Modality::Assessed);
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Trigger {
     pub objects: Vec<ObjectSlot>,
     pub symmetric: bool,
     pub reverse: bool,
+    /// A noun whose actor is only ever its own ("Russia's war", "the war by X"), never
+    /// the subject of the clause around it ("Iran gave drones before the war in Ukraine").
+    pub own_actor: bool,
 }
 
 impl Trigger {
@@ -229,11 +232,12 @@ impl Lexicon {
                     p => return Err(bad(format!("bad object slot {p:?}"))),
                 }
             }
-            let (mut symmetric, mut reverse) = (false, false);
+            let (mut symmetric, mut reverse, mut own_actor) = (false, false, false);
             for f in cols[5].split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
                     "symmetric" => symmetric = true,
                     "reverse" => reverse = true,
+                    "own-actor" => own_actor = true,
                     f => return Err(bad(format!("unknown flag {f:?}"))),
                 }
             }
@@ -251,6 +255,7 @@ impl Lexicon {
                 objects,
                 symmetric,
                 reverse,
+                own_actor,
             });
             // Verbs inflect their first word ("call on" -> "called on"), nouns their
             // last ("ground attack" -> "ground attacks").
