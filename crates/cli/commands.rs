@@ -52,6 +52,27 @@ pub fn extractor(data: &DataArgs) -> Result<Extractor> {
     Ok(Extractor::builder().dictionary(dict).lexicon(lex).build()?)
 }
 
+/// Extracts one read source; errors name it as the user gave it.
+pub(crate) fn extract_source(
+    extractor: &Extractor,
+    src: &Source,
+    text: String,
+) -> Result<Extraction> {
+    let mut extraction = extractor.extract(&src.name(), text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {}",
+            src.display(),
+            e.to_string()
+                .trim_start_matches(&format!("{}: ", src.name()))
+        )
+    })?;
+    // The report's source address in the graph: the path it was read from.
+    if let Source::File(p) = src {
+        extraction.report.location = Some(p.display().to_string());
+    }
+    Ok(extraction)
+}
+
 /// Reads and extracts every source in parallel, keeping input order.
 fn extract_all(
     extractor: &Extractor,
@@ -72,18 +93,7 @@ fn extract_all(
                 (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
                 _ => src.read()?,
             };
-            let mut extraction = extractor.extract(&src.name(), text.clone()).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: {}",
-                    src.display(),
-                    e.to_string()
-                        .trim_start_matches(&format!("{}: ", src.name()))
-                )
-            })?;
-            // The report's source address in the graph: the path it was read from.
-            if let Source::File(p) = src {
-                extraction.report.location = Some(p.display().to_string());
-            }
+            let extraction = extract_source(extractor, src, text.clone())?;
             progress.inc(1);
             Ok((extraction, text))
         })

@@ -18,7 +18,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::args::{Cli, IngestArgs};
-use crate::commands::Target;
+use crate::commands::{extract_source, Target};
 use crate::input::{collect, Source};
 
 /// A chunk ends after this many bytes of text or this many reports: enough
@@ -223,18 +223,7 @@ fn prepare(
 
 fn extract_one(extractor: &Extractor, src: &Source, text: String) -> Result<Prepared> {
     let hash = actorgraph_store::content_hash(&text);
-    let mut extraction = extractor.extract(&src.name(), text).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}",
-            src.display(),
-            e.to_string()
-                .trim_start_matches(&format!("{}: ", src.name()))
-        )
-    })?;
-    // The report's source address in the graph: the path it was read from.
-    if let Source::File(p) = src {
-        extraction.report.location = Some(p.display().to_string());
-    }
+    let extraction = extract_source(extractor, src, text)?;
     let graph = ReportGraph::new(&extraction, &hash)
         .with_context(|| format!("{}: not ingested", src.display()))?;
     Ok(Prepared::Graph {

@@ -642,12 +642,14 @@ impl Extractor {
             };
             // Saying that the other side attacked, threatened or violated something is
             // an accusation, not a neutral statement.
-            let about_top = self.actor_ref(&entities[about.entity]).rollup.id;
+            let about_top = entities[about.entity]
+                .rollup
+                .map(|r| self.dict.actor(r).iri.as_str());
             let accuses = out[first_here..].iter().any(|r| {
                 r.quad_class >= 3
                     && !r.negated
                     && r.modality == Modality::Claimed
-                    && r.subject.rollup.id == about_top
+                    && Some(r.subject.rollup.id.as_str()) == about_top
             });
             let (rel, cameo, quad) = if accuses {
                 ("accuses", "112", 3)

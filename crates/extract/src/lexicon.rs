@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
@@ -148,10 +148,9 @@ pub struct Lexicon {
     triggers: Vec<Trigger>,
     /// Surface form of a trigger's first word -> (trigger index, remaining words).
     index: FxHashMap<String, Vec<(usize, Vec<String>)>>,
-    /// Cue phrase (lowercase words joined by a space) -> kinds.
-    cues: BTreeMap<String, BTreeSet<CueKind>>,
-    /// The cue phrases and every word prefix of them -> (kinds, whether longer cues
-    /// continue it), so the scan at each token stops at the first word no cue has.
+    /// Cue phrases (lowercase words joined by a space) and every word prefix of them
+    /// -> (kinds, empty for a bare prefix; whether longer cues continue it), so the scan
+    /// at each token stops at the first word no cue has.
     cue_prefixes: FxHashMap<String, (CueSet, bool)>,
     max_cue_words: usize,
 }
@@ -337,12 +336,7 @@ impl Lexicon {
                 for k in 1..words.len() {
                     self.cue_prefixes.entry(words[..k].join(" ")).or_default().1 = true;
                 }
-                self.cue_prefixes
-                    .entry(f.clone())
-                    .or_default()
-                    .0
-                    .insert(kind);
-                self.cues.entry(f).or_default().insert(kind);
+                self.cue_prefixes.entry(f).or_default().0.insert(kind);
             }
         }
         Ok(())
@@ -363,7 +357,9 @@ impl Lexicon {
 
     /// Whether the lowercase phrase is a cue of this kind.
     pub fn is_cue(&self, phrase: &str, kind: CueKind) -> bool {
-        self.cues.get(phrase).is_some_and(|k| k.contains(&kind))
+        self.cue_prefixes
+            .get(phrase)
+            .is_some_and(|(k, _)| k.contains(kind))
     }
 
     /// Every kind of every cue that starts at the first of these lowercase words.
@@ -394,9 +390,9 @@ impl Lexicon {
 
     /// All cue phrases of a kind.
     pub fn cues_of(&self, kind: CueKind) -> BTreeSet<String> {
-        self.cues
+        self.cue_prefixes
             .iter()
-            .filter(|(_, k)| k.contains(&kind))
+            .filter(|(_, (k, _))| k.contains(kind))
             .map(|(c, _)| c.clone())
             .collect()
     }

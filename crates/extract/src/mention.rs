@@ -252,13 +252,10 @@ pub(crate) fn find_mentions(
                 }
                 let word = &text[t.start..t.end];
                 if let Some((_, ent, after)) = surnames.iter().find(|(s, _, _)| s == word) {
-                    // Mentions are sorted by start and never nest across blocks.
+                    // Mentions are sorted by start: only those starting at or before the
+                    // token can cover it.
                     let before = mentions.partition_point(|m| m.start <= t.start);
-                    let covered = mentions[..before]
-                        .iter()
-                        .rev()
-                        .take(4)
-                        .any(|m| t.end <= m.end);
+                    let covered = mentions[..before].iter().any(|m| t.end <= m.end);
                     if t.start >= *after && !covered {
                         extra.push(Mention {
                             start: t.start,
