@@ -79,20 +79,11 @@ fn extract_all(
     sources: &[Source],
     progress: &ProgressBar,
 ) -> Vec<Result<(Extraction, String)>> {
-    // Standard input can only be read once and from one thread.
-    let stdin_text: Option<Result<String>> = sources
-        .iter()
-        .find(|s| matches!(s, Source::Stdin(_)))
-        .map(Source::read);
-    let stdin_text = stdin_text.map(|r| r.map_err(|e| e.to_string()));
+    let stdin_text = read_stdin(sources);
     sources
         .par_iter()
         .map(|src| {
-            let text = match (src, &stdin_text) {
-                (Source::Stdin(_), Some(Ok(t))) => t.clone(),
-                (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
-                _ => src.read()?,
-            };
+            let text = read_source(src, &stdin_text)?;
             let extraction = extract_source(extractor, src, text.clone())?;
             progress.inc(1);
             Ok((extraction, text))
@@ -100,22 +91,42 @@ fn extract_all(
         .collect()
 }
 
-/// JSONL, streamed: reports are extracted a chunk at a time and their lines
-/// spooled to a temporary file, which is copied to standard output once every
-/// report is extracted. Memory stays bounded by a chunk whatever the corpus,
-/// and a bad report still leaves the output empty.
+/// Standard input can only be read once and from one thread: it is read up front.
+fn read_stdin(sources: &[Source]) -> Option<Result<String, String>> {
+    sources
+        .iter()
+        .find(|s| matches!(s, Source::Stdin(_)))
+        .map(|s| s.read().map_err(|e| e.to_string()))
+}
+
+fn read_source(src: &Source, stdin_text: &Option<Result<String, String>>) -> Result<String> {
+    match (src, stdin_text) {
+        (Source::Stdin(_), Some(Ok(t))) => Ok(t.clone()),
+        (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
+        _ => src.read(),
+    }
+}
+
+/// JSONL, streamed: reports are read, extracted, merged and serialized in one
+/// parallel pass a chunk at a time, and their lines spooled to a temporary file,
+/// which is copied to standard output once every report is extracted. Only the
+/// serialized lines of a chunk are held, so memory stays bounded whatever the
+/// corpus, and a bad report still leaves the output empty.
 fn extract_jsonl(extractor: &Extractor, sources: &[Source]) -> Result<ExitCode> {
     use std::io::{Seek, SeekFrom};
+    // Large enough that the cores rarely wait at a chunk's end for its slowest
+    // report; a chunk holds only output lines, a fraction of its text.
+    const CHUNK: usize = 1024;
+    let stdin_text = read_stdin(sources);
     let mut spool = tempfile::tempfile().context("cannot create a temporary file")?;
     {
         let mut w = BufWriter::new(&mut spool);
-        for chunk in sources.chunks(128) {
-            // Merging and serializing are a third of the work: they run in parallel too,
-            // and only the writes keep input order.
-            let lines: Vec<Result<Vec<u8>>> = extract_all(extractor, chunk, &ProgressBar::hidden())
-                .into_par_iter()
-                .map(|r| {
-                    let (x, _) = r?;
+        for chunk in sources.chunks(CHUNK) {
+            let lines: Vec<Result<Vec<u8>>> = chunk
+                .par_iter()
+                .map(|src| {
+                    let text = read_source(src, &stdin_text)?;
+                    let x = extract_source(extractor, src, text)?;
                     let mut buf = Vec::new();
                     // One line per distinct relation, its mentions merged.
                     for rel in &actorgraph_extract::collapse(&x.relations) {
