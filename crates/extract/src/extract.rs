@@ -1447,7 +1447,12 @@ impl Extractor {
             }
         }
         // "Belarus remains unlikely to join the war": a light verb lends the noun its subject.
-        if subjects.is_empty() && !of_complement && (!trig.own_actor || light_verb.is_some()) {
+        // "Zelensky identified the attack": a verb that observes or resists the event does not.
+        if subjects.is_empty()
+            && !of_complement
+            && (!trig.own_actor || light_verb.is_some())
+            && !governed_from_outside(sent, i)
+        {
             match self.clause_subject(sent, i) {
                 Some(m) => {
                     if entities[sent.mentions[m].entity].kind.is_party() {
@@ -1680,6 +1685,11 @@ impl Extractor {
         }) {
             return (Modality::Claimed, None);
         }
+        // "an offer to sign a contract", "Iran plans to export drones": an act intended,
+        // not done.
+        if !noun && t >= 2 && sent.word(t - 1) == "to" && sent.has_cue(t - 2, CueKind::IntentNoun) {
+            return (Modality::Possible, None);
+        }
         // The nearest hedge before the trigger, else "likely" later in its clause.
         let mut nearest = None;
         let mut at = 0;
@@ -1702,7 +1712,12 @@ impl Extractor {
                 && !DETERMINERS.contains(&sent.word(k + 1))
                 && sent.mention_at(k + 1).is_none()
         };
-        if noun && nearest.is_some() && (at + 1..t).any(|k| sent.is_prep(k) && !infinitive(k)) {
+        // "the possibility of Russian nuclear use": the hedge's own of-phrase is what it hedges.
+        let own_complement = |k: usize| k == at + 1 && sent.word(k) == "of";
+        if noun
+            && nearest.is_some()
+            && (at + 1..t).any(|k| sent.is_prep(k) && !infinitive(k) && !own_complement(k))
+        {
             nearest = None;
         }
         if nearest.is_none() {
@@ -1762,6 +1777,27 @@ fn nearest_date(
         })
         .min_by_key(|d| d.token.abs_diff(t))
         .map(|d| d.date)
+}
+
+/// Whether the verb that governs event noun `i` keeps its subject outside the event:
+/// "Zelensky identified the attack", "Iran condemned the strikes on Syria", "Ukrainian
+/// forces repelled an assault". A light verb in between performs it instead ("conducted
+/// an assault"), and a participle after a determiner is an adjective ("any confirmed
+/// attacks").
+fn governed_from_outside(sent: &Sentence, i: usize) -> bool {
+    let c = sent.clause[i];
+    for k in (i.saturating_sub(6)..i).rev() {
+        if sent.clause[k] != c
+            || sent.mention_at(k).is_some()
+            || sent.has_cue(k, CueKind::LightVerb)
+        {
+            return false;
+        }
+        if sent.has_cue(k, CueKind::ExternalVerb) {
+            return !(k > 0 && DETERMINERS.contains(&sent.word(k - 1)));
+        }
+    }
+    false
 }
 
 /// Verbs by which an actor reports what others do ("reported", "claimed"), as
@@ -2099,6 +2135,39 @@ mod tests {
     fn a_passive_without_its_agent_names_no_actor() {
         let rels = extract("Ukrainian officials reported that Ukrainian forces are not encircled.");
         assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
+    }
+
+    #[test]
+    fn who_observes_or_resists_an_event_does_not_perform_it() {
+        for body in [
+            "Iran condemned the strikes on Syria.",
+            "President Zelensky identified the attack from Crimea as the most problematic situation.",
+            "Ukrainian forces repelled an assault on Izyum.",
+        ] {
+            assert!(extract(body).is_empty(), "{body}: {:#?}", extract(body));
+        }
+        // A participle after a determiner is an adjective: the light verb performs.
+        let rels = extract("Russian forces did not conduct any confirmed ground attacks on Kyiv.");
+        assert_eq!(
+            triple(&rels[0]),
+            ("Russia".into(), "Ukraine".into(), "19".into())
+        );
+    }
+
+    #[test]
+    fn intended_acts_and_possibilities_are_possible() {
+        for body in [
+            "Russia made an offer to sell S-400 systems to Iran.",
+            "Iran plans to export drones to Russia.",
+            "Putin continues to hint at the possibility of Russian nuclear use against NATO.",
+        ] {
+            let rels = extract(body);
+            assert!(!rels.is_empty(), "{body}");
+            assert!(
+                rels.iter().all(|r| r.modality == Modality::Possible),
+                "{body}: {rels:#?}"
+            );
+        }
     }
 
     #[test]

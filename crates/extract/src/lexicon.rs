@@ -78,6 +78,8 @@ pub enum CueKind {
     Prompt,
     ModifiedNoun,
     Accuse,
+    ExternalVerb,
+    IntentNoun,
 }
 
 impl CueKind {
@@ -103,6 +105,8 @@ impl CueKind {
             "prompt" => Self::Prompt,
             "modified-noun" => Self::ModifiedNoun,
             "accuse" => Self::Accuse,
+            "external-verb" => Self::ExternalVerb,
+            "intent-noun" => Self::IntentNoun,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
@@ -120,6 +124,7 @@ impl CueKind {
                 | Self::LightVerb
                 | Self::Prompt
                 | Self::Accuse
+                | Self::ExternalVerb
         )
     }
 }
