@@ -551,7 +551,12 @@ impl Extractor {
                     }
                 }
             }
-            let negated = f.negated || self.unlikely_after(&sent, f.token);
+            // "Belarusian entry into the Russian war on Ukraine is unlikely": the predicate
+            // is about the phrase's head, not the war inside its prepositional phrase.
+            // A war is a standing state: the predicate is about the act within it.
+            let inside_phrase =
+                matches!(sent.word(f.token), "war" | "wars") && in_prep_phrase(&sent, f.token);
+            let negated = f.negated || (!inside_phrase && self.unlikely_after(&sent, f.token));
             let view = FoundView {
                 modality,
                 attributed,
@@ -1092,6 +1097,10 @@ impl Extractor {
             }
             // "the occupied port", "its occupied territory": a participle as adjective.
             if want == Pos::Noun && !has_want && sent.word(i).ends_with("ed") {
+                i += 1;
+                continue;
+            }
+            if want == Pos::Verb && participle_as_adjective(sent, i) {
                 i += 1;
                 continue;
             }
@@ -1779,6 +1788,80 @@ fn nearest_date(
         .map(|d| d.date)
 }
 
+/// Nouns for a kind of place: "occupied territories", "regions and occupied Donetsk".
+const AREA_NOUNS: &[&str] = &[
+    "territory",
+    "territories",
+    "area",
+    "areas",
+    "region",
+    "regions",
+    "oblast",
+    "oblasts",
+    "settlement",
+    "settlements",
+    "city",
+    "cities",
+    "lands",
+];
+
+/// Whether the word at `i` is a participle used as an adjective, not a verb:
+/// "the attacking forces", "from occupied Donetsk", "and occupied Luhansk Oblast".
+fn participle_as_adjective(sent: &Sentence, i: usize) -> bool {
+    let w = sent.word(i);
+    let prev = if i > 0 { sent.word(i - 1) } else { "" };
+    let next = sent.word(i + 1);
+    let after_determiner = DETERMINERS.contains(&prev) || (i > 0 && sent.is_prep(i - 1));
+    if w.ends_with("ing") {
+        let before_noun = sent.tokens.get(i + 1).is_some_and(|t| t.is_word)
+            && !sent.is_prep(i + 1)
+            && !DETERMINERS.contains(&next)
+            && !matches!(next, "to" | "that");
+        return before_noun
+            && (DETERMINERS.contains(&prev) || matches!(prev, "most" | "more" | "very" | "less"));
+    }
+    if w.ends_with("ed") {
+        let place_follows = sent
+            .mention_at(i + 1)
+            .is_some_and(|m| sent.mentions[m].how == How::Place && sent.mentions[m].t0 == i + 1);
+        // "regions and occupied Donetsk": a list of places, not a second verb
+        // ("grind through Severodonetsk in 2022 and captured Lysychansk").
+        let in_place_list = matches!(prev, "and" | "or" | ",")
+            && i >= 2
+            && (sent
+                .mention_at(i - 2)
+                .is_some_and(|m| sent.mentions[m].how == How::Place)
+                || AREA_NOUNS.contains(&sent.word(i - 2)));
+        return (place_follows && (after_determiner || in_place_list))
+            || (AREA_NOUNS.contains(&next) && after_determiner);
+    }
+    false
+}
+
+/// Whether event noun `i` sits inside a prepositional phrase ("entry into the Russian
+/// war"): looking back past its modifiers, demonyms and determiners, a preposition.
+fn in_prep_phrase(sent: &Sentence, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 6 {
+        k -= 1;
+        if sent.mention_at(k).is_some() || DETERMINERS.contains(&sent.word(k)) {
+            continue;
+        }
+        let w = sent.word(k);
+        if sent.is_prep(k) {
+            return w != "to" || !sent.tokens.get(k + 1).is_some_and(|t| t.is_word);
+        }
+        let modifier = sent.tokens[k].is_word
+            && !AUXILIARIES.contains(&w)
+            && !BE_FORMS.contains(&w)
+            && !FUNCTION_WORDS.contains(&w);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the verb that governs event noun `i` keeps its subject outside the event:
 /// "Zelensky identified the attack", "Iran condemned the strikes on Syria", "Ukrainian
 /// forces repelled an assault". A light verb in between performs it instead ("conducted
@@ -2152,6 +2235,27 @@ mod tests {
             triple(&rels[0]),
             ("Russia".into(), "Ukraine".into(), "19".into())
         );
+    }
+
+    #[test]
+    fn participles_before_places_are_adjectives() {
+        let rels = extract(
+            "Kadyrov stated he is working with Lvova-Belova to bring teenagers from various Russian regions and occupied Donetsk and Luhansk Oblasts to Chechnya.",
+        );
+        assert!(rels.iter().all(|r| r.relation != "occupies"), "{rels:#?}");
+        let rels = extract("Russian forces fully captured the city and expelled Ukrainian forces.");
+        assert!(rels.iter().any(|r| r.relation == "expels"), "{rels:#?}");
+    }
+
+    #[test]
+    fn a_hedge_on_entering_a_war_does_not_deny_the_war() {
+        let rels =
+            extract("ISW assesses that Belarusian entry into the Russian war on Ukraine is extremely unlikely.");
+        let war = rels
+            .iter()
+            .find(|r| triple(r) == ("Russia".into(), "Ukraine".into(), "19".into()))
+            .expect("the war");
+        assert!(!war.negated, "{rels:#?}");
     }
 
     #[test]
