@@ -419,7 +419,22 @@ impl Extractor {
             let first = if word(i + 1) == "the" { i + 2 } else { i + 1 };
             !listed
                 && sm.iter().find(|m| m.t0 == first).is_some_and(|m| {
-                    let v = word(m.t1);
+                    // Past an acronym and a titled name: "and International Atomic Energy
+                    // Agency (IAEA) Director-General Rafael Grossi stated".
+                    let mut k = m.t1;
+                    for _ in 0..12 {
+                        if word(k) == "(" {
+                            while k < n && word(k) != ")" {
+                                k += 1;
+                            }
+                            k += 1;
+                        } else if k < n && (tokens[k].capitalized || word(k) == "-") {
+                            k += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    let v = word(k);
                     AUXILIARIES.contains(&v)
                         || BE_FORMS.contains(&v)
                         || matches!(v, "did" | "do" | "does" | "have" | "has" | "had")
@@ -1355,11 +1370,18 @@ impl Extractor {
         // "Iran's oil exports", "the Russian invasion", "their mutual support".
         let mut subjects = vec![];
         let mut of_complement = false;
+        // "Western military aid", "Russian reports": an actor the text leaves unnamed, or
+        // a source of claims, acts here; not the clause's subject.
+        let mut unnamed = sent.has_cue(i, CueKind::SourceNoun);
         let mut k = i;
         let mut steps = 0;
-        while k > 0 && steps < 4 {
+        while k > 0 && steps < 4 && !unnamed {
             k -= 1;
             steps += 1;
+            if sent.has_cue(k, CueKind::UnnamedActor) && sent.mention_at(k).is_none() {
+                unnamed = true;
+                break;
+            }
             if let Some(m) = sent.mention_at(k) {
                 let sm = &sent.mentions[m];
                 if entities[sm.entity].kind.is_party() && Some(m) != light_object {
@@ -1421,7 +1443,13 @@ impl Extractor {
                         && sent.mention_at(k).is_none()
                         && !matches!(sent.word(k), "," | ";" | "and")
                 })
-                .find(|&k| sent.word(k) == "by" && sent.word(k - 1).ends_with("ed"))
+                // "the offensive announced by Lavrov": the announcer, not the actor.
+                .find(|&k| {
+                    sent.word(k) == "by"
+                        && sent.word(k - 1).ends_with("ed")
+                        && !reports_on_others(sent, k - 1)
+                        && !sent.has_cue(k - 1, CueKind::Announce)
+                })
         };
         let by_agent = by.is_some();
         if let Some(b) = by {
@@ -1457,7 +1485,11 @@ impl Extractor {
         }
         // "Belarus remains unlikely to join the war": a light verb lends the noun its subject.
         // "Zelensky identified the attack": a verb that observes or resists the event does not.
+        if unnamed {
+            subjects.clear();
+        }
         if subjects.is_empty()
+            && !unnamed
             && !of_complement
             && (!trig.own_actor || light_verb.is_some())
             && !governed_from_outside(sent, i)
@@ -1484,8 +1516,14 @@ impl Extractor {
         }
         // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor;
         // so do "threats posed by NATO" that the clause's actor counters.
+        // "relationships with the West": the text names the partner, just not an actor.
+        let slot_unfilled = trig
+            .objects
+            .iter()
+            .any(|o| matches!(o, ObjectSlot::Prep(p) if sent.word(end) == p));
         if objects.is_empty()
             && subjects.len() == 1
+            && !slot_unfilled
             && (matches!(&trig.cameo[..2], "05" | "06" | "07")
                 || by_agent && &trig.cameo[..2] == "13")
         {
@@ -2256,6 +2294,44 @@ mod tests {
             .find(|r| triple(r) == ("Russia".into(), "Ukraine".into(), "19".into()))
             .expect("the war");
         assert!(!war.negated, "{rels:#?}");
+    }
+
+    #[test]
+    fn an_unnamed_actor_is_not_the_clause_subject() {
+        for body in [
+            "Russian forces seek to disrupt western aid shipments to the Ukrainian military.",
+            "The Kremlin seeks to deter Western military aid to Ukraine.",
+        ] {
+            let rels = extract(body);
+            assert!(
+                rels.iter()
+                    .all(|r| !r.cameo.starts_with("06") && !r.cameo.starts_with("07")),
+                "{body}: {rels:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn traded_accusations_are_mutual_accusations() {
+        let rels = extract("Russian and Ukrainian forces traded accusations of shelling the Zaporizhzhia Nuclear Power Plant.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("06")), "{rels:#?}");
+        let mutual = rels
+            .iter()
+            .find(|r| r.relation == "exchangesAccusationsWith")
+            .expect("the accusations");
+        assert!(mutual.symmetric);
+    }
+
+    #[test]
+    fn an_announcer_is_not_the_actor_of_what_is_announced() {
+        let rels = extract(
+            "Minnekaev confirmed the new phase of the Russian offensive announced by Ukrainian officials on April 19.",
+        );
+        assert!(
+            rels.iter()
+                .all(|r| !(r.cameo.starts_with("19") && r.subject.rollup.label == "Ukraine")),
+            "{rels:#?}"
+        );
     }
 
     #[test]

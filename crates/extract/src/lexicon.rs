@@ -80,6 +80,7 @@ pub enum CueKind {
     Accuse,
     ExternalVerb,
     IntentNoun,
+    UnnamedActor,
 }
 
 impl CueKind {
@@ -107,6 +108,7 @@ impl CueKind {
             "accuse" => Self::Accuse,
             "external-verb" => Self::ExternalVerb,
             "intent-noun" => Self::IntentNoun,
+            "unnamed-actor" => Self::UnnamedActor,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
