@@ -6,7 +6,7 @@ use crate::date::PartialDate;
 use crate::dictionary::{ActorKind, Dictionary};
 use crate::document::{BlockKind, Document};
 use crate::error::ExtractError;
-use crate::lexicon::{CueKind, CueSet, Lexicon, ObjectSlot, Pos};
+use crate::lexicon::{CueKind, CueSet, Lexicon, ObjectSlot, Pos, Trigger};
 use crate::mention::{find_mentions, Entity, FormMatcher, How, Mention};
 use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
 use crate::temporal::{date_expressions, DateExpr};
@@ -665,11 +665,22 @@ impl Extractor {
             let about_top = entities[about.entity]
                 .rollup
                 .map(|r| self.dict.actor(r).iri.as_str());
+            // The other side is another state, or whoever acts against the speaker's
+            // own: "Wagner forces repelled Ukrainian counterattacks", told by a Russian
+            // official, is news of an ally, not an accusation.
+            let speaker_top = sr.map(|r| self.dict.actor(r));
             let accuses = out[first_here..].iter().any(|r| {
                 r.quad_class >= 3
                     && !r.negated
                     && r.modality == Modality::Claimed
                     && Some(r.subject.rollup.id.as_str()) == about_top
+                    && speaker_top.is_some_and(|s| {
+                        (matches!(
+                            s.kind,
+                            ActorKind::State | ActorKind::IntergovernmentalOrganization
+                        ) && r.subject.rollup.code.is_some())
+                            || r.object.rollup.id == s.iri
+                    })
             });
             let (rel, cameo, quad) = if accuses {
                 ("accuses", "112", 3)
@@ -1296,7 +1307,7 @@ impl Extractor {
                 }
             }
         }
-        let mut objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
+        let mut objects = self.objects(sent, entities, ctx, end, trig, c);
         if passive {
             match by_agent {
                 Some(a) => {
@@ -1431,7 +1442,7 @@ impl Extractor {
                 break;
             }
         }
-        let objects = self.objects(sent, entities, ctx, end, trig.objects.as_slice(), c);
+        let objects = self.objects(sent, entities, ctx, end, trig, c);
         // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
         // Also past a short complement: "threats of a military nature” posed by NATO".
         let by = if sent.word(end) == "by" {
@@ -1488,6 +1499,16 @@ impl Extractor {
         if unnamed {
             subjects.clear();
         }
+        // "to degrade Western will to provide additional military support": the unnamed
+        // actor's phrase reaches the noun, so the clause's subject is not its actor either.
+        let unnamed_phrase = subjects.is_empty()
+            && (i.saturating_sub(7)..i).any(|k| {
+                sent.clause[k] == c
+                    && sent.has_cue(k, CueKind::UnnamedActor)
+                    && sent.mention_at(k).is_none()
+                    && !sent.mentions.iter().any(|m| m.t0 > k && m.t0 < i)
+            });
+        let unnamed = unnamed || unnamed_phrase;
         if subjects.is_empty()
             && !unnamed
             && !of_complement
@@ -1640,13 +1661,20 @@ impl Extractor {
         entities: &[Entity],
         ctx: &Context,
         end: usize,
-        slots: &[ObjectSlot],
+        trig: &Trigger,
         c: usize,
     ) -> Vec<usize> {
+        let slots = trig.objects.as_slice();
+        // What is given, sold or sent "to southern Ukraine" goes to a place, not to a
+        // party; attacks on or withdrawals from a region still involve its state.
+        let to_place = matches!(&trig.cameo[..2], "06" | "07");
         let n = sent.tokens.len();
         let in_clause = |k: usize| k < n && sent.clause[k] == c;
-        let usable =
-            |m: &SentMention| entities[m.entity].kind.is_party() && !sent.preceded_by_location(m);
+        let usable = |m: &SentMention| {
+            entities[m.entity].kind.is_party()
+                && !(to_place && m.how == How::Place)
+                && !sent.preceded_by_location(m)
+        };
         let mut best: Option<(usize, Vec<usize>)> = None;
         for slot in slots {
             let hit = match slot {
@@ -1694,6 +1722,7 @@ impl Extractor {
                                         && m.t0 <= k + 5
                                         && in_clause(m.t0)
                                         && entities[m.entity].kind.is_party()
+                                        && !(to_place && m.how == How::Place)
                                 })
                                 .filter(|&m| (k + 1..sent.mentions[m].t0).all(|j| !sent.is_prep(j)))
                                 .map(|m| (k, self.coordinated(sent, m)))
@@ -2330,6 +2359,39 @@ mod tests {
         assert!(
             rels.iter()
                 .all(|r| !(r.cameo.starts_with("19") && r.subject.rollup.label == "Ukraine")),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_region_or_land_of_a_state_is_a_destination_not_a_recipient() {
+        for body in [
+            "Damage to the Kerch Strait Bridge continues to impede the movement of Russian supplies to southern Ukraine.",
+            "Russian authorities have faced difficulties supplying water to occupied Ukrainian territory.",
+        ] {
+            let rels = extract(body);
+            assert!(
+                rels.iter().all(|r| !r.cameo.starts_with("07") && !r.cameo.starts_with("06")),
+                "{body}: {rels:#?}"
+            );
+        }
+        // Attacks on a region still target its state.
+        let rels = extract("Russian forces launched missile strikes against western Ukraine.");
+        assert!(
+            rels.iter()
+                .any(|r| triple(r) == ("Russia".into(), "Ukraine".into(), "18".into())),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn news_of_an_allys_fighting_is_no_accusation() {
+        let rels = extract(
+            "Russian Deputy Interior Minister Vitaly Kiselyov claimed that Wagner Group forces repelled Ukrainian counterattacks near Opytne.",
+        );
+        assert!(rels.iter().all(|r| r.relation != "accuses"), "{rels:#?}");
+        assert!(
+            rels.iter().any(|r| r.relation == "makesStatementAbout"),
             "{rels:#?}"
         );
     }

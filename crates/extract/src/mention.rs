@@ -89,6 +89,40 @@ impl FormMatcher {
     }
 }
 
+/// Whether the word after byte `end` names land ("Ukrainian territory").
+fn before_land(text: &str, end: usize) -> bool {
+    let word: String = text[end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    matches!(
+        word.as_str(),
+        "territory" | "territories" | "soil" | "land" | "lands"
+    )
+}
+
+/// Whether the word before byte `start` is a compass adjective ("southern").
+fn after_compass(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = before[word_start..].to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "central"
+    )
+}
+
 fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
@@ -210,8 +244,17 @@ pub(crate) fn find_mentions(
             }
             let how = match kind {
                 _ if dict.actor(idx).kind == ActorKind::Place => How::Place,
+                // "to southern Ukraine", "in eastern Ukraine": a region of the state, where
+                // things happen, not the state as a party.
+                FormKind::Name
+                    if dict.actor(idx).kind == ActorKind::State && after_compass(text, s) =>
+                {
+                    How::Place
+                }
                 FormKind::Name if dict.actor(idx).kind == ActorKind::Person => How::Person,
                 FormKind::Name => How::Name,
+                // "occupied Ukrainian territory": a place, like a region.
+                FormKind::Demonym if before_land(text, e) => How::Place,
                 FormKind::Demonym => How::Demonym,
                 FormKind::Capital => How::Capital,
                 FormKind::Metonym => How::Metonym,
