@@ -318,6 +318,53 @@ fn ingest_twice_changes_nothing() {
     assert_eq!(before, after);
 }
 
+#[test]
+fn reports_read_with_other_data_are_read_again() {
+    let (dir, store) = ingested_store();
+    let reports = reports();
+    let readers = |store: &Path| {
+        ok(
+            &[
+                "query",
+                "--format",
+                "tsv",
+                "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?g ag:extractedWith ?x } }",
+            ],
+            Some(store),
+        )
+    };
+    let before = readers(&store);
+    assert_eq!(
+        before.lines().count(),
+        2,
+        "one extractor read them all: {before}"
+    );
+    // A user lexicon can change what is extracted: the unchanged texts are read
+    // again, once, by the new extractor.
+    let lexicon = dir.path().join("extra.tsv");
+    std::fs::write(
+        &lexicon,
+        "trigger\tpos\tcameo\trelation\tobject\tflags\tforms\nlambast\tverb\t111\tcriticizes\tdobj\t\t\n",
+    )
+    .expect("write lexicon");
+    let args = [
+        "ingest",
+        "--lexicon",
+        lexicon.to_str().unwrap(),
+        reports.to_str().unwrap(),
+    ];
+    ok(&args, Some(&store));
+    let after = readers(&store);
+    assert_eq!(after.lines().count(), 2, "{after}");
+    assert_ne!(
+        before, after,
+        "every report was read again by the new extractor"
+    );
+    let snapshot = ok(&["export", "--format", "nq"], Some(&store));
+    ok(&args, Some(&store));
+    assert_eq!(snapshot, ok(&["export", "--format", "nq"], Some(&store)));
+}
+
 fn parse_quads(format: RdfFormat, data: &str) -> Vec<Quad> {
     RdfParser::from_format(format)
         .for_slice(data.as_bytes())

@@ -52,6 +52,32 @@ pub fn extractor(data: &DataArgs) -> Result<Extractor> {
     Ok(Extractor::builder().dictionary(dict).lexicon(lex).build()?)
 }
 
+/// The fingerprint of what reads the reports: the extractor's own, or, with the
+/// user's dictionaries and lexicons, one that covers their contents too. A store
+/// reads a report again when it was read by another.
+pub(crate) fn data_fingerprint(data: &DataArgs) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    if data.dictionaries.is_empty() && data.lexicons.is_empty() {
+        return Ok(actorgraph_extract::FINGERPRINT.to_owned());
+    }
+    let mut hash = Sha256::new();
+    hash.update(actorgraph_extract::FINGERPRINT);
+    for (kind, paths) in [
+        ("dictionary", &data.dictionaries),
+        ("lexicon", &data.lexicons),
+    ] {
+        for path in paths {
+            let text = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            hash.update(kind);
+            hash.update([0]);
+            hash.update(&text);
+            hash.update([0]);
+        }
+    }
+    let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(digest[..16].to_owned())
+}
+
 /// Extracts one read source; errors name it as the user gave it.
 pub(crate) fn extract_source(
     extractor: &Extractor,
@@ -349,15 +375,17 @@ impl Target {
         }
     }
 
-    /// Whether a report needs extracting and writing (name and content hash).
+    /// Whether a report needs extracting and writing (name, content hash and
+    /// the extractor that read it).
     pub(crate) fn report_status(
         &self,
         doc: &str,
         text: &str,
+        extractor: &str,
     ) -> Result<ReportStatus, actorgraph_store::StoreError> {
         match self {
-            Target::Local(s) => s.report_status(doc, text),
-            Target::Remote(r) => r.report_status(doc, text),
+            Target::Local(s) => s.report_status_for(doc, text, extractor),
+            Target::Remote(r) => r.report_status_for(doc, text, extractor),
         }
     }
 

@@ -185,6 +185,7 @@ fn prepare(
     extractor: &mut Option<Extractor>,
     data: &crate::args::DataArgs,
 ) -> Result<Vec<Item>> {
+    let fingerprint = crate::commands::data_fingerprint(data)?;
     let checked: Vec<Result<Option<String>>> = sources
         .par_iter()
         .map(|src| {
@@ -194,7 +195,7 @@ fn prepare(
                 _ => src.read()?,
             };
             let status = target
-                .report_status(&src.name(), &text)
+                .report_status(&src.name(), &text, &fingerprint)
                 .with_context(|| format!("{}: not ingested", src.display()))?;
             Ok((status != ReportStatus::Unchanged).then_some(text))
         })
@@ -214,16 +215,22 @@ fn prepare(
             display: src.display(),
             bytes,
             prepared: checked.and_then(|text| match (text, extractor) {
-                (Some(text), Some(x)) => extract_one(x, src, text),
+                (Some(text), Some(x)) => extract_one(x, src, text, &fingerprint),
                 _ => Ok(Prepared::Unchanged),
             }),
         })
         .collect())
 }
 
-fn extract_one(extractor: &Extractor, src: &Source, text: String) -> Result<Prepared> {
+fn extract_one(
+    extractor: &Extractor,
+    src: &Source,
+    text: String,
+    fingerprint: &str,
+) -> Result<Prepared> {
     let hash = actorgraph_store::content_hash(&text);
-    let extraction = extract_source(extractor, src, text)?;
+    let mut extraction = extract_source(extractor, src, text)?;
+    extraction.report.extractor = Some(fingerprint.to_owned());
     let graph = ReportGraph::new(&extraction, &hash)
         .with_context(|| format!("{}: not ingested", src.display()))?;
     Ok(Prepared::Graph {

@@ -355,6 +355,7 @@ impl Extractor {
             authors: doc.authors.clone(),
             sources: doc.sources.iter().map(|(n, c)| (*n, c.clone())).collect(),
             location: None,
+            extractor: Some(crate::FINGERPRINT.to_owned()),
         };
         Ok(Extraction { report, relations })
     }

@@ -180,6 +180,10 @@ pub struct ReportInfo {
     /// Where the report was read from (a path or address), when the caller says.
     #[serde(default)]
     pub location: Option<String>,
+    /// The fingerprint of the extractor and data that read it ([`crate::FINGERPRINT`],
+    /// or one that also covers the caller's own dictionary and lexicon).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extractor: Option<String>,
 }
 
 /// Everything extracted from one report.

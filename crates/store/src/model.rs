@@ -92,6 +92,8 @@ pub struct ReportGraph {
     pub quads: Vec<Quad>,
     /// SHA-256 of the report text, as recorded by `ag:contentHash`.
     pub hash: String,
+    /// The extractor that read it, as recorded by `ag:extractedWith`.
+    pub extractor: Option<String>,
     sentences: BTreeSet<String>,
 }
 
@@ -102,6 +104,7 @@ impl ReportGraph {
             graph: graph.clone(),
             quads: Vec::new(),
             hash: hash.to_owned(),
+            extractor: extraction.report.extractor.clone(),
             sentences: BTreeSet::new(),
         };
         let r = &extraction.report;
@@ -116,6 +119,13 @@ impl ReportGraph {
             ag("contentHash"),
             Literal::new_simple_literal(hash),
         );
+        if let Some(x) = &r.extractor {
+            g.add(
+                graph.clone(),
+                ag("extractedWith"),
+                Literal::new_simple_literal(x),
+            );
+        }
         if let Some(t) = &r.title {
             g.add(
                 graph.clone(),

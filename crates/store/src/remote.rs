@@ -21,6 +21,7 @@ use crate::model::{
 use crate::store::{IngestOutcome, ReportStatus};
 
 const AG_CONTENT_HASH: &str = "https://w3id.org/actorgraph/ns#contentHash";
+const AG_EXTRACTED_WITH: &str = "https://w3id.org/actorgraph/ns#extractedWith";
 
 /// A SPARQL 1.1 server holding an actorgraph graph: Oxigraph server,
 /// Fuseki, GraphDB, Virtuoso, QLever…
@@ -198,9 +199,26 @@ impl RemoteStore {
     }
 
     fn has_hash(&self, graph: &NamedNode, hash: &str) -> Result<bool, StoreError> {
+        self.has_version(graph, hash, None)
+    }
+
+    /// Whether the graph holds this content hash and, when given, was read by
+    /// this extractor.
+    fn has_version(
+        &self,
+        graph: &NamedNode,
+        hash: &str,
+        extractor: Option<&str>,
+    ) -> Result<bool, StoreError> {
         let hash = Literal::new_simple_literal(hash);
+        let by = extractor.map_or(String::new(), |x| {
+            format!(
+                " ; <{AG_EXTRACTED_WITH}> {}",
+                Literal::new_simple_literal(x)
+            )
+        });
         self.ask(&format!(
-            "ASK {{ GRAPH {graph} {{ {graph} <{AG_CONTENT_HASH}> {hash} }} }}"
+            "ASK {{ GRAPH {graph} {{ {graph} <{AG_CONTENT_HASH}> {hash}{by} }} }}"
         ))
     }
 
@@ -228,11 +246,31 @@ impl RemoteStore {
     /// Whether the endpoint holds this report already (by name and content
     /// hash), without extracting it: one `ASK`.
     pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
+        self.status(doc, text, None)
+    }
+
+    /// Like [`RemoteStore::report_status`], and a report read by another
+    /// extractor counts as changed.
+    pub fn report_status_for(
+        &self,
+        doc: &str,
+        text: &str,
+        extractor: &str,
+    ) -> Result<ReportStatus, StoreError> {
+        self.status(doc, text, Some(extractor))
+    }
+
+    fn status(
+        &self,
+        doc: &str,
+        text: &str,
+        extractor: Option<&str>,
+    ) -> Result<ReportStatus, StoreError> {
         let g = NamedNode::new(report_iri(doc)).map_err(|e| StoreError::Model {
             what: doc.to_owned(),
             message: e.to_string(),
         })?;
-        Ok(if self.has_hash(&g, &content_hash(text))? {
+        Ok(if self.has_version(&g, &content_hash(text), extractor)? {
             ReportStatus::Unchanged
         } else {
             // New or changed: `ingest_graph` tells which when it writes.
@@ -244,7 +282,7 @@ impl RemoteStore {
     pub fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
         let hash = &graph.hash;
         let g = &graph.graph;
-        if self.has_hash(g, hash)? {
+        if self.has_version(g, hash, graph.extractor.as_deref())? {
             return Ok(IngestOutcome::Unchanged);
         }
         let existed = self.ask(&format!(

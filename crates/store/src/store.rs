@@ -83,7 +83,10 @@ impl BatchWriter<'_> {
             }
             return Ok(outcome);
         }
-        let outcome = match self.store.status_of(g, &graph.hash)? {
+        let outcome = match self
+            .store
+            .status_of(g, &graph.hash, graph.extractor.as_deref())?
+        {
             ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
             ReportStatus::Changed => {
                 let outcome = self.store.write_report(&graph)?;
@@ -233,32 +236,57 @@ impl GraphStore {
     }
 
     /// What ingesting a report would do, from its name (`Extraction`'s
-    /// `report.doc`) and text alone: one lookup, no extraction needed.
+    /// `report.doc`) and text alone: one lookup, no extraction needed. The
+    /// extractor is not compared; see [`GraphStore::report_status_for`].
     pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
         let g = nn_checked(&report_iri(doc))?;
-        self.status_of(g.as_ref(), &content_hash(text))
+        self.status_of(g.as_ref(), &content_hash(text), None)
     }
 
-    fn status_of(&self, g: NamedNodeRef<'_>, hash: &str) -> Result<ReportStatus, StoreError> {
-        let hash_pred =
-            NamedNode::new_unchecked(format!("{}contentHash", actorgraph_extract::vocab::AG));
-        let existing = self
-            .store
-            .quads_for_pattern(
-                Some(g.into()),
-                Some(hash_pred.as_ref()),
-                None,
-                Some(GraphNameRef::NamedNode(g)),
-            )
-            .next()
-            .transpose()
-            .map_err(|e| storage(&self.path, e))?;
+    /// Like [`GraphStore::report_status`], and a report read by another
+    /// extractor (`extractor`: its fingerprint, as in `ReportInfo::extractor`)
+    /// counts as changed: an upgraded extractor reads it again.
+    pub fn report_status_for(
+        &self,
+        doc: &str,
+        text: &str,
+        extractor: &str,
+    ) -> Result<ReportStatus, StoreError> {
+        let g = nn_checked(&report_iri(doc))?;
+        self.status_of(g.as_ref(), &content_hash(text), Some(extractor))
+    }
+
+    fn status_of(
+        &self,
+        g: NamedNodeRef<'_>,
+        hash: &str,
+        extractor: Option<&str>,
+    ) -> Result<ReportStatus, StoreError> {
+        let literal_of = |pred: &str| {
+            let pred = NamedNode::new_unchecked(format!("{}{pred}", actorgraph_extract::vocab::AG));
+            self.store
+                .quads_for_pattern(
+                    Some(g.into()),
+                    Some(pred.as_ref()),
+                    None,
+                    Some(GraphNameRef::NamedNode(g)),
+                )
+                .next()
+                .transpose()
+                .map(|q| q.map(|q| q.object))
+                .map_err(|e| storage(&self.path, e))
+        };
+        let same = |term: &Option<Term>, value: &str| {
+            term.as_ref() == Some(&Term::from(Literal::new_simple_literal(value)))
+        };
+        let existing = literal_of("contentHash")?;
         Ok(match existing {
-            Some(q) if q.object == Term::from(Literal::new_simple_literal(hash)) => {
-                ReportStatus::Unchanged
-            }
-            Some(_) => ReportStatus::Changed,
             None => ReportStatus::New,
+            Some(_) if !same(&existing, hash) => ReportStatus::Changed,
+            Some(_) => match extractor {
+                Some(x) if !same(&literal_of("extractedWith")?, x) => ReportStatus::Changed,
+                _ => ReportStatus::Unchanged,
+            },
         })
     }
 
@@ -266,7 +294,7 @@ impl GraphStore {
     /// version; the same content again writes nothing.
     fn write_report(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
         let g = graph.graph.as_ref();
-        let outcome = match self.status_of(g, &graph.hash)? {
+        let outcome = match self.status_of(g, &graph.hash, graph.extractor.as_deref())? {
             ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
             ReportStatus::Changed => IngestOutcome::Replaced,
             ReportStatus::New => IngestOutcome::Added,
