@@ -1476,6 +1476,27 @@ impl Extractor {
                 }
             }
         }
+        // "the atrocities and ethnic cleansing Russia is perpetrating": an agent in a
+        // relative clause right after the noun.
+        if subjects.is_empty() {
+            if let Some(m) = sent.mentions.iter().position(|m| {
+                m.t0 > end
+                    && m.t0 <= end + 4
+                    && sent.clause[m.t0] == c
+                    && (end..m.t0).all(|k| {
+                        sent.tokens[k].is_word && !sent.is_prep(k) && sent.mention_at(k).is_none()
+                    })
+                    && matches!(
+                        sent.word(m.t1),
+                        "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                    )
+                    && sent.word(m.t1 + 1).ends_with("ing")
+            }) {
+                if entities[sent.mentions[m].entity].kind.is_party() {
+                    subjects = self.coordinated(sent, m);
+                }
+            }
+        }
         // "the withdrawal of Russian forces from Ukraine": the of-phrase is the actor.
         let of_is_object = trig
             .objects
@@ -1566,7 +1587,7 @@ impl Extractor {
         }
         // "US sanctions have limited such sales": in a report about one state,
         // sanctions without a named target are on that state.
-        if objects.is_empty() && subjects.len() == 1 && &trig.cameo[..2] == "16" {
+        if objects.is_empty() && subjects.len() == 1 && !slot_unfilled && &trig.cameo[..2] == "16" {
             if let Some(f) = focal.filter(|f| entities[*f].rollup != entities[subjects[0]].rollup) {
                 objects = vec![f];
             }
@@ -1669,11 +1690,16 @@ impl Extractor {
         // What is given, sold or sent "to southern Ukraine" goes to a place, not to a
         // party; attacks on or withdrawals from a region still involve its state.
         let to_place = matches!(&trig.cameo[..2], "06" | "07");
+        // "Ukrainian forces threaten Russian positions": military pressure on things, not
+        // a threat made to a party. (A noun keeps it: "poses a threat to the Ukrainian
+        // energy grid" is a threat to Ukraine.)
+        let threat = &trig.cameo[..2] == "13" && trig.pos == Pos::Verb;
         let n = sent.tokens.len();
         let in_clause = |k: usize| k < n && sent.clause[k] == c;
         let usable = |m: &SentMention| {
             entities[m.entity].kind.is_party()
                 && !(to_place && m.how == How::Place)
+                && !(threat && m.how == How::Demonym && !sent.has_cue(m.t1, CueKind::PeopleNoun))
                 && !sent.preceded_by_location(m)
         };
         let mut best: Option<(usize, Vec<usize>)> = None;
@@ -1724,6 +1750,9 @@ impl Extractor {
                                         && in_clause(m.t0)
                                         && entities[m.entity].kind.is_party()
                                         && !(to_place && m.how == How::Place)
+                                        && !(threat
+                                            && m.how == How::Demonym
+                                            && !sent.has_cue(m.t1, CueKind::PeopleNoun))
                                 })
                                 .filter(|&m| (k + 1..sent.mentions[m].t0).all(|j| !sent.is_prep(j)))
                                 .map(|m| (k, self.coordinated(sent, m)))
@@ -2395,6 +2424,27 @@ mod tests {
             rels.iter().any(|r| r.relation == "makesStatementAbout"),
             "{rels:#?}"
         );
+    }
+
+    #[test]
+    fn military_pressure_on_positions_is_no_threat_to_a_party() {
+        let rels = extract("Ukrainian counterattacks toward Kherson continue to threaten Russian positions around the city.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("13")), "{rels:#?}");
+        let rels = extract("Russian occupation authorities are intimidating Ukrainian parents.");
+        assert!(
+            rels.iter().any(|r| r.cameo.starts_with("13")),
+            "a threat to people is a threat: {rels:#?}"
+        );
+    }
+
+    #[test]
+    fn an_agent_in_a_relative_clause_acts() {
+        let rels = extract("Ukrainians fight on in light of the continued atrocities and ethnic cleansing Russia is perpetrating in Ukraine.");
+        let atrocity = rels
+            .iter()
+            .find(|r| r.cameo.starts_with("20"))
+            .expect("the atrocities");
+        assert_eq!(atrocity.subject.rollup.label, "Russia", "{rels:#?}");
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub enum CueKind {
     ExternalVerb,
     IntentNoun,
     UnnamedActor,
+    PeopleNoun,
 }
 
 impl CueKind {
@@ -109,6 +110,7 @@ impl CueKind {
             "external-verb" => Self::ExternalVerb,
             "intent-noun" => Self::IntentNoun,
             "unnamed-actor" => Self::UnnamedActor,
+            "people-noun" => Self::PeopleNoun,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
