@@ -1564,9 +1564,17 @@ impl Extractor {
             .objects
             .iter()
             .any(|o| matches!(o, ObjectSlot::Prep(p) if sent.word(end) == p));
+        // "targeting Ukrainian supplies": what a hostile act aims at is nobody's aid.
+        let hostile_verb_before = (i.saturating_sub(4)..i).any(|k| {
+            self.lex
+                .triggers_for(sent.word(k))
+                .iter()
+                .any(|(t, rest)| rest.is_empty() && self.lex.trigger(*t).quad_class() >= 3)
+        });
         if objects.is_empty()
             && subjects.len() == 1
             && !slot_unfilled
+            && !hostile_verb_before
             && (matches!(&trig.cameo[..2], "05" | "06" | "07")
                 || by_agent && &trig.cameo[..2] == "13")
         {
@@ -1725,6 +1733,8 @@ impl Extractor {
                                 && m.t0 < limit
                                 && in_clause(m.t0)
                                 && usable(m)
+                                // "control of Kherson", but not "warned of Putin's plans".
+                                && sent.word(end) != "of"
                                 && (end..m.t0).all(|k| !sent.is_prep(k) || sent.word(k) == "of")
                                 && (end..m.t0).all(|k| !matches!(sent.word(k), "," | "and"))
                         })
@@ -2445,6 +2455,16 @@ mod tests {
             .find(|r| r.cameo.starts_with("20"))
             .expect("the atrocities");
         assert_eq!(atrocity.subject.rollup.label, "Russia", "{rels:#?}");
+    }
+
+    #[test]
+    fn what_is_warned_of_or_targeted_is_not_a_party_to_it() {
+        let rels = extract(
+            "Ukrainian intelligence repeatedly warned of Putin's mobilization preparations.",
+        );
+        assert!(rels.iter().all(|r| r.relation != "warns"), "{rels:#?}");
+        let rels = extract("Russian forces are desperate to curtail Ukrainian strikes by targeting Ukrainian supplies of missile systems.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
     }
 
     #[test]
