@@ -162,6 +162,51 @@ pub struct Lexicon {
     /// at each token stops at the first word no cue has.
     cue_prefixes: FxHashMap<String, (CueSet, bool)>,
     max_cue_words: usize,
+    /// Every key of `index` and `cue_prefixes`: both are probed at every token and
+    /// most tokens are in neither, which this answers without hashing the word.
+    index_filter: KeyFilter,
+    cue_filter: KeyFilter,
+}
+
+/// A one-probe Bloom filter over words: a clear bit proves a word is no key.
+#[derive(Debug, Clone, Default)]
+struct KeyFilter {
+    /// Empty until the first key, so that a default filter (no keys) rejects all.
+    bits: Vec<u64>,
+}
+
+impl KeyFilter {
+    const BITS: usize = 1 << 15;
+
+    /// A cheap mix of a word's length and its first, second and last bytes.
+    fn slot(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return 0;
+        };
+        let second = b.get(1).copied().unwrap_or(0) as usize;
+        let h = (first as usize)
+            .wrapping_mul(0x9E37)
+            .wrapping_add(second.wrapping_mul(0x3C6F))
+            .wrapping_add((last as usize).wrapping_mul(0x2A9B))
+            .wrapping_add(b.len().wrapping_mul(0x61C9));
+        (h ^ (h >> 15)) % Self::BITS
+    }
+
+    fn insert(&mut self, word: &str) {
+        if self.bits.is_empty() {
+            self.bits = vec![0; Self::BITS / 64];
+        }
+        let s = Self::slot(word);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let s = Self::slot(word);
+        self.bits
+            .get(s / 64)
+            .is_some_and(|w| w & (1 << (s % 64)) != 0)
+    }
 }
 
 const TRIGGER_HEADER: [&str; 7] = [
@@ -298,6 +343,7 @@ impl Lexicon {
                 }
             }
             for (head, tail) in keys {
+                self.index_filter.insert(&head);
                 let slot = self.index.entry(head).or_default();
                 if !slot
                     .iter()
@@ -343,8 +389,11 @@ impl Lexicon {
                 self.max_cue_words = self.max_cue_words.max(f.split(' ').count());
                 let words: Vec<&str> = f.split(' ').collect();
                 for k in 1..words.len() {
-                    self.cue_prefixes.entry(words[..k].join(" ")).or_default().1 = true;
+                    let prefix = words[..k].join(" ");
+                    self.cue_filter.insert(&prefix);
+                    self.cue_prefixes.entry(prefix).or_default().1 = true;
                 }
+                self.cue_filter.insert(&f);
                 self.cue_prefixes.entry(f).or_default().0.insert(kind);
             }
         }
@@ -361,14 +410,19 @@ impl Lexicon {
 
     /// Candidate triggers whose first word has this surface form.
     pub fn triggers_for(&self, word: &str) -> &[(usize, Vec<String>)] {
+        if !self.index_filter.may_contain(word) {
+            return &[];
+        }
         self.index.get(word).map_or(&[], Vec::as_slice)
     }
 
     /// Whether the lowercase phrase is a cue of this kind.
     pub fn is_cue(&self, phrase: &str, kind: CueKind) -> bool {
-        self.cue_prefixes
-            .get(phrase)
-            .is_some_and(|(k, _)| k.contains(kind))
+        self.cue_filter.may_contain(phrase)
+            && self
+                .cue_prefixes
+                .get(phrase)
+                .is_some_and(|(k, _)| k.contains(kind))
     }
 
     /// Every kind of every cue that starts at the first of these lowercase words.
@@ -378,6 +432,9 @@ impl Lexicon {
         let Some(first) = words.next() else {
             return CueSet::default();
         };
+        if !self.cue_filter.may_contain(first) {
+            return CueSet::default();
+        }
         let Some(&(mut kinds, mut more)) = self.cue_prefixes.get(first) else {
             return CueSet::default();
         };
