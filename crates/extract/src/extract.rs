@@ -487,7 +487,8 @@ impl Extractor {
             .chain(frames.iter().map(|f| f.verb))
             .collect();
 
-        let sentence_text = collapse_ws(&doc.clean[s..e]);
+        // Most sentences yield no relation: their text is only built for those that do.
+        let sentence_text = std::cell::OnceCell::new();
         let span = [chars.at(s), chars.at(e)];
         let build = |subject: ActorRef,
                      object: ActorRef,
@@ -507,7 +508,9 @@ impl Extractor {
             attributed_to: f.attributed.map(|a| self.actor_ref(&entities[a])),
             date: f.date.map(|d| d.to_string()),
             topic: f.topic.clone(),
-            sentence: sentence_text.clone(),
+            sentence: sentence_text
+                .get_or_init(|| collapse_ws(&doc.clean[s..e]))
+                .clone(),
             span,
             sources: sources.clone(),
             symmetric: f.symmetric,
@@ -2066,7 +2069,14 @@ fn focal_state(entities: &[Entity], mentions: &[Mention]) -> Option<usize> {
 }
 
 fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Removes repeats: the same actors, relation and status from the same sentence.
