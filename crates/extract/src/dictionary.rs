@@ -174,9 +174,7 @@ impl Dictionary {
     /// The dictionary bundled with actorgraph (`ontology/actors/*.ttl`).
     pub fn builtin() -> Result<Self, ExtractError> {
         let mut d = Self::default();
-        for (name, text) in crate::builtin::ACTOR_FILES {
-            d.add_turtle(name, text)?;
-        }
+        d.add_files(crate::builtin::ACTOR_FILES)?;
         d.finish()?;
         Ok(d)
     }
@@ -188,9 +186,8 @@ impl Dictionary {
         files: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Self, ExtractError> {
         let mut d = Self::default();
-        for (name, text) in files {
-            d.add_turtle(name, text)?;
-        }
+        let files: Vec<(&str, &str)> = files.into_iter().collect();
+        d.add_files(&files)?;
         d.finish()?;
         Ok(d)
     }
@@ -201,75 +198,38 @@ impl Dictionary {
         self.finish()
     }
 
-    fn add_turtle(&mut self, file: &str, text: &str) -> Result<(), ExtractError> {
-        let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
-        let lines = SubjectLines::new(text);
-        for triple in TurtleParser::new().for_slice(text) {
-            let triple = triple.map_err(|source| ExtractError::Turtle {
-                file: file.to_owned(),
-                source,
-            })?;
-            let NamedOrBlankNode::NamedNode(s) = &triple.subject else {
-                return Err(ExtractError::data(
-                    file,
-                    0,
-                    "blank nodes are not allowed in the dictionary: give every actor and role an IRI",
-                ));
-            };
-            let iri = s.as_str().to_owned();
-            let p = pending.entry(iri.clone()).or_insert_with(|| Pending {
-                file: file.to_owned(),
-                line: lines.line_of(&iri),
-                types: vec![],
-                pref: vec![],
-                forms: vec![],
-                iso3: None,
-                part_of: None,
-                member_of: vec![],
-                roles: vec![],
-                role_of: None,
-                title: None,
-                start: None,
-                end: None,
-            });
-            let pred = triple.predicate.as_str();
-            let lit = match &triple.object {
-                Term::Literal(l) => Some(l.value().to_owned()),
-                _ => None,
-            };
-            let node = match &triple.object {
-                Term::NamedNode(n) => Some(n.as_str().to_owned()),
-                _ => None,
-            };
-            let local = pred
-                .strip_prefix(AG)
-                .map(|l| ("ag", l))
-                .or_else(|| pred.strip_prefix(SKOS).map(|l| ("skos", l)));
-            match (local, lit, node) {
-                (_, _, Some(n)) if pred == crate::vocab::RDF_TYPE => {
-                    if let Some(t) = n.strip_prefix(AG) {
-                        p.types.push(t.to_owned());
-                    }
-                }
-                (Some(("skos", "prefLabel")), Some(l), _) => p.pref.push(l),
-                (Some(("skos", "altLabel" | "hiddenLabel")), Some(l), _) => {
-                    p.forms.push((l, FormKind::Name))
-                }
-                (Some(("ag", "demonym")), Some(l), _) => p.forms.push((l, FormKind::Demonym)),
-                (Some(("ag", "capital")), Some(l), _) => p.forms.push((l, FormKind::Capital)),
-                (Some(("ag", "metonym")), Some(l), _) => p.forms.push((l, FormKind::Metonym)),
-                (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
-                (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => p.part_of = Some(n),
-                (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
-                (Some(("ag", "holdsRole")), _, Some(n)) => p.roles.push(n),
-                (Some(("ag", "roleOf")), _, Some(n)) => p.role_of = Some(n),
-                (Some(("ag", "title")), Some(l), _) => p.title = Some(l),
-                (Some(("ag", "start")), Some(l), _) => p.start = Some(l),
-                (Some(("ag", "end")), Some(l), _) => p.end = Some(l),
-                _ => {} // Informational properties (backedBy, basedIn, comments).
+    /// Adds files in order. Parsing is most of an extractor's start-up and each
+    /// file parses on its own, so they are parsed in parallel; merging stays in order.
+    fn add_files(&mut self, files: &[(&str, &str)]) -> Result<(), ExtractError> {
+        if files.len() < 2 {
+            for (name, text) in files {
+                self.add_turtle(name, text)?;
             }
+            return Ok(());
         }
+        let parsed: Vec<_> = std::thread::scope(|scope| {
+            let parsers: Vec<_> = files
+                .iter()
+                .map(|&(name, text)| scope.spawn(move || parse_turtle(name, text)))
+                .collect();
+            parsers
+                .into_iter()
+                .map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for pending in parsed {
+            self.add_pending(pending?)?;
+        }
+        Ok(())
+    }
 
+    fn add_turtle(&mut self, file: &str, text: &str) -> Result<(), ExtractError> {
+        let pending = parse_turtle(file, text)?;
+        self.add_pending(pending)
+    }
+
+    /// Adds the entries of one parsed file.
+    fn add_pending(&mut self, mut pending: BTreeMap<String, Pending>) -> Result<(), ExtractError> {
         // Roles are nodes of their own.
         let iris: Vec<String> = pending.keys().cloned().collect();
         for iri in iris {
@@ -482,6 +442,78 @@ impl Dictionary {
         }
         None
     }
+}
+
+/// The subjects of one Turtle file with what it says of them.
+fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, ExtractError> {
+    let mut pending: BTreeMap<String, Pending> = BTreeMap::new();
+    let lines = SubjectLines::new(text);
+    for triple in TurtleParser::new().for_slice(text) {
+        let triple = triple.map_err(|source| ExtractError::Turtle {
+            file: file.to_owned(),
+            source,
+        })?;
+        let NamedOrBlankNode::NamedNode(s) = &triple.subject else {
+            return Err(ExtractError::data(
+                file,
+                0,
+                "blank nodes are not allowed in the dictionary: give every actor and role an IRI",
+            ));
+        };
+        let iri = s.as_str().to_owned();
+        let p = pending.entry(iri.clone()).or_insert_with(|| Pending {
+            file: file.to_owned(),
+            line: lines.line_of(&iri),
+            types: vec![],
+            pref: vec![],
+            forms: vec![],
+            iso3: None,
+            part_of: None,
+            member_of: vec![],
+            roles: vec![],
+            role_of: None,
+            title: None,
+            start: None,
+            end: None,
+        });
+        let pred = triple.predicate.as_str();
+        let lit = match &triple.object {
+            Term::Literal(l) => Some(l.value().to_owned()),
+            _ => None,
+        };
+        let node = match &triple.object {
+            Term::NamedNode(n) => Some(n.as_str().to_owned()),
+            _ => None,
+        };
+        let local = pred
+            .strip_prefix(AG)
+            .map(|l| ("ag", l))
+            .or_else(|| pred.strip_prefix(SKOS).map(|l| ("skos", l)));
+        match (local, lit, node) {
+            (_, _, Some(n)) if pred == crate::vocab::RDF_TYPE => {
+                if let Some(t) = n.strip_prefix(AG) {
+                    p.types.push(t.to_owned());
+                }
+            }
+            (Some(("skos", "prefLabel")), Some(l), _) => p.pref.push(l),
+            (Some(("skos", "altLabel" | "hiddenLabel")), Some(l), _) => {
+                p.forms.push((l, FormKind::Name))
+            }
+            (Some(("ag", "demonym")), Some(l), _) => p.forms.push((l, FormKind::Demonym)),
+            (Some(("ag", "capital")), Some(l), _) => p.forms.push((l, FormKind::Capital)),
+            (Some(("ag", "metonym")), Some(l), _) => p.forms.push((l, FormKind::Metonym)),
+            (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
+            (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => p.part_of = Some(n),
+            (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
+            (Some(("ag", "holdsRole")), _, Some(n)) => p.roles.push(n),
+            (Some(("ag", "roleOf")), _, Some(n)) => p.role_of = Some(n),
+            (Some(("ag", "title")), Some(l), _) => p.title = Some(l),
+            (Some(("ag", "start")), Some(l), _) => p.start = Some(l),
+            (Some(("ag", "end")), Some(l), _) => p.end = Some(l),
+            _ => {} // Informational properties (backedBy, basedIn, comments).
+        }
+    }
+    Ok(pending)
 }
 
 /// 1-based line of the first mention of an IRI or its local name, for error messages.
