@@ -2009,14 +2009,15 @@ fn reports_on_others(sent: &Sentence, k: usize) -> bool {
 /// Whether mention `next` continues a coordination after `cur` ("A, B, and C").
 /// A possessive opens a new phrase instead ("Ukraine and Scholz's insistence").
 fn joins(sent: &Sentence, cur: &SentMention, next: &SentMention) -> bool {
-    let between: Vec<&str> = (cur.t1..next.t0).map(|i| sent.word(i)).collect();
+    // Called for every pair of neighbouring mentions: no list of the words between.
+    let between = (cur.t1..next.t0).map(|i| sent.word(i));
     let possessive = sent.word(next.t1) == "'" && sent.word(next.t1 + 1) == "s";
-    !between.is_empty()
+    cur.t1 < next.t0
         && !possessive
-        && between.iter().any(|w| *w == "and" || *w == ",")
+        && between.clone().any(|w| w == "and" || w == ",")
         && between
-            .iter()
-            .all(|w| matches!(*w, "and" | "," | "the" | "both" | "or"))
+            .into_iter()
+            .all(|w| matches!(w, "and" | "," | "the" | "both" | "or"))
 }
 
 /// "remains (highly) unlikely", "is likely": the hedge is the clause's predicate.
@@ -2082,16 +2083,22 @@ fn collapse_ws(s: &str) -> String {
 /// Removes repeats: the same actors, relation and status from the same sentence.
 fn dedup(relations: &mut Vec<Relation>) {
     let mut seen = BTreeSet::new();
-    relations.retain(|r| {
-        seen.insert((
-            r.span,
-            r.subject.id.clone(),
-            r.object.id.clone(),
-            r.cameo.clone(),
-            r.modality,
-            r.negated,
-        ))
-    });
+    // Decided first, over borrowed keys, so that no key is copied.
+    let keep: Vec<bool> = relations
+        .iter()
+        .map(|r| {
+            seen.insert((
+                r.span,
+                r.subject.id.as_str(),
+                r.object.id.as_str(),
+                r.cameo.as_str(),
+                r.modality,
+                r.negated,
+            ))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    relations.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// Byte offset to character offset, for spans in Unicode scalar values.

@@ -111,35 +111,33 @@ impl Modality {
 /// mention.
 pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
     let mut order: Vec<Relation> = Vec::new();
-    let mut index: std::collections::BTreeMap<
-        (String, String, String, String, String, bool),
-        usize,
-    > = std::collections::BTreeMap::new();
+    // Keys borrow from the input: nothing is copied to look a relation up.
+    let mut index: std::collections::BTreeMap<(&str, &str, &str, &str, bool), usize> =
+        std::collections::BTreeMap::new();
+    let evidence = |r: &Relation| Evidence {
+        subject: r.subject.label.clone(),
+        object: r.object.label.clone(),
+        relation: r.relation.clone(),
+        cameo: r.cameo.clone(),
+        sentence: r.sentence.clone(),
+        span: r.span,
+        sources: r.sources.clone(),
+        modality: r.modality,
+        date: r.date.clone(),
+    };
     for r in relations {
         let key = (
-            r.doc.clone(),
-            r.subject.rollup.id.clone(),
-            r.object.rollup.id.clone(),
-            r.cameo.get(..2).unwrap_or_default().to_owned(),
-            String::new(),
+            r.doc.as_str(),
+            r.subject.rollup.id.as_str(),
+            r.object.rollup.id.as_str(),
+            r.cameo.get(..2).unwrap_or_default(),
             r.negated,
         );
-        let evidence = Evidence {
-            subject: r.subject.label.clone(),
-            object: r.object.label.clone(),
-            relation: r.relation.clone(),
-            cameo: r.cameo.clone(),
-            sentence: r.sentence.clone(),
-            span: r.span,
-            sources: r.sources.clone(),
-            modality: r.modality,
-            date: r.date.clone(),
-        };
         match index.get(&key) {
             Some(&i) => {
                 let merged = &mut order[i];
-                if !merged.mentions.iter().any(|m| m.span == evidence.span) {
-                    merged.mentions.push(evidence);
+                if !merged.mentions.iter().any(|m| m.span == r.span) {
+                    merged.mentions.push(evidence(r));
                 }
                 // The firmest mention speaks for the relation; among equals, a cited
                 // one (a body sentence rather than a summary bullet).
@@ -159,7 +157,7 @@ pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
             None => {
                 index.insert(key, order.len());
                 order.push(Relation {
-                    mentions: vec![evidence],
+                    mentions: vec![evidence(r)],
                     ..r.clone()
                 });
             }
