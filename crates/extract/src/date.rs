@@ -99,16 +99,23 @@ const MONTHS: [&str; 12] = [
 
 /// Month number for a full or abbreviated English month name ("Sept", "Jan.").
 pub fn month_number(word: &str) -> Option<u8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
+    let word = word.trim_end_matches('.').as_bytes();
+    // Asked of every capitalized word: lowercased on the stack, and no name is
+    // longer than "september".
+    if word.len() < 3 || word.len() > 9 {
         return None;
     }
-    if w == "sept" {
+    let mut buf = [0; 9];
+    let w = &mut buf[..word.len()];
+    w.copy_from_slice(word);
+    w.make_ascii_lowercase();
+    let w = &*w;
+    if w == b"sept" {
         return Some(9);
     }
     MONTHS
         .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .position(|m| m.as_bytes() == w || (w.len() == 3 && m.as_bytes().starts_with(w)))
         .map(|i| i as u8 + 1)
 }
 

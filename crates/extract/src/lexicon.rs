@@ -438,14 +438,15 @@ impl Lexicon {
         let Some(&(mut kinds, mut more)) = self.cue_prefixes.get(first) else {
             return CueSet::default();
         };
-        let mut phrase = String::from(first);
+        // Inline up to 24 bytes: most cue phrases need no allocation.
+        let mut phrase = compact_str::CompactString::from(first);
         for w in words.take(self.max_cue_words.saturating_sub(1)) {
             if !more {
                 break;
             }
             phrase.push(' ');
             phrase.push_str(w);
-            let Some(&(k, m)) = self.cue_prefixes.get(&phrase) else {
+            let Some(&(k, m)) = self.cue_prefixes.get(phrase.as_str()) else {
                 break;
             };
             kinds = kinds.union(k);
