@@ -137,39 +137,55 @@ fn read_source(src: &Source, stdin_text: &Option<Result<String, String>>) -> Res
 /// parallel pass a chunk at a time, and their lines spooled to a temporary file,
 /// which is copied to standard output once every report is extracted. Only the
 /// serialized lines of a chunk are held, so memory stays bounded whatever the
-/// corpus, and a bad report still leaves the output empty.
+/// corpus, and a bad report still leaves the output empty. A corpus of one chunk
+/// needs no spool: its lines go straight out once all of them are made.
 fn extract_jsonl(extractor: &Extractor, sources: &[Source]) -> Result<ExitCode> {
     use std::io::{Seek, SeekFrom};
     // Large enough that the cores rarely wait at a chunk's end for its slowest
     // report; a chunk holds only output lines, a fraction of its text.
     const CHUNK: usize = 1024;
     let stdin_text = read_stdin(sources);
+    let lines_of = |chunk: &[Source]| -> Vec<Result<Vec<u8>>> {
+        chunk
+            .par_iter()
+            .map(|src| {
+                let text = read_source(src, &stdin_text)?;
+                let x = extract_source(extractor, src, text)?;
+                let mut buf = Vec::new();
+                // One line per distinct relation, its mentions merged.
+                for rel in &actorgraph_extract::collapse(&x.relations) {
+                    serde_json::to_writer(&mut buf, rel)?;
+                    buf.push(b'\n');
+                }
+                Ok(buf)
+            })
+            .collect()
+    };
+    let stdout = io::stdout();
+    if sources.len() <= CHUNK {
+        let lines = lines_of(sources);
+        let mut done = Vec::with_capacity(lines.len());
+        for buf in lines {
+            done.push(buf?);
+        }
+        let mut out = stdout.lock();
+        for buf in &done {
+            out.write_all(buf)?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut spool = tempfile::tempfile().context("cannot create a temporary file")?;
     {
         let mut w = BufWriter::new(&mut spool);
         for chunk in sources.chunks(CHUNK) {
-            let lines: Vec<Result<Vec<u8>>> = chunk
-                .par_iter()
-                .map(|src| {
-                    let text = read_source(src, &stdin_text)?;
-                    let x = extract_source(extractor, src, text)?;
-                    let mut buf = Vec::new();
-                    // One line per distinct relation, its mentions merged.
-                    for rel in &actorgraph_extract::collapse(&x.relations) {
-                        serde_json::to_writer(&mut buf, rel)?;
-                        buf.push(b'\n');
-                    }
-                    Ok(buf)
-                })
-                .collect();
-            for buf in lines {
+            for buf in lines_of(chunk) {
                 w.write_all(&buf?)?;
             }
         }
         w.flush().context("writing a temporary file")?;
     }
     spool.seek(SeekFrom::Start(0))?;
-    let stdout = io::stdout();
     let mut out = stdout.lock();
     io::copy(&mut spool, &mut out)?;
     out.flush()?;
