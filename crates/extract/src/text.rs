@@ -44,6 +44,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
             while j < bytes.len() {
+                let b = bytes[j];
+                if b.is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                if b.is_ascii() {
+                    break;
+                }
                 let d = char_at(j);
                 if !d.is_alphanumeric() {
                     break;
