@@ -1,8 +1,9 @@
 //! `actorgraph ingest`: reports streamed through the extractor into the store.
 //!
 //! Reports are taken a chunk at a time. A producer thread reads a chunk,
-//! skips the reports the store already holds (name and content hash, before
-//! any extraction), extracts the rest in parallel and builds their graphs;
+//! skips the reports the store already holds (name, content hash and the
+//! fingerprint of the extractor that read them, before any extraction),
+//! extracts the rest in parallel and builds their graphs;
 //! the calling thread writes the previous chunk meanwhile. The channel
 //! between them holds one chunk, so memory is bounded by a few chunks and
 //! one write batch, whatever the size of the corpus.
