@@ -1898,23 +1898,6 @@ fn nearest_date(
         .map(|d| d.date)
 }
 
-/// Nouns for a kind of place: "occupied territories", "regions and occupied Donetsk".
-const AREA_NOUNS: &[&str] = &[
-    "territory",
-    "territories",
-    "area",
-    "areas",
-    "region",
-    "regions",
-    "oblast",
-    "oblasts",
-    "settlement",
-    "settlements",
-    "city",
-    "cities",
-    "lands",
-];
-
 /// Whether the word at `i` is a participle used as an adjective, not a verb:
 /// "the attacking forces", "from occupied Donetsk", "and occupied Luhansk Oblast".
 fn participle_as_adjective(sent: &Sentence, i: usize) -> bool {
@@ -1941,9 +1924,9 @@ fn participle_as_adjective(sent: &Sentence, i: usize) -> bool {
             && (sent
                 .mention_at(i - 2)
                 .is_some_and(|m| sent.mentions[m].how == How::Place)
-                || AREA_NOUNS.contains(&sent.word(i - 2)));
+                || sent.has_cue(i - 2, CueKind::AreaNoun));
         return (place_follows && (after_determiner || in_place_list))
-            || (AREA_NOUNS.contains(&next) && after_determiner);
+            || (sent.has_cue(i + 1, CueKind::AreaNoun) && after_determiner);
     }
     false
 }

@@ -82,6 +82,9 @@ pub enum CueKind {
     IntentNoun,
     UnnamedActor,
     PeopleNoun,
+    AreaNoun,
+    LandNoun,
+    Compass,
 }
 
 impl CueKind {
@@ -111,6 +114,9 @@ impl CueKind {
             "intent-noun" => Self::IntentNoun,
             "unnamed-actor" => Self::UnnamedActor,
             "people-noun" => Self::PeopleNoun,
+            "area-noun" => Self::AreaNoun,
+            "land-noun" => Self::LandNoun,
+            "compass" => Self::Compass,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,

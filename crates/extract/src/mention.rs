@@ -89,38 +89,22 @@ impl FormMatcher {
     }
 }
 
-/// Whether the word after byte `end` names land ("Ukrainian territory").
-fn before_land(text: &str, end: usize) -> bool {
-    let word: String = text[end..]
+/// The word after byte `end`, and the word before byte `start`, lowercased.
+fn word_after(text: &str, end: usize) -> String {
+    text[end..]
         .trim_start()
         .chars()
         .take_while(|c| c.is_alphabetic())
-        .collect();
-    matches!(
-        word.as_str(),
-        "territory" | "territories" | "soil" | "land" | "lands"
-    )
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// Whether the word before byte `start` is a compass adjective ("southern").
-fn after_compass(text: &str, start: usize) -> bool {
+fn word_before(text: &str, start: usize) -> String {
     let before = text[..start].trim_end();
     let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
         p + before[p..].chars().next().map_or(1, char::len_utf8)
     });
-    let word = before[word_start..].to_ascii_lowercase();
-    matches!(
-        word.as_str(),
-        "northern"
-            | "southern"
-            | "eastern"
-            | "western"
-            | "northeastern"
-            | "northwestern"
-            | "southeastern"
-            | "southwestern"
-            | "central"
-    )
+    before[word_start..].to_lowercase()
 }
 
 fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
@@ -247,14 +231,17 @@ pub(crate) fn find_mentions(
                 // "to southern Ukraine", "in eastern Ukraine": a region of the state, where
                 // things happen, not the state as a party.
                 FormKind::Name
-                    if dict.actor(idx).kind == ActorKind::State && after_compass(text, s) =>
+                    if dict.actor(idx).kind == ActorKind::State
+                        && lex.is_cue(&word_before(text, s), CueKind::Compass) =>
                 {
                     How::Place
                 }
                 FormKind::Name if dict.actor(idx).kind == ActorKind::Person => How::Person,
                 FormKind::Name => How::Name,
                 // "occupied Ukrainian territory": a place, like a region.
-                FormKind::Demonym if before_land(text, e) => How::Place,
+                FormKind::Demonym if lex.is_cue(&word_after(text, e), CueKind::LandNoun) => {
+                    How::Place
+                }
                 FormKind::Demonym => How::Demonym,
                 FormKind::Capital => How::Capital,
                 FormKind::Metonym => How::Metonym,
