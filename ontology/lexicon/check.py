@@ -33,7 +33,7 @@ HEADER = ["trigger", "pos", "cameo", "relation", "object", "flags", "forms"]
 POS = {"verb", "noun"}
 OBJECTS = {"dobj", "to", "with", "against", "on", "of", "from", "into", "for",
            "toward", "at", "over", "in", "between", "involving"}
-FLAGS = {"symmetric", "reverse", "own-actor"}
+FLAGS = {"symmetric", "reverse", "own-actor", "standoff", "ground"}
 QUAD_PROP = {1: AG.verbalCooperation, 2: AG.materialCooperation,
              3: AG.verbalConflict, 4: AG.materialConflict}
 
@@ -165,12 +165,16 @@ with open(TSV, encoding="utf-8") as fh:
                 err(f"{where}: noun forms must be one irregular plural")
             if any(p != p.strip() or not p for p in parts):
                 err(f"{where}: malformed forms {forms!r}")
-        key = (trig, pos, obj)
+        # A word with a stand-off and a ground reading has one line for each.
+        combat = "standoff" if "standoff" in fl else "ground" if "ground" in fl else ""
+        if "standoff" in fl and "ground" in fl:
+            err(f"{where}: standoff and ground together")
+        key = (trig, pos, obj, combat)
         if key in seen_full:
             err(f"{where}: duplicate of line {seen_full[key]}")
         seen_full[key] = lineno
         for o in objs:
-            k = (trig, pos, o)
+            k = (trig, pos, o, combat)
             if k in seen_slot:
                 err(f"{where}: object slot {o!r} already used on line {seen_slot[k]}")
             seen_slot[k] = lineno
@@ -197,7 +201,7 @@ for r in unused:
 print(f"cameo.ttl: {len(cameo_codes)} codes ({len(roots)} roots)")
 print(f"relations.ttl: {len(relations)} relations "
       f"({sum(1 for r in relations.values() if r['symmetric'])} symmetric)")
-print(f"triggers.tsv: {n} lines, {len(set((t, p) for t, p, _ in seen_full))} distinct "
+print(f"triggers.tsv: {n} lines, {len(set((t, p) for t, p, _, _ in seen_full))} distinct "
       f"trigger+pos, {pos_count['verb']} verb / {pos_count['noun']} noun lines, "
       f"{len(used)} relations used")
 print("lines per CAMEO root: " + " ".join(f"{r}:{root_count[r]}" for r in sorted(root_count)))

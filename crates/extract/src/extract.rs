@@ -6,7 +6,7 @@ use crate::date::PartialDate;
 use crate::dictionary::{ActorKind, Dictionary};
 use crate::document::{BlockKind, Document};
 use crate::error::ExtractError;
-use crate::lexicon::{CueKind, CueSet, Lexicon, ObjectSlot, Pos, Trigger};
+use crate::lexicon::{Combat, CueKind, CueSet, Lexicon, ObjectSlot, Pos, Trigger};
 use crate::mention::{find_mentions, Entity, FormMatcher, How, Mention};
 use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
 use crate::temporal::{date_expressions, DateExpr};
@@ -673,16 +673,21 @@ impl Extractor {
             // own: "Wagner forces repelled Ukrainian counterattacks", told by a Russian
             // official, is news of an ally, not an accusation.
             let speaker_top = sr.map(|r| self.dict.actor(r));
+            // Fighting told by a side ("repelled a Russian assault", "Russian forces
+            // attacked near Bakhmut"), and fire on the front ("continued shelling
+            // Ukrainian positions"), are war news, not blame.
+            let front =
+                (fr.start..sent.tokens.len()).any(|k| sent.has_cue(k, CueKind::MilitaryTarget));
             let accuses = out[first_here..].iter().any(|r| {
                 r.quad_class >= 3
+                    && &r.cameo[..2] != "19"
+                    && !(front && &r.cameo[..2] == "18")
                     && !r.negated
                     && r.modality == Modality::Claimed
                     && Some(r.subject.rollup.id.as_str()) == about_top
                     && speaker_top.is_some_and(|s| {
-                        (matches!(
-                            s.kind,
-                            ActorKind::State | ActorKind::IntergovernmentalOrganization
-                        ) && r.subject.rollup.code.is_some())
+                        (s.kind == ActorKind::IntergovernmentalOrganization
+                            && r.subject.rollup.code.is_some())
                             || r.object.rollup.id == s.iri
                     })
             });
@@ -1140,12 +1145,26 @@ impl Extractor {
                 .map(|(_, e)| *e)
                 .max()
                 .unwrap_or(i + 1);
+            // "drone attacks" or "attacked the ship" against "attacked near Bakhmut".
+            let reading = if matching
+                .iter()
+                .any(|(t, _)| self.lex.trigger(*t).combat != Combat::Any)
+            {
+                if standoff_named(sent, i, longest) {
+                    Combat::Standoff
+                } else {
+                    Combat::Ground
+                }
+            } else {
+                Combat::Any
+            };
             // Entries differing only in their object slot: the one whose slot is filled wins.
             let mut found: Option<Found> = None;
-            for &(t, e) in matching
-                .iter()
-                .filter(|(t, e)| *e == longest && (!has_want || self.lex.trigger(*t).pos == want))
-            {
+            for &(t, e) in matching.iter().filter(|(t, e)| {
+                *e == longest
+                    && (!has_want || self.lex.trigger(*t).pos == want)
+                    && matches!(self.lex.trigger(*t).combat, c if c == Combat::Any || c == reading)
+            }) {
                 let mut last = last_verb_subjects.clone();
                 let f = match self.lex.trigger(t).pos {
                     Pos::Verb => self.verb_args(sent, entities, focal, ctx, i, e, t, &mut last),
@@ -1900,6 +1919,23 @@ fn nearest_date(
 
 /// Whether the word at `i` is a participle used as an adjective, not a verb:
 /// "the attacking forces", "from occupied Donetsk", "and occupied Luhansk Oblast".
+/// Whether a stand-off weapon or target is named with the event word at `i..end`: among
+/// the modifiers before it ("artillery, rocket, and mortar attacks", "drones in attacks")
+/// or in the phrase after it, up to the next clause ("attacked the ship", "attacks on
+/// infrastructure with drones").
+fn standoff_named(sent: &Sentence, i: usize, end: usize) -> bool {
+    let n = sent.tokens.len();
+    let before = (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| !matches!(sent.word(k), ";" | ".") && !sent.has_cue(k, CueKind::Boundary));
+    let after = (end..(end + 8).min(n)).take_while(|&k| {
+        !matches!(sent.word(k), "," | ";" | ".") && !sent.has_cue(k, CueKind::Boundary)
+    });
+    before
+        .chain(after)
+        .any(|k| sent.has_cue(k, CueKind::Standoff))
+}
+
 fn participle_as_adjective(sent: &Sentence, i: usize) -> bool {
     let w = sent.word(i);
     let prev = if i > 0 { sent.word(i - 1) } else { "" };
@@ -2189,8 +2225,23 @@ mod tests {
     }
 
     #[test]
+    fn fighting_told_by_a_side_is_news_not_blame() {
+        let rels = extract(
+            "The Ukrainian General Staff reported that Russian forces attacked near Bakhmut and continued shelling Ukrainian positions.",
+        );
+        assert!(rels.iter().all(|r| r.relation != "accuses"), "{rels:#?}");
+        assert!(
+            rels.iter().any(|r| r.relation == "makesStatementAbout"),
+            "{rels:#?}"
+        );
+        // A third state telling of one side's strikes on the other blames neither.
+        let rels = extract("The UK Defense Ministry stated that Ukrainian forces struck Russia.");
+        assert!(rels.iter().all(|r| r.relation != "accuses"), "{rels:#?}");
+    }
+
+    #[test]
     fn a_claim_of_hostile_deeds_is_an_accusation() {
-        let rels = extract("Russian officials claimed that Ukrainian forces attacked Russia.");
+        let rels = extract("Russian officials claimed that Ukrainian forces struck Russia.");
         let claim = rels
             .iter()
             .find(|r| r.modality == Modality::Asserted)
@@ -2285,7 +2336,7 @@ mod tests {
     #[test]
     fn the_accused_is_the_actor_of_the_deed() {
         let rels = extract(
-            "Russian milblogger Igor Girkin accused Ukrainian troops of perpetrating attacks against Russia.",
+            "Russian milblogger Igor Girkin accused Ukrainian troops of perpetrating drone attacks against Russia.",
         );
         let deed = rels.iter().find(|r| r.cameo.starts_with("18")).unwrap();
         assert_eq!(
@@ -2308,7 +2359,7 @@ mod tests {
     #[test]
     fn a_new_subject_after_a_comma_and_opens_a_clause() {
         let rels = extract(
-            "Ukrainian forces repelled Russian assaults near Popasna, and Russian forces did not launch any attacks against Ukraine.",
+            "Ukrainian forces repelled Russian assaults near Popasna, and Russian forces did not launch any missile attacks against Ukraine.",
         );
         let attack = rels.iter().find(|r| r.cameo.starts_with("18")).unwrap();
         assert_eq!(
@@ -2570,6 +2621,23 @@ mod tests {
             t.contains(&("Russia".into(), "Ukraine".into(), "19".into())),
             "{t:?}"
         );
+    }
+
+    #[test]
+    fn an_attack_is_a_strike_only_with_a_stand_off_weapon_or_target() {
+        let ground = extract("Russian forces attacked Ukrainian positions near Bakhmut.");
+        let t: Vec<_> = ground.iter().map(triple).collect();
+        assert_eq!(
+            t,
+            [("Russia".into(), "Ukraine".into(), "19".into())],
+            "{ground:?}"
+        );
+        let standoff = extract(
+            "Russian forces conducted drone attacks on Ukrainian cities. Houthi fighters attacked a US ship in the Red Sea.",
+        );
+        let t: Vec<_> = standoff.iter().map(triple).collect();
+        assert!(t.iter().all(|(_, _, c)| c == "18"), "{standoff:?}");
+        assert_eq!(t.len(), 2, "{standoff:?}");
     }
 
     #[test]

@@ -34,6 +34,21 @@ pub struct Trigger {
     /// A noun whose actor is only ever its own ("Russia's war", "the war by X"), never
     /// the subject of the clause around it ("Iran gave drones before the war in Ukraine").
     pub own_actor: bool,
+    /// Which reading of a word that names both a stand-off strike and ground combat
+    /// ("attack") this line is; see [`Combat`].
+    pub combat: Combat,
+}
+
+/// "attack" is a stand-off strike (CAMEO 18) when a weapon or a stand-off target is named
+/// with it ("drone attacks", "attacked the ship"), and ground combat (19) otherwise
+/// ("attacked near Bakhmut", "attacks against Ukrainian positions"). A word with both
+/// readings has one lexicon line flagged `standoff` and one flagged `ground`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Combat {
+    #[default]
+    Any,
+    Standoff,
+    Ground,
 }
 
 impl Trigger {
@@ -85,6 +100,8 @@ pub enum CueKind {
     AreaNoun,
     LandNoun,
     Compass,
+    Standoff,
+    MilitaryTarget,
 }
 
 impl CueKind {
@@ -117,6 +134,8 @@ impl CueKind {
             "area-noun" => Self::AreaNoun,
             "land-noun" => Self::LandNoun,
             "compass" => Self::Compass,
+            "standoff" => Self::Standoff,
+            "military-target" => Self::MilitaryTarget,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
@@ -141,15 +160,15 @@ impl CueKind {
 
 /// A set of cue kinds, one bit each: every token of every sentence carries one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct CueSet(u32);
+pub struct CueSet(u64);
 
 impl CueSet {
     pub fn contains(self, kind: CueKind) -> bool {
-        self.0 & (1 << kind as u32) != 0
+        self.0 & (1 << kind as u64) != 0
     }
 
     pub fn insert(&mut self, kind: CueKind) {
-        self.0 |= 1 << kind as u32;
+        self.0 |= 1 << kind as u64;
     }
 
     pub fn union(self, other: Self) -> Self {
@@ -292,11 +311,17 @@ impl Lexicon {
                 }
             }
             let (mut symmetric, mut reverse, mut own_actor) = (false, false, false);
+            let mut combat = Combat::Any;
             for f in cols[5].split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
                     "symmetric" => symmetric = true,
                     "reverse" => reverse = true,
                     "own-actor" => own_actor = true,
+                    "standoff" if combat == Combat::Any => combat = Combat::Standoff,
+                    "ground" if combat == Combat::Any => combat = Combat::Ground,
+                    "standoff" | "ground" => {
+                        return Err(bad("a line is either standoff or ground".into()))
+                    }
                     f => return Err(bad(format!("unknown flag {f:?}"))),
                 }
             }
@@ -315,6 +340,7 @@ impl Lexicon {
                 symmetric,
                 reverse,
                 own_actor,
+                combat,
             });
             // Verbs inflect their first word ("call on" -> "called on"), nouns their
             // last ("ground attack" -> "ground attacks").
@@ -351,10 +377,13 @@ impl Lexicon {
             for (head, tail) in keys {
                 self.index_filter.insert(&head);
                 let slot = self.index.entry(head).or_default();
-                if !slot
-                    .iter()
-                    .any(|(i, r)| *r == tail && self.triggers[*i].pos == pos)
-                {
+                // The first line of a form and part of speech wins, except that the
+                // stand-off and ground readings of one word are both kept.
+                if !slot.iter().any(|(i, r)| {
+                    *r == tail
+                        && self.triggers[*i].pos == pos
+                        && (*i == idx || self.triggers[*i].combat == combat)
+                }) {
                     slot.push((idx, tail));
                 }
             }

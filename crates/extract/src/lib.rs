@@ -25,7 +25,7 @@ pub use dictionary::{Actor, ActorKind, Dictionary, FormKind, Role};
 pub use document::{Block, BlockKind, Document};
 pub use error::ExtractError;
 pub use extract::{Extractor, ExtractorBuilder};
-pub use lexicon::{quad_class, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
+pub use lexicon::{quad_class, Combat, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
 pub use relation::{
     collapse, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo, Rollup,
 };
