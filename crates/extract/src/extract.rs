@@ -1316,6 +1316,24 @@ impl Extractor {
                 return None;
             }
         }
+        // "deter Belarus from joining", "dissuade Western states from providing aid": the
+        // one kept from the act is its actor, not the clause subject.
+        if i > 2 && sent.word(i - 1) == "from" && sent.word(i).ends_with("ing") {
+            let p = i - 2;
+            let named = sent.mention_at(p).or_else(|| {
+                sent.has_cue(p, CueKind::ForcesNoun)
+                    .then(|| sent.mention_at(p - 1))
+                    .flatten()
+            });
+            if let Some(m) = named {
+                if !entities[sent.mentions[m].entity].kind.is_party() {
+                    return None;
+                }
+                subjects = self.coordinated(sent, m);
+            } else if (p.saturating_sub(2)..=p).any(|k| sent.has_cue(k, CueKind::UnnamedActor)) {
+                return None;
+            }
+        }
         let resumed = self.speaker_resumes(sent, i, clause_start);
         if let Some(speaker) = resumed {
             subjects = self.coordinated(sent, speaker);
@@ -2237,6 +2255,21 @@ mod tests {
         // A third state telling of one side's strikes on the other blames neither.
         let rels = extract("The UK Defense Ministry stated that Ukrainian forces struck Russia.");
         assert!(rels.iter().all(|r| r.relation != "accuses"), "{rels:#?}");
+    }
+
+    #[test]
+    fn the_one_kept_from_an_act_is_its_actor() {
+        let rels = extract(
+            "Russia seeks to dissuade Western states from providing military aid to Ukraine.",
+        );
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+        let rels =
+            extract("The United States seeks to deter Belarusian forces from attacking Ukraine.");
+        assert!(
+            rels.iter()
+                .any(|r| triple(r) == ("Belarus".into(), "Ukraine".into(), "19".into())),
+            "{rels:#?}"
+        );
     }
 
     #[test]
