@@ -162,7 +162,7 @@ struct SentMention {
 }
 
 /// A complement clause opened by a speech or assessment verb.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Frame {
     /// First token of the complement.
     start: usize,
@@ -867,12 +867,40 @@ impl Extractor {
             }
             // The speaker is the actor right before the verb ("Russian Deputy Head
             // of X Oleg Gurinov claimed"), not an earlier one in the clause.
-            let subj = sent.mentions.iter().rposition(|m| {
-                m.t1 <= v
-                    && v - m.t1 <= 6
-                    && sent.clause[m.t0] == sent.clause[v]
-                    && !sent.preceded_by_prep(m)
-                    && m.how != How::Place
+            // "The General Staff continues to report Russian losses, stating that ...":
+            // a participle after a comma speaks for the subject of the clause before it;
+            // "Kim said that Russian forces hold X, confirming ...": for the speaker
+            // before it.
+            let after_comma = v > 1 && sent.word(v - 1) == ",";
+            if after_comma {
+                if let Some(prev) = out.last().copied() {
+                    out.push(Frame {
+                        start: start + 1,
+                        verb: v,
+                        ..prev
+                    });
+                    continue;
+                }
+            }
+            let trailing = after_comma
+                .then(|| sent.mentions.first())
+                .flatten()
+                .filter(|m| {
+                    m.t0 < 6
+                        && m.t1 < v - 1
+                        && m.how != How::Place
+                        && !sent.preceded_by_prep(m)
+                        && !(m.t1..v).any(|k| matches!(sent.word(k), "that" | ":"))
+                })
+                .map(|_| 0);
+            let subj = trailing.or_else(|| {
+                sent.mentions.iter().rposition(|m| {
+                    m.t1 <= v
+                        && v - m.t1 <= 6
+                        && sent.clause[m.t0] == sent.clause[v]
+                        && !sent.preceded_by_prep(m)
+                        && m.how != How::Place
+                })
             });
             let (modality, speaker) = match subj.map(|m| (&entities[sent.mentions[m].entity], m)) {
                 Some((e, _)) if e.kind == ActorKind::ResearchOrganization => (
@@ -2268,6 +2296,22 @@ mod tests {
         assert!(
             rels.iter()
                 .any(|r| triple(r) == ("Belarus".into(), "Ukraine".into(), "19".into())),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_speaks_for_the_clause_subject() {
+        let rels = extract(
+            "The Ukrainian General Staff continues to report widespread Russian morale issues, stating that Russian units abandon equipment.",
+        );
+        let said = rels
+            .iter()
+            .find(|r| r.relation == "makesStatementAbout")
+            .unwrap();
+        assert_eq!(
+            triple(said),
+            ("Ukraine".into(), "Russia".into(), "01".into()),
             "{rels:#?}"
         );
     }
