@@ -870,8 +870,9 @@ impl Extractor {
             // "The General Staff continues to report Russian losses, stating that ...":
             // a participle after a comma speaks for the subject of the clause before it;
             // "Kim said that Russian forces hold X, confirming ...": for the speaker
-            // before it.
-            let after_comma = v > 1 && sent.word(v - 1) == ",";
+            // before it. So does a second verb after "and" ("Lukashenko blamed Ukraine
+            // and NATO for provocations and stated that ...").
+            let after_comma = v > 1 && matches!(sent.word(v - 1), "," | "and");
             if after_comma {
                 if let Some(prev) = out.last().copied() {
                     out.push(Frame {
@@ -2312,6 +2313,18 @@ mod tests {
         assert_eq!(
             triple(said),
             ("Ukraine".into(), "Russia".into(), "01".into()),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_second_speech_verb_after_and_keeps_the_speaker() {
+        let rels = extract(
+            "Lukashenko blamed Ukraine and NATO for provocations near the Belarusian border and stated that Ukraine is trying to drag NATO into the war.",
+        );
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label != "Ukraine"
+                || r.modality == Modality::Claimed && r.relation != "makesStatementAbout"),
             "{rels:#?}"
         );
     }
