@@ -984,7 +984,12 @@ impl Extractor {
                 && !sent.has_cue(m.t1, CueKind::SourceNoun)
                 // "The General Staff reported efforts by Russian units to attack":
                 // the reporter is not the attacker.
-                && !(m.t1..t).any(|k| reports_on_others(sent, k))
+                // "officials reported striking a Russian command post": unless the
+                // report is of the reporters' own act.
+                && !(m.t1..t).any(|k| {
+                    reports_on_others(sent, k)
+                        && !(k + 1 == t && sent.word(t).ends_with("ing") && !sent.is_prep(t + 1))
+                })
         })
     }
 
@@ -1345,6 +1350,31 @@ impl Extractor {
                 return None;
             }
         }
+        // "detained 137 Ukrainians collaborating with Ukrainian forces": a participle
+        // right after an actor (or its forces) says what that actor does.
+        if i > 1 && sent.word(i).ends_with("ing") {
+            let before = sent.mention_at(i - 1).or_else(|| {
+                sent.has_cue(i - 1, CueKind::ForcesNoun)
+                    .then(|| sent.mention_at(i - 2))
+                    .flatten()
+            });
+            // "reports of Ukrainian forces capturing", but not "northwest of Kyiv targeting".
+            let before = before.filter(|&m| {
+                let sm = &sent.mentions[m];
+                sm.how != How::Place
+                    && (!sent.preceded_by_prep(sm)
+                        || sent.governing_word(sm) == "of"
+                            && sm.t0 > 1
+                            && !sent.has_cue(sm.t0 - 2, CueKind::Compass)
+                            && !sent.has_cue(sm.t0 - 2, CueKind::AreaNoun))
+            });
+            if let Some(m) = before {
+                if !entities[sent.mentions[m].entity].kind.is_party() {
+                    return None;
+                }
+                subjects = self.coordinated_backwards(sent, m);
+            }
+        }
         // "deter Belarus from joining", "dissuade Western states from providing aid": the
         // one kept from the act is its actor, not the clause subject.
         if i > 2 && sent.word(i - 1) == "from" && sent.word(i).ends_with("ing") {
@@ -1531,7 +1561,9 @@ impl Extractor {
                         && !reports_on_others(sent, k - 1)
                         && !sent.has_cue(k - 1, CueKind::Announce)
                 })
-        };
+        }
+        // "sanctions ... by leveraging Belarusian connections": a means, not an agent.
+        .filter(|&b| !sent.word(b + 1).ends_with("ing"));
         let by_agent = by.is_some();
         if let Some(b) = by {
             if let Some(m) = sent.mentions.iter().position(|m| {
@@ -2325,6 +2357,43 @@ mod tests {
         assert!(
             rels.iter().all(|r| r.subject.rollup.label != "Ukraine"
                 || r.modality == Modality::Claimed && r.relation != "makesStatementAbout"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_an_actor_is_that_actors_act() {
+        let rels = extract(
+            "Russian forces detained 137 Ukrainians collaborating with Ukrainian forces. Russian forces fired artillery near Kyiv.",
+        );
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("06")), "{rels:#?}");
+        let rels = extract(
+            "Russian forces conducted scattered attacks northwest of Kyiv targeting Irpin with artillery.",
+        );
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label == "Russia"),
+            "{rels:#?}"
+        );
+        // Reporters of their own act: "reported striking".
+        let rels = extract("Ukrainian officials reported striking a Russian command post.");
+        assert!(
+            rels.iter()
+                .any(|r| triple(r) == ("Ukraine".into(), "Russia".into(), "18".into())),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_means_is_no_agent_and_a_launch_needs_a_weapon() {
+        let rels =
+            extract("Russia may bypass Western sanctions by leveraging Belarusian connections.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("16")), "{rels:#?}");
+        let rels = extract("Russia launched the BARS-2021 reserve program against Ukraine.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("18")), "{rels:#?}");
+        let rels = extract("Russian forces launched missiles at Ukraine.");
+        assert!(
+            rels.iter()
+                .any(|r| triple(r) == ("Russia".into(), "Ukraine".into(), "18".into())),
             "{rels:#?}"
         );
     }
