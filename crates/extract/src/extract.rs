@@ -435,11 +435,24 @@ impl Extractor {
                             break;
                         }
                     }
+                    // "and Russian forces continue to fight": forces, then their verb.
+                    let named_forces = cues[m.t1 - 1].contains(CueKind::ForcesNoun);
+                    let forces = k < n && cues[k].contains(CueKind::ForcesNoun);
+                    if forces {
+                        k += 1;
+                    }
+                    let forces = forces || named_forces;
                     let v = word(k);
                     AUXILIARIES.contains(&v)
                         || BE_FORMS.contains(&v)
                         || matches!(v, "did" | "do" | "does" | "have" | "has" | "had")
                         || v.ends_with("ed")
+                        || forces
+                            && k < n
+                            && tokens[k].is_word
+                            && !tokens[k].capitalized
+                            && !PREPOSITIONS.contains(&v)
+                            && !matches!(v, "and" | "or" | "of" | "who" | "which" | "that")
                 })
         };
         let mut clause = vec![0; n];
@@ -2396,6 +2409,18 @@ mod tests {
                 .any(|r| triple(r) == ("Russia".into(), "Ukraine".into(), "18".into())),
             "{rels:#?}"
         );
+    }
+
+    #[test]
+    fn verbs_in_a_list_share_their_subject() {
+        let rels = extract(
+            "Ukrainian forces likely still hold important positions beyond the plant itself, and Russian forces continue to fight Ukrainian forces outside the plant, bomb Ukrainian positions, and assault positions near the plant.",
+        );
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label == "Russia"),
+            "{rels:#?}"
+        );
+        assert!(rels.iter().any(|r| r.cameo.starts_with("18")), "{rels:#?}");
     }
 
     #[test]
