@@ -907,6 +907,27 @@ impl Extractor {
                         && !(m.t1..v).any(|k| matches!(sent.word(k), "that" | ":"))
                 })
                 .map(|_| 0);
+            // "Russian Wagner-affiliated media outlet RIAFAN posted ... and claimed": an
+            // outlet speaks, not its state.
+            if let Some(m) = trailing.map(|m| &sent.mentions[m]) {
+                let mut k = m.t1;
+                while k < v
+                    && (sent.tokens[k].capitalized
+                        || matches!(sent.word(k), "-" | "–")
+                        || sent.has_cue(k, CueKind::ModifierSuffix))
+                {
+                    k += 1;
+                }
+                if sent.has_cue(k, CueKind::SourceNoun) {
+                    out.push(Frame {
+                        start: start + 1,
+                        verb: v,
+                        modality: Modality::Claimed,
+                        speaker: None,
+                    });
+                    continue;
+                }
+            }
             let subj = trailing.or_else(|| {
                 sent.mentions.iter().rposition(|m| {
                     m.t1 <= v
@@ -927,6 +948,13 @@ impl Extractor {
                 ),
                 Some((e, _)) if e.kind == ActorKind::MediaOutlet => (Modality::Claimed, None),
                 Some((_, m)) if sent.has_cue(sent.mentions[m].t1, CueKind::SourceNoun) => {
+                    (Modality::Claimed, None)
+                }
+                // "corroborates Russian claims that": a noun; whose claims the text does
+                // not say.
+                Some((_, m))
+                    if sent.mentions[m].how == How::Demonym && sent.mentions[m].t1 == v =>
+                {
                     (Modality::Claimed, None)
                 }
                 Some((_, m)) if announce => (Modality::Asserted, Some(sent.mentions[m].entity)),
@@ -2421,6 +2449,24 @@ mod tests {
             "{rels:#?}"
         );
         assert!(rels.iter().any(|r| r.cameo.starts_with("18")), "{rels:#?}");
+    }
+
+    #[test]
+    fn claims_of_unnamed_sources_have_no_speaker() {
+        let rels = extract(
+            "Geolocated footage corroborates Russian claims that Ukrainian troops are continuing to push east of Lyman.",
+        );
+        assert!(
+            rels.iter().all(|r| r.relation != "makesStatementAbout"),
+            "{rels:#?}"
+        );
+        let rels = extract(
+            "Russian Wagner Group-affiliated media outlet RIAFAN posted a report and claimed that Wagner Group forces advanced.",
+        );
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label != "Russia"),
+            "{rels:#?}"
+        );
     }
 
     #[test]
