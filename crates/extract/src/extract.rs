@@ -1097,6 +1097,7 @@ impl Extractor {
     fn reference(
         &self,
         sent: &Sentence,
+        entities: &[Entity],
         from: usize,
         to: usize,
         focal: Option<usize>,
@@ -1113,7 +1114,15 @@ impl Extractor {
                 return ctx.last_forces.clone();
             }
             if sent.has_cue(i, CueKind::PersonReference) {
-                if let Some(p) = ctx.last_person {
+                // "Balitsky claimed that his agenda": a possessive goes to a person
+                // named earlier in the sentence before one from an earlier sentence.
+                let here = sent
+                    .mentions
+                    .iter()
+                    .rfind(|m| m.t1 <= i && entities[m.entity].kind == ActorKind::Person)
+                    .filter(|_| matches!(sent.word(i), "his" | "her"))
+                    .map(|m| m.entity);
+                if let Some(p) = here.or(ctx.last_person) {
                     return vec![p];
                 }
             }
@@ -1439,7 +1448,7 @@ impl Extractor {
             subjects = self.coordinated(sent, speaker);
         }
         if subjects.is_empty() {
-            subjects = self.reference(sent, clause_start, i, focal, ctx);
+            subjects = self.reference(sent, entities, clause_start, i, focal, ctx);
         }
         if subjects.is_empty() {
             if let Some((clause_id, subj)) = last.as_ref() {
@@ -1560,7 +1569,7 @@ impl Extractor {
                 || sent.has_cue(k, CueKind::PluralReference)
                 || sent.has_cue(k, CueKind::PersonReference)
             {
-                subjects = self.reference(sent, k, k + 1, focal, ctx);
+                subjects = self.reference(sent, entities, k, k + 1, focal, ctx);
                 break;
             }
             let modifier = sent.tokens[k].is_word
@@ -1691,7 +1700,7 @@ impl Extractor {
                         .take_while(|&k| sent.clause[k] == c)
                         .last()
                         .unwrap_or(i);
-                    subjects = self.reference(sent, cs, i, focal, ctx);
+                    subjects = self.reference(sent, entities, cs, i, focal, ctx);
                 }
             }
         }
@@ -2465,6 +2474,18 @@ mod tests {
         );
         assert!(
             rels.iter().all(|r| r.subject.rollup.label != "Russia"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_possessive_goes_to_the_person_named_in_its_sentence() {
+        let rels = extract(
+            "Ukrainian President Volodymyr Zelensky spoke. Russian President Vladimir Putin said that his forces will fight Ukraine.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| triple(r) == ("Russia".into(), "Ukraine".into(), "19".into())),
             "{rels:#?}"
         );
     }
