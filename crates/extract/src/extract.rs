@@ -238,6 +238,31 @@ impl Sentence<'_> {
         false
     }
 
+    /// Whether the phrase a mention opens names a source, past names and compound
+    /// modifiers: "Russian sources", "An Iranian state-run media source", "Russian
+    /// Wagner Group-affiliated media outlet RIAFAN".
+    fn names_source(&self, m: &SentMention) -> bool {
+        let n = self.tokens.len();
+        let mut k = m.t1;
+        while k < n {
+            if self.has_cue(k, CueKind::SourceNoun) {
+                return true;
+            }
+            if matches!(self.word(k + 1), "-" | "–") && self.has_cue(k + 2, CueKind::ModifierSuffix)
+            {
+                k += 3;
+            } else if self.tokens[k].capitalized
+                || matches!(self.word(k), "-" | "–")
+                || self.has_cue(k, CueKind::ModifierSuffix)
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        self.has_cue(k, CueKind::SourceNoun)
+    }
+
     fn preceded_by_location(&self, m: &SentMention) -> bool {
         let w = self.governing_word(m);
         matches!(
@@ -885,7 +910,17 @@ impl Extractor {
             // "Kim said that Russian forces hold X, confirming ...": for the speaker
             // before it. So does a second verb after "and" ("Lukashenko blamed Ukraine
             // and NATO for provocations and stated that ...").
-            let after_comma = v > 1 && matches!(sent.word(v - 1), "," | "and");
+            // An appositive speaks for itself: "The head of Zelensky's office, Myhailo
+            // Podolyak, stated".
+            let appositive = (v > 1 && sent.word(v - 1) == ",")
+                .then(|| sent.mention_at(v - 2))
+                .flatten()
+                .filter(|&m| {
+                    entities[sent.mentions[m].entity].rollup.is_some()
+                        && sent.mentions[m].how != How::Place
+                });
+            let after_comma =
+                appositive.is_none() && v > 1 && matches!(sent.word(v - 1), "," | "and");
             if after_comma {
                 if let Some(prev) = out.last().copied() {
                     out.push(Frame {
@@ -901,6 +936,9 @@ impl Extractor {
                 .flatten()
                 .filter(|m| {
                     m.t0 < 6
+                        && (0..m.t0).all(|k| {
+                            sent.tokens[k].capitalized || DETERMINERS.contains(&sent.word(k))
+                        })
                         && m.t1 < v - 1
                         && m.how != How::Place
                         && !sent.preceded_by_prep(m)
@@ -910,15 +948,7 @@ impl Extractor {
             // "Russian Wagner-affiliated media outlet RIAFAN posted ... and claimed": an
             // outlet speaks, not its state.
             if let Some(m) = trailing.map(|m| &sent.mentions[m]) {
-                let mut k = m.t1;
-                while k < v
-                    && (sent.tokens[k].capitalized
-                        || matches!(sent.word(k), "-" | "–")
-                        || sent.has_cue(k, CueKind::ModifierSuffix))
-                {
-                    k += 1;
-                }
-                if sent.has_cue(k, CueKind::SourceNoun) {
+                if sent.names_source(m) {
                     out.push(Frame {
                         start: start + 1,
                         verb: v,
@@ -928,7 +958,7 @@ impl Extractor {
                     continue;
                 }
             }
-            let subj = trailing.or_else(|| {
+            let subj = appositive.or(trailing).or_else(|| {
                 sent.mentions.iter().rposition(|m| {
                     m.t1 <= v
                         && v - m.t1 <= 6
@@ -947,9 +977,7 @@ impl Extractor {
                     None,
                 ),
                 Some((e, _)) if e.kind == ActorKind::MediaOutlet => (Modality::Claimed, None),
-                Some((_, m)) if sent.has_cue(sent.mentions[m].t1, CueKind::SourceNoun) => {
-                    (Modality::Claimed, None)
-                }
+                Some((_, m)) if sent.names_source(&sent.mentions[m]) => (Modality::Claimed, None),
                 // "corroborates Russian claims that": a noun; whose claims the text does
                 // not say.
                 Some((_, m))
@@ -1022,7 +1050,7 @@ impl Extractor {
                 && !sent.preceded_by_prep(m)
                 && m.how != How::Place
                 // "Russian sources accused ...": a source of claims, not a party.
-                && !sent.has_cue(m.t1, CueKind::SourceNoun)
+                && !sent.names_source(m)
                 // "The General Staff reported efforts by Russian units to attack":
                 // the reporter is not the attacker.
                 // "officials reported striking a Russian command post": unless the
@@ -1429,8 +1457,9 @@ impl Extractor {
         // one kept from the act is its actor, not the clause subject.
         if i > 2 && sent.word(i - 1) == "from" && sent.word(i).ends_with("ing") {
             let p = i - 2;
+            // "preventing UN officials from visiting": the actor and one noun.
             let named = sent.mention_at(p).or_else(|| {
-                sent.has_cue(p, CueKind::ForcesNoun)
+                (sent.tokens[p].is_word && !sent.tokens[p].capitalized)
                     .then(|| sent.mention_at(p - 1))
                     .flatten()
             });
@@ -2486,6 +2515,26 @@ mod tests {
         assert!(
             rels.iter()
                 .any(|r| triple(r) == ("Russia".into(), "Ukraine".into(), "19".into())),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_titled_appositive_speaks_for_its_state() {
+        let rels = extract(
+            "The Ukrainian mayor of Melitopol, Ivan Fedorov, reported that Russian forces are promoting military service in Melitopol.",
+        );
+        assert!(
+            rels.iter().any(|r| r.relation == "makesStatementAbout"
+                && r.subject.rollup.label == "Ukraine"
+                && r.object.rollup.label == "Russia"),
+            "{rels:#?}"
+        );
+        let rels = extract(
+            "An Iranian state-run media source claimed that Russia will deliver fighter jets to Iran.",
+        );
+        assert!(
+            rels.iter().all(|r| r.relation != "makesStatementAbout"),
             "{rels:#?}"
         );
     }
