@@ -592,6 +592,19 @@ impl Extractor {
             let in_frames = if f.resumed { &[][..] } else { &frames[..] };
             let (mut modality, mut attributed) =
                 self.modality(&sent, in_frames, f.token, trig.pos == Pos::Noun);
+            // "traded accusations of shelling the plant", "accusations of Russian strikes":
+            // the deed is what is alleged, not what the report holds as fact.
+            let alleged = found.iter().any(|a| {
+                let at = self.lex.trigger(a.trigger);
+                let a_end = a.token + at.words.len();
+                &at.cameo[..2] == "11"
+                    && a_end < f.token
+                    && f.token <= a_end + 3
+                    && sent.word(a_end) == "of"
+            });
+            if alleged && modality == Modality::Asserted {
+                modality = Modality::Claimed;
+            }
             // "Khrenin announced that ... threats posed by NATO": an official's account of
             // the other side's hostile acts is that official's claim, not a fact the report
             // takes over as it does the official's news about their own side.
@@ -689,6 +702,8 @@ impl Extractor {
                 .mentions
                 .iter()
                 .filter(|m| m.t0 >= fr.start && !sent.preceded_by_location(m))
+                // A semicolon ends what the speaker said.
+                .filter(|m| !(fr.start..m.t0).any(|k| sent.word(k) == ";"))
                 .filter(|m| entities[m.entity].kind.is_party())
                 .find(|m| entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr);
             let Some(about) = about else { continue };
@@ -1889,6 +1904,10 @@ impl Extractor {
                 && !(to_place && m.how == How::Place)
                 && !(threat && m.how == How::Demonym && !sent.has_cue(m.t1, CueKind::PeopleNoun))
                 && !sent.preceded_by_location(m)
+                // "entered the war on Russia's side": an ally, not the one fought.
+                && !(sent.word(m.t1) == "'"
+                    && sent.word(m.t1 + 1) == "s"
+                    && sent.word(m.t1 + 2) == "side")
         };
         let mut best: Option<(usize, Vec<usize>)> = None;
         for slot in slots {
@@ -2535,6 +2554,35 @@ mod tests {
         );
         assert!(
             rels.iter().all(|r| r.relation != "makesStatementAbout"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn an_ally_is_not_the_one_fought_and_a_semicolon_ends_a_statement() {
+        let rels = extract("Belarusian forces will attack Ukraine on Russia's side.");
+        assert!(
+            rels.iter().all(|r| r.object.rollup.label != "Russia"),
+            "{rels:#?}"
+        );
+        let rels = extract(
+            "The IAEA stated that the plant lost power; Russian occupation authorities may transfer the plant to Russia.",
+        );
+        assert!(
+            rels.iter().all(|r| r.relation != "makesStatementAbout"),
+            "{rels:#?}"
+        );
+        let rels =
+            extract("Russian and Ukrainian sources exchanged accusations of shelling the plant.");
+        assert!(
+            rels.iter()
+                .any(|r| r.relation == "exchangesAccusationsWith"),
+            "{rels:#?}"
+        );
+        assert!(
+            rels.iter().all(
+                |r| r.relation == "exchangesAccusationsWith" || r.modality == Modality::Claimed
+            ),
             "{rels:#?}"
         );
     }
