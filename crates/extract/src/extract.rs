@@ -554,6 +554,7 @@ impl Extractor {
             symmetric: f.symmetric,
             trigger: f.trigger.clone(),
             mentions: vec![],
+            object_implied: false,
         };
         let emit = |subj: usize,
                     obj: usize,
@@ -844,6 +845,7 @@ impl Extractor {
                 kind: a.kind.as_str().to_owned(),
                 rollup: top,
             };
+            r.object_implied = true;
             filled.push(r);
         }
         relations.extend(filled);
@@ -2585,6 +2587,20 @@ mod tests {
             ),
             "{rels:#?}"
         );
+    }
+
+    #[test]
+    fn a_merged_relation_speaks_through_a_sentence_that_names_both_actors() {
+        let rels = extract(
+            "Russian forces continued ground assaults. Russian forces attacked Ukrainian positions near Bakhmut. Russian forces fought Ukrainian forces near Avdiivka. Russian forces assaulted Ukrainian positions near Marinka.",
+        );
+        let merged = crate::relation::collapse(&rels);
+        let fight = merged
+            .iter()
+            .find(|r| r.cameo.starts_with("19"))
+            .expect("the fighting");
+        assert_eq!(fight.mentions.len(), 4, "{merged:#?}");
+        assert!(fight.sentence.contains("Ukrainian"), "{merged:#?}");
     }
 
     #[test]

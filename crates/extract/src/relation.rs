@@ -73,6 +73,10 @@ pub struct Relation {
     /// When several mentions are merged (see [`collapse`]): every mention, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<Evidence>,
+    /// The sentence names no object; it is the report's adversary of the subject
+    /// ("Russian forces continued ground assaults").
+    #[serde(skip)]
+    pub object_implied: bool,
 }
 
 /// One place a report states a relation.
@@ -105,8 +109,8 @@ impl Modality {
 /// One relation per report, top-level actors, CAMEO category (root) and
 /// negation, the unit the annotation guidelines count: the repeated mentions
 /// of one interaction merged, as an analyst reads a report. The merged
-/// relation is its firmest mention (modality, then a cited sentence over a
-/// summary bullet): that mention's relation, code, sentence, date and
+/// relation is its firmest mention (modality, then a sentence that names both
+/// actors, then a cited sentence over a summary bullet): that mention's relation, code, sentence, date and
 /// attribution; `mentions` lists every mention with its own. Order: by first
 /// mention.
 pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
@@ -139,13 +143,17 @@ pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
                 if !merged.mentions.iter().any(|m| m.span == r.span) {
                     merged.mentions.push(evidence(r));
                 }
-                // The firmest mention speaks for the relation; among equals, a cited
-                // one (a body sentence rather than a summary bullet).
+                // The firmest mention speaks for the relation; among equals, one that
+                // names both actors, then a cited one (a body sentence rather than a
+                // summary bullet).
                 let firmer = r.modality.strength() > merged.modality.strength();
-                let cited = r.modality == merged.modality
+                let same = r.modality == merged.modality;
+                let named = same && merged.object_implied && !r.object_implied;
+                let cited = same
+                    && merged.object_implied == r.object_implied
                     && merged.sources.is_empty()
                     && !r.sources.is_empty();
-                if firmer || cited {
+                if firmer || named || cited {
                     let mentions = std::mem::take(&mut merged.mentions);
                     *merged = Relation {
                         mentions,
