@@ -727,15 +727,13 @@ impl Extractor {
             // own: "Wagner forces repelled Ukrainian counterattacks", told by a Russian
             // official, is news of an ally, not an accusation.
             let speaker_top = sr.map(|r| self.dict.actor(r));
-            // Fighting told by a side ("repelled a Russian assault", "Russian forces
-            // attacked near Bakhmut"), and fire on the front ("continued shelling
-            // Ukrainian positions"), are war news, not blame.
-            let front =
-                (fr.start..sent.tokens.len()).any(|k| sent.has_cue(k, CueKind::MilitaryTarget));
+            // Fighting and strikes told by a side ("repelled a Russian assault",
+            // "Russian forces struck Kharkiv") are war news, not blame: the speaker
+            // blames only with a verb that does ("accused", "condemned"), or for a deed
+            // outside the fighting (a violation, coercion, an atrocity).
             let accuses = out[first_here..].iter().any(|r| {
                 r.quad_class >= 3
-                    && &r.cameo[..2] != "19"
-                    && !(front && &r.cameo[..2] == "18")
+                    && !matches!(&r.cameo[..2], "18" | "19")
                     && !r.negated
                     && r.modality == Modality::Claimed
                     && Some(r.subject.rollup.id.as_str()) == about_top
@@ -2416,6 +2414,11 @@ mod tests {
         // A third state telling of one side's strikes on the other blames neither.
         let rels = extract("The UK Defense Ministry stated that Ukrainian forces struck Russia.");
         assert!(rels.iter().all(|r| r.relation != "accuses"), "{rels:#?}");
+        // Nor does the side struck, telling of the strike.
+        let rels = extract(
+            "The Ukrainian National Police reported that Russian forces struck a police building in Ukraine.",
+        );
+        assert!(rels.iter().all(|r| r.relation != "accuses"), "{rels:#?}");
     }
 
     #[test]
@@ -2605,7 +2608,7 @@ mod tests {
 
     #[test]
     fn a_claim_of_hostile_deeds_is_an_accusation() {
-        let rels = extract("Russian officials claimed that Ukrainian forces struck Russia.");
+        let rels = extract("Russian officials claimed that Ukraine threatened Russia.");
         let claim = rels
             .iter()
             .find(|r| r.modality == Modality::Asserted)
@@ -2621,7 +2624,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             triple(deed),
-            ("Ukraine".into(), "Russia".into(), "18".into())
+            ("Ukraine".into(), "Russia".into(), "13".into())
         );
         // A friendly deed keeps the neutral statement.
         let rels = extract("Ukraine claimed that Iran sold drones to Belarus.");

@@ -101,7 +101,6 @@ pub enum CueKind {
     LandNoun,
     Compass,
     Standoff,
-    MilitaryTarget,
 }
 
 impl CueKind {
@@ -135,7 +134,6 @@ impl CueKind {
             "land-noun" => Self::LandNoun,
             "compass" => Self::Compass,
             "standoff" => Self::Standoff,
-            "military-target" => Self::MilitaryTarget,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
