@@ -1059,13 +1059,15 @@ impl Extractor {
         {
             return Some(m);
         }
-        sent.mentions.iter().position(|m| {
+        (0..sent.mentions.len()).find(|&i| {
+            let m = &sent.mentions[i];
             m.t1 <= t
                 && sent.clause[m.t0] == c
                 && !sent.preceded_by_prep(m)
                 && m.how != How::Place
-                // "Russian sources accused ...": a source of claims, not a party.
-                && !sent.names_source(m)
+                // "Russian sources accused ...", "Russian and Ukrainian sources
+                // discussed ...": sources of claims, not parties.
+                && !sent.names_source(&sent.mentions[self.coordination_end(sent, i)])
                 // "The General Staff reported efforts by Russian units to attack":
                 // the reporter is not the attacker.
                 // "officials reported striking a Russian command post": unless the
@@ -1862,6 +1864,10 @@ impl Extractor {
         let mut start = m;
         while start > 0 {
             let prev = &sent.mentions[start - 1];
+            // "the war in Ukraine and Russian pressure": a place ends another phrase.
+            if prev.how == How::Place || sent.preceded_by_location(prev) {
+                break;
+            }
             let between: Vec<&str> = (prev.t1..sent.mentions[start].t0)
                 .map(|i| sent.word(i))
                 .collect();
@@ -2578,7 +2584,7 @@ mod tests {
             "{rels:#?}"
         );
         let rels =
-            extract("Russian and Ukrainian sources exchanged accusations of shelling the plant.");
+            extract("Russian and Ukrainian officials exchanged accusations of shelling the plant.");
         assert!(
             rels.iter()
                 .any(|r| r.relation == "exchangesAccusationsWith"),
@@ -2604,6 +2610,21 @@ mod tests {
             .expect("the fighting");
         assert_eq!(fight.mentions.len(), 4, "{merged:#?}");
         assert!(fight.sentence.contains("Ukrainian"), "{merged:#?}");
+    }
+
+    #[test]
+    fn sources_are_no_parties_and_a_place_ends_a_list() {
+        let rels = extract(
+            "Russian and Ukrainian sources continued to discuss whether a second wave of mobilization in Russia will occur.",
+        );
+        assert!(rels.is_empty(), "{rels:#?}");
+        let rels = extract(
+            "Lukashenko's support for the war in Ukraine and Russian pressure on Belarus to join the fighting are causing friction.",
+        );
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label != "Ukraine"),
+            "{rels:#?}"
+        );
     }
 
     #[test]
