@@ -1905,15 +1905,18 @@ impl Extractor {
         let threat = &trig.cameo[..2] == "13" && trig.pos == Pos::Verb;
         let n = sent.tokens.len();
         let in_clause = |k: usize| k < n && sent.clause[k] == c;
+        // "entered the war on Russia's side" (or "behalf"): an ally, not the one fought.
+        let ally = |m: &SentMention| {
+            sent.word(m.t1) == "'"
+                && sent.word(m.t1 + 1) == "s"
+                && matches!(sent.word(m.t1 + 2), "side" | "behalf")
+        };
         let usable = |m: &SentMention| {
             entities[m.entity].kind.is_party()
                 && !(to_place && m.how == How::Place)
                 && !(threat && m.how == How::Demonym && !sent.has_cue(m.t1, CueKind::PeopleNoun))
                 && !sent.preceded_by_location(m)
-                // "entered the war on Russia's side": an ally, not the one fought.
-                && !(sent.word(m.t1) == "'"
-                    && sent.word(m.t1 + 1) == "s"
-                    && sent.word(m.t1 + 2) == "side")
+                && !ally(m)
         };
         let mut best: Option<(usize, Vec<usize>)> = None;
         for slot in slots {
@@ -1968,6 +1971,7 @@ impl Extractor {
                                         && !(threat
                                             && m.how == How::Demonym
                                             && !sent.has_cue(m.t1, CueKind::PeopleNoun))
+                                        && !ally(m)
                                 })
                                 .filter(|&m| (k + 1..sent.mentions[m].t0).all(|j| !sent.is_prep(j)))
                                 .map(|m| (k, self.coordinated(sent, m)))
@@ -2572,6 +2576,11 @@ mod tests {
     #[test]
     fn an_ally_is_not_the_one_fought_and_a_semicolon_ends_a_statement() {
         let rels = extract("Belarusian forces will attack Ukraine on Russia's side.");
+        assert!(
+            rels.iter().all(|r| r.object.rollup.label != "Russia"),
+            "{rels:#?}"
+        );
+        let rels = extract("Belarus may enter the war on Russia's behalf.");
         assert!(
             rels.iter().all(|r| r.object.rollup.label != "Russia"),
             "{rels:#?}"

@@ -239,7 +239,10 @@ pub(crate) fn find_mentions(
                 FormKind::Name if dict.actor(idx).kind == ActorKind::Person => How::Person,
                 FormKind::Name => How::Name,
                 // "occupied Ukrainian territory": a place, like a region.
-                FormKind::Demonym if lex.is_cue(&word_after(text, e), CueKind::LandNoun) => {
+                // "Ukrainian territory", "the Kyiv suburb of Hostomel": a place.
+                FormKind::Demonym | FormKind::Capital
+                    if lex.is_cue(&word_after(text, e), CueKind::LandNoun) =>
+                {
                     How::Place
                 }
                 FormKind::Demonym => How::Demonym,
