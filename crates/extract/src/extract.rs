@@ -1911,10 +1911,17 @@ impl Extractor {
                 && sent.word(m.t1 + 1) == "s"
                 && matches!(sent.word(m.t1 + 2), "side" | "behalf")
         };
+        // "threaten Russian positions", "threaten Russia's lines": things, not people.
+        let thing = |m: &SentMention| {
+            (m.how == How::Demonym && !sent.has_cue(m.t1, CueKind::PeopleNoun))
+                || (sent.word(m.t1) == "'"
+                    && sent.word(m.t1 + 1) == "s"
+                    && !sent.has_cue(m.t1 + 2, CueKind::PeopleNoun))
+        };
         let usable = |m: &SentMention| {
             entities[m.entity].kind.is_party()
                 && !(to_place && m.how == How::Place)
-                && !(threat && m.how == How::Demonym && !sent.has_cue(m.t1, CueKind::PeopleNoun))
+                && !(threat && thing(m))
                 && !sent.preceded_by_location(m)
                 && !ally(m)
         };
@@ -1968,9 +1975,7 @@ impl Extractor {
                                         && in_clause(m.t0)
                                         && entities[m.entity].kind.is_party()
                                         && !(to_place && m.how == How::Place)
-                                        && !(threat
-                                            && m.how == How::Demonym
-                                            && !sent.has_cue(m.t1, CueKind::PeopleNoun))
+                                        && !(threat && thing(m))
                                         && !ally(m)
                                 })
                                 .filter(|&m| (k + 1..sent.mentions[m].t0).all(|j| !sent.is_prep(j)))
@@ -2887,6 +2892,8 @@ mod tests {
     #[test]
     fn military_pressure_on_positions_is_no_threat_to_a_party() {
         let rels = extract("Ukrainian counterattacks toward Kherson continue to threaten Russian positions around the city.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("13")), "{rels:#?}");
+        let rels = extract("Ukrainian counterattacks threaten Russia's lines of communication.");
         assert!(rels.iter().all(|r| !r.cameo.starts_with("13")), "{rels:#?}");
         let rels = extract("Russian occupation authorities are intimidating Ukrainian parents.");
         assert!(
