@@ -1489,6 +1489,19 @@ impl Extractor {
                 return None;
             }
         }
+        // "Western commitments to supply Ukraine": the infinitive's actor is the unnamed
+        // one of the noun before it, not the clause subject.
+        if i > 2
+            && sent.word(i - 1) == "to"
+            && sent.has_cue(i - 2, CueKind::IntentNoun)
+            && (i.saturating_sub(5)..i - 1).any(|k| {
+                sent.has_cue(k, CueKind::UnnamedActor)
+                    && sent.mention_at(k).is_none()
+                    && !sent.mentions.iter().any(|m| m.t0 > k && m.t0 < i)
+            })
+        {
+            return None;
+        }
         let resumed = self.speaker_resumes(sent, i, clause_start);
         if let Some(speaker) = resumed {
             subjects = self.coordinated(sent, speaker);
@@ -2639,6 +2652,13 @@ mod tests {
             rels.iter().all(|r| r.subject.rollup.label != "Ukraine"),
             "{rels:#?}"
         );
+    }
+
+    #[test]
+    fn an_unnamed_actors_infinitive_has_no_named_actor() {
+        let rels =
+            extract("Russia hopes to erode Western commitments to supply Ukraine with weapons.");
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
     }
 
     #[test]
