@@ -1932,9 +1932,11 @@ impl Extractor {
                     && !sent.has_cue(m.t1 + 2, CueKind::PeopleNoun))
         };
         let usable = |m: &SentMention| {
+            let place = to_place && m.how == How::Place;
+            let pressure = threat && thing(m);
             entities[m.entity].kind.is_party()
-                && !(to_place && m.how == How::Place)
-                && !(threat && thing(m))
+                && !place
+                && !pressure
                 && !sent.preceded_by_location(m)
                 && !ally(m)
         };
