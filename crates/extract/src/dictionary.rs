@@ -432,6 +432,18 @@ impl Dictionary {
                 return Some(cur);
             }
             if a.kind == ActorKind::Person {
+                // A role held on the date; else the latest one, unless every role had
+                // ended by then: a former official speaks for no one ("former DNR
+                // Defense Minister Igor Girkin", a milblogger in 2022).
+                let retired = date.is_some_and(|d| {
+                    !a.roles.is_empty()
+                        && a.roles
+                            .iter()
+                            .all(|r| r.end.is_some_and(|e| e.latest() < d.earliest()))
+                });
+                if retired {
+                    return None;
+                }
                 let role = date
                     .and_then(|d| a.roles.iter().rev().find(|r| r.covers(d)))
                     .or_else(|| a.roles.iter().max_by_key(|r| r.start.map(|s| s.earliest())));

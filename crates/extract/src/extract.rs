@@ -268,6 +268,7 @@ impl Sentence<'_> {
         matches!(
             w,
             "in" | "near"
+                | "during"
                 | "at"
                 | "across"
                 | "throughout"
@@ -2661,6 +2662,21 @@ mod tests {
         let rels =
             extract("Russia hopes to erode Western commitments to supply Ukraine with weapons.");
         assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    }
+
+    #[test]
+    fn separatist_republics_are_their_own_actors_and_former_officials_no_ones() {
+        let rels =
+            extract("DNR Head Denis Pushilin claimed that Ukrainian forces shelled Donetsk City.");
+        assert!(
+            rels.iter()
+                .any(|r| r.subject.rollup.label == "Donetsk People's Republic"
+                    && r.object.rollup.label == "Ukraine"),
+            "{rels:#?}"
+        );
+        // Girkin's last office (DNR Defense Minister) ended in 2014.
+        let rels = extract("Igor Girkin criticized the Russian Ministry of Defense.");
+        assert!(rels.is_empty(), "{rels:#?}");
     }
 
     #[test]
