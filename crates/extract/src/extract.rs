@@ -1193,10 +1193,16 @@ impl Extractor {
         let mut i = 0;
         let mut last_verb_subjects: Option<(usize, Vec<usize>)> = None;
         while i < n {
-            // Hyphenated modifiers ("Western-provided", "Iranian-made") are not events.
+            // Hyphenated modifiers ("Western-provided", "Iranian-made") are not events,
+            // nor are words inside a name ("the 76th Air Assault Division").
             if !sent.tokens[i].is_word
                 || sent.mention_at(i).is_some()
                 || (i > 0 && sent.word(i - 1) == "-")
+                || (i > 0
+                    && sent.tokens[i].capitalized
+                    && sent.tokens[i - 1].capitalized
+                    && sent.tokens[i - 1].is_word
+                    && sent.tokens.get(i + 1).is_some_and(|t| t.capitalized))
             {
                 i += 1;
                 continue;
@@ -2677,6 +2683,14 @@ mod tests {
         // Girkin's last office (DNR Defense Minister) ended in 2014.
         let rels = extract("Igor Girkin criticized the Russian Ministry of Defense.");
         assert!(rels.is_empty(), "{rels:#?}");
+    }
+
+    #[test]
+    fn words_inside_a_name_are_no_events() {
+        let rels = extract(
+            "Russia withdrew elements of the 76th Guards Air Assault Division from Ukraine.",
+        );
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
     }
 
     #[test]
