@@ -6,7 +6,7 @@ Checks lexicon/triggers.tsv against ../cameo.ttl and ../relations.ttl:
   * trigger is lowercase, pos is verb|noun, cameo is a 2-4 digit code defined in cameo.ttl
   * relation is defined in relations.ttl, object values and flags come from the allowed sets
   * forms: verbs give "past,past participle" (two items), nouns at most one plural
-  * no duplicate (trigger, pos, object) - also no single object slot claimed by two lines
+  * one line per (trigger, pos), but for a standoff/ground pair - the extractor reads only the first
   * symmetric flag agrees with owl:SymmetricProperty on the relation
   * every relation in relations.ttl is used, has exactly one QuadClass super-property,
     an ag:cameo default present in cameo.ttl, and the super-property matches the
@@ -169,7 +169,7 @@ with open(TSV, encoding="utf-8") as fh:
         combat = "standoff" if "standoff" in fl else "ground" if "ground" in fl else ""
         if "standoff" in fl and "ground" in fl:
             err(f"{where}: standoff and ground together")
-        key = (trig, pos, obj, combat)
+        key = (trig, pos, combat)
         if key in seen_full:
             err(f"{where}: duplicate of line {seen_full[key]}")
         seen_full[key] = lineno
@@ -201,7 +201,7 @@ for r in unused:
 print(f"cameo.ttl: {len(cameo_codes)} codes ({len(roots)} roots)")
 print(f"relations.ttl: {len(relations)} relations "
       f"({sum(1 for r in relations.values() if r['symmetric'])} symmetric)")
-print(f"triggers.tsv: {n} lines, {len(set((t, p) for t, p, _, _ in seen_full))} distinct "
+print(f"triggers.tsv: {n} lines, {len(set((t, p) for t, p, _ in seen_full))} distinct "
       f"trigger+pos, {pos_count['verb']} verb / {pos_count['noun']} noun lines, "
       f"{len(used)} relations used")
 print("lines per CAMEO root: " + " ".join(f"{r}:{root_count[r]}" for r in sorted(root_count)))
