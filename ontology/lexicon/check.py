@@ -112,7 +112,6 @@ used = Counter()
 pos_count = Counter()
 root_count = Counter()
 seen_full = {}
-seen_slot = {}
 sym_use = defaultdict(set)
 n = 0
 header_seen = False
@@ -173,11 +172,6 @@ with open(TSV, encoding="utf-8") as fh:
         if key in seen_full:
             err(f"{where}: duplicate of line {seen_full[key]}")
         seen_full[key] = lineno
-        for o in objs:
-            k = (trig, pos, o, combat)
-            if k in seen_slot:
-                err(f"{where}: object slot {o!r} already used on line {seen_slot[k]}")
-            seen_slot[k] = lineno
         if rel in relations:
             if "symmetric" in fl and not relations[rel]["symmetric"]:
                 err(f"{where}: flagged symmetric but {rel} is not owl:SymmetricProperty")

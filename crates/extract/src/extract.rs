@@ -1294,12 +1294,14 @@ impl Extractor {
             } else {
                 Combat::Any
             };
-            // Entries differing only in their object slot: the one whose slot is filled wins.
+            // Should two entries cover the same words (inflected forms of two triggers that
+            // coincide), the first whose object slot is filled wins.
             let mut found: Option<Found> = None;
             for &(t, e) in matching.iter().filter(|(t, e)| {
+                let trig = self.lex.trigger(*t);
                 *e == longest
-                    && (!has_want || self.lex.trigger(*t).pos == want)
-                    && matches!(self.lex.trigger(*t).combat, c if c == Combat::Any || c == reading)
+                    && (!has_want || trig.pos == want)
+                    && (trig.combat == Combat::Any || trig.combat == reading)
             }) {
                 let mut last = last_verb_subjects.clone();
                 let f = match self.lex.trigger(t).pos {
