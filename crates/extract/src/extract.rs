@@ -309,6 +309,8 @@ struct Found {
     /// The speaker's own act after a reported clause ("stated that ... and called
     /// upon"): outside the statement's frame.
     resumed: bool,
+    /// A noun whose actor is only the clause's subject, for want of its own.
+    borrowed: bool,
 }
 
 impl Extractor {
@@ -483,6 +485,8 @@ impl Extractor {
         };
         let mut clause = vec![0; n];
         let mut c = 0;
+        // The clause a list opened by "including" or "such as" interrupts.
+        let mut listing: Option<usize> = None;
         for i in 0..n {
             let w = tokens[i].lower.as_str();
             let opens = i > 0
@@ -490,7 +494,29 @@ impl Extractor {
                     || w == "that"
                     || matches!(tokens[i - 1].lower.as_str(), ";" | ":")
                     || (matches!(w, "and" | "but") && word(i - 1) == "," && new_subject(i)));
+            // "Russian forces occupy territory including Ukrainian cities and are
+            // inflicting atrocities": a finite verb after the list goes on with the
+            // clause before it.
+            let resumes = w == "and"
+                && matches!(
+                    word(i + 1),
+                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+                );
+            if let (Some(outer), true) = (listing, resumes) {
+                for slot in clause[..i].iter_mut().rev().take_while(|v| **v > outer) {
+                    *slot = outer;
+                }
+                c = outer;
+                listing = None;
+                clause[i] = c;
+                continue;
+            }
             if opens {
+                if matches!(w, "including" | "such") {
+                    listing = Some(c);
+                } else {
+                    listing = None;
+                }
                 c += 1;
             }
             clause[i] = c;
@@ -1336,6 +1362,34 @@ impl Extractor {
                     prev.objects = f.objects.clone();
                 }
             }
+            // "Russian war crimes and atrocities": a noun joined to the event noun before
+            // it shares that noun's actors, unless it has its own.
+            if let (Some(f), Some(prev)) = (found.as_mut(), out.last()) {
+                let prev_end = prev.token + self.lex.trigger(prev.trigger).words.len();
+                if f.borrowed
+                    && !prev.borrowed
+                    && self.lex.trigger(f.trigger).pos == Pos::Noun
+                    && self.lex.trigger(prev.trigger).pos == Pos::Noun
+                    && i == prev_end + 1
+                    && matches!(sent.word(prev_end), "and" | "or")
+                {
+                    f.subjects = prev.subjects.clone();
+                    f.objects = if prev.objects.is_empty() {
+                        f.objects
+                            .iter()
+                            .copied()
+                            .filter(|&o| {
+                                f.subjects
+                                    .iter()
+                                    .all(|&s| entities[s].rollup != entities[o].rollup)
+                            })
+                            .collect()
+                    } else {
+                        prev.objects.clone()
+                    };
+                    f.borrowed = false;
+                }
+            }
             if let Some(f) = found {
                 out.push(f);
             }
@@ -1526,6 +1580,37 @@ impl Extractor {
             }
         }
         let mut objects = self.objects(sent, entities, ctx, end, trig, c);
+        // "support ISW's assessment", "support a broader envelopment of Ukrainian forces":
+        // what is supported is a view or an operation, not the party named inside it. An
+        // operation's own actor before it ("support the Russian invasion") stays.
+        if !passive && matches!(&trig.cameo[..2], "05" | "07") {
+            let n = sent.tokens.len();
+            let obj = sent
+                .mentions
+                .iter()
+                .find(|m| m.t0 >= end && sent.clause[m.t0] == c && objects.contains(&m.entity));
+            let stop = obj.map_or((end + 6).min(n), |m| m.t0);
+            let after = obj.map_or(stop..stop, |m| {
+                m.t1..(m.t1..(m.t1 + 5).min(n))
+                    .find(|&k| sent.is_prep(k) || matches!(sent.word(k), "," | ";" | "that"))
+                    .unwrap_or((m.t1 + 5).min(n))
+            });
+            if (end..stop)
+                .chain(after)
+                .any(|k| sent.has_cue(k, CueKind::Epistemic))
+            {
+                return None;
+            }
+            // Only within the object's own noun phrase: not "tanks to Ukraine".
+            let phrase = stop <= end + 5
+                && (end..stop)
+                    .all(|k| sent.tokens[k].is_word && (!sent.is_prep(k) || sent.word(k) == "of"));
+            if phrase && (end..stop).any(|k| self.names_conflict(sent.word(k)))
+                || (sent.word(end).ends_with("ing") && sent.mention_at(end).is_none())
+            {
+                objects.clear();
+            }
+        }
         if passive {
             match by_agent {
                 Some(a) => {
@@ -1573,6 +1658,7 @@ impl Extractor {
             negated,
             topic,
             resumed: resumed.is_some(),
+            borrowed: false,
         })
     }
 
@@ -1699,7 +1785,7 @@ impl Extractor {
         // relative clause right after the noun.
         if subjects.is_empty() {
             if let Some(m) = sent.mentions.iter().position(|m| {
-                m.t0 > end
+                m.t0 >= end
                     && m.t0 <= end + 4
                     && sent.clause[m.t0] == c
                     && (end..m.t0).all(|k| {
@@ -1750,6 +1836,7 @@ impl Extractor {
                     && !sent.mentions.iter().any(|m| m.t0 > k && m.t0 < i)
             });
         let unnamed = unnamed || unnamed_phrase;
+        let borrowed = subjects.is_empty();
         if subjects.is_empty()
             && !unnamed
             && !of_complement
@@ -1836,6 +1923,7 @@ impl Extractor {
                 negated: false,
                 topic: None,
                 resumed: false,
+                borrowed: false,
             });
         }
         let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
@@ -1867,6 +1955,15 @@ impl Extractor {
             negated,
             topic,
             resumed: false,
+            borrowed,
+        })
+    }
+
+    /// Whether a word names a hostile act as a noun ("invasion", "envelopment").
+    fn names_conflict(&self, word: &str) -> bool {
+        self.lex.triggers_for(word).iter().any(|(t, rest)| {
+            let trig = self.lex.trigger(*t);
+            rest.is_empty() && trig.pos == Pos::Noun && trig.quad_class() == 4
         })
     }
 
@@ -3010,6 +3107,48 @@ mod tests {
         );
         assert!(war.negated);
         assert_eq!(war.modality, Modality::Assessed);
+    }
+
+    #[test]
+    fn what_is_supported_is_a_view_or_an_operation_not_a_party_inside_it() {
+        let rels = extract(
+            "The failed Russian offensive operations around Kyiv support the Ukrainian General Staff's repeated assessments that Russia lacks combat power. Footage shows Wagner Group units operating in Yakovlivka, supporting this Russian claim. Russian forces will likely attack Izyum to support a broader envelopment of Ukrainian forces.",
+        );
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("05")), "{rels:#?}");
+        let rels = extract("Belarus continues to support the Russian invasion of Ukraine.");
+        assert!(
+            rels.iter().any(|r| r.cameo.starts_with("05")
+                && triple(r) == ("Belarus".into(), "Russia".into(), "05".into())),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn nouns_joined_by_and_share_their_actor() {
+        let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
+            Ukrainian officials will likely continue to find evidence of Russian war crimes and atrocities as Ukrainian forces liberate occupied areas. \
+            Ukraine has every right to liberate its territory, in light of the atrocities and ethnic cleansing Russia is perpetrating there.";
+        let rels = extract(body);
+        let atrocities: Vec<_> = rels.iter().filter(|r| r.cameo.starts_with("20")).collect();
+        assert!(!atrocities.is_empty(), "{rels:#?}");
+        for r in atrocities {
+            assert_eq!(triple(r), ("Russia".into(), "Ukraine".into(), "20".into()));
+        }
+    }
+
+    #[test]
+    fn a_verb_after_a_list_goes_on_with_the_clause_before_it() {
+        let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
+            Russian forces occupy more than 100,000 square kilometers of Ukrainian territory including multiple Ukrainian cities and are inflicting atrocities on Ukrainian civilians.";
+        let rels = extract(body);
+        let atrocity = rels
+            .iter()
+            .find(|r| r.cameo.starts_with("20"))
+            .expect("atrocities");
+        assert_eq!(
+            triple(atrocity),
+            ("Russia".into(), "Ukraine".into(), "20".into())
+        );
     }
 
     #[test]

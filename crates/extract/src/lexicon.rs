@@ -101,6 +101,7 @@ pub enum CueKind {
     LandNoun,
     Compass,
     Standoff,
+    Epistemic,
 }
 
 impl CueKind {
@@ -134,6 +135,7 @@ impl CueKind {
             "land-noun" => Self::LandNoun,
             "compass" => Self::Compass,
             "standoff" => Self::Standoff,
+            "epistemic" => Self::Epistemic,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
