@@ -260,7 +260,16 @@ impl Sentence<'_> {
                 break;
             }
         }
+        // "Ukrainian residents", "Ukrainian healthcare workers": private persons speak
+        // for themselves, not for their state.
+        let private = |k: usize| self.has_cue(k, CueKind::PrivateNoun);
         self.has_cue(k, CueKind::SourceNoun)
+            || m.how == How::Demonym
+                && (private(k)
+                    || k < n
+                        && self.tokens[k].is_word
+                        && !self.tokens[k].capitalized
+                        && private(k + 1))
     }
 
     fn preceded_by_location(&self, m: &SentMention) -> bool {
@@ -3119,6 +3128,22 @@ mod tests {
         assert!(
             rels.iter().any(|r| r.cameo.starts_with("05")
                 && triple(r) == ("Belarus".into(), "Russia".into(), "05".into())),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn private_persons_act_and_speak_for_themselves_not_their_state() {
+        let rels = extract(
+            "Ukrainian healthcare workers largely refuse to cooperate with Russian occupation authorities. Many Ukrainian teachers are also refusing to participate in the Russian curriculum.",
+        );
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label != "Ukraine"),
+            "{rels:#?}"
+        );
+        let rels = extract("Ukrainian residents reported that Russian forces shelled the city.");
+        assert!(
+            rels.iter().all(|r| r.cameo != "010" && r.cameo != "112"),
             "{rels:#?}"
         );
     }

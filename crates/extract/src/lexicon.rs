@@ -102,6 +102,7 @@ pub enum CueKind {
     Compass,
     Standoff,
     Epistemic,
+    PrivateNoun,
 }
 
 impl CueKind {
@@ -136,6 +137,7 @@ impl CueKind {
             "compass" => Self::Compass,
             "standoff" => Self::Standoff,
             "epistemic" => Self::Epistemic,
+            "private-noun" => Self::PrivateNoun,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,
