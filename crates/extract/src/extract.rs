@@ -418,6 +418,17 @@ impl Extractor {
         {
             return;
         }
+        // "We do not report in detail on Russian war crimes": the report says what it leaves
+        // out, and describes no event.
+        let w = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+        let leaves_out = (0..tokens.len()).any(|k| {
+            w(k) == "we"
+                && (k + 1..k + 4).any(|j| matches!(w(j), "not" | "n't" | "never"))
+                && (k + 2..k + 6).any(|j| matches!(w(j), "report" | "describe" | "cover"))
+        });
+        if leaves_out {
+            return;
+        }
         // Mentions are sorted by start and tokens by position: binary searches keep
         // long reports linear.
         let first = mentions.partition_point(|m| m.start < s);
@@ -1880,11 +1891,14 @@ impl Extractor {
             .iter()
             .any(|o| matches!(o, ObjectSlot::Prep(p) if sent.word(end) == p));
         // "targeting Ukrainian supplies": what a hostile act aims at is nobody's aid.
+        // "disrupt Ukrainian logistical support": nor what is disrupted or blocked.
         let hostile_verb_before = (i.saturating_sub(4)..i).any(|k| {
-            self.lex
-                .triggers_for(sent.word(k))
-                .iter()
-                .any(|(t, rest)| rest.is_empty() && self.lex.trigger(*t).quad_class() >= 3)
+            sent.has_cue(k, CueKind::ExternalVerb)
+                || self
+                    .lex
+                    .triggers_for(sent.word(k))
+                    .iter()
+                    .any(|(t, rest)| rest.is_empty() && self.lex.trigger(*t).quad_class() >= 3)
         });
         if objects.is_empty()
             && subjects.len() == 1
@@ -3146,6 +3160,38 @@ mod tests {
             rels.iter().all(|r| r.cameo != "010" && r.cameo != "112"),
             "{rels:#?}"
         );
+    }
+
+    #[test]
+    fn what_the_report_leaves_out_is_no_event_and_war_crimes_are_mass_violence() {
+        let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
+            We do not report in detail on Russian war crimes because those activities are well-covered in Western media. \
+            Russian forces continue to commit war crimes in Mariupol.";
+        let rels = extract(body);
+        let crimes: Vec<_> = rels
+            .iter()
+            .filter(|r| r.sentence.contains("war crimes"))
+            .collect();
+        assert_eq!(crimes.len(), 1, "{rels:#?}");
+        assert!(crimes[0].sentence.starts_with("Russian forces continue"));
+        assert!(crimes[0].cameo.starts_with("20"));
+    }
+
+    #[test]
+    fn destroying_with_a_stand_off_weapon_is_a_strike() {
+        let rels = extract(
+            "Ukrainian forces destroyed Russian landing ships with drones. Ukrainian forces destroyed two Russian tanks near Bakhmut.",
+        );
+        let codes: Vec<_> = rels.iter().map(|r| &r.cameo[..2]).collect();
+        assert!(codes.contains(&"18") && codes.contains(&"19"), "{rels:#?}");
+    }
+
+    #[test]
+    fn what_is_disrupted_is_nobodys_aid() {
+        let rels = extract(
+            "Russian forces attempted to disrupt Ukrainian logistical support along the Southern Axis.",
+        );
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
     }
 
     #[test]
