@@ -43,8 +43,6 @@ pub struct Block {
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[(\d{1,4})\]").unwrap());
-static SOURCE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\[(\d{1,4})\]\s*(.*)$").unwrap());
 static TITLE_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\b").unwrap());
 static NAME_DATE: LazyLock<Regex> =
@@ -92,10 +90,8 @@ impl Document {
         if let Some(i) = first_source {
             body_end = nonempty[i].0;
             for &(s, e) in &nonempty[i..] {
-                if let Some(c) = SOURCE_LINE.captures(&text[s..e]) {
-                    let n: u32 = c[1].parse().unwrap_or(0);
-                    let cites = split_citations(&c[2]);
-                    sources.entry(n).or_insert(cites);
+                if let Some((n, rest)) = source_line(&text[s..e]) {
+                    sources.entry(n).or_insert_with(|| split_citations(rest));
                 }
             }
             // A heading right before the list belongs to it, not the body.
@@ -125,11 +121,14 @@ impl Document {
 
         let mut clean = text.clone();
         let mut markers = Vec::new();
-        for m in MARKER.captures_iter(&text[..body_end]) {
-            let whole = m.get(0).unwrap_or_else(|| unreachable!());
-            markers.push((whole.start(), m[1].parse().unwrap_or(0)));
-            // SAFETY of offsets: markers are ASCII, so blanking keeps byte offsets.
-            clean.replace_range(whole.range(), &" ".repeat(whole.len()));
+        // A plain search (no capture groups) keeps the regex on its fast path. Markers are
+        // ASCII ("[12]", at most six bytes), so blanking them keeps byte offsets.
+        for m in MARKER.find_iter(&text[..body_end]) {
+            markers.push((
+                m.start(),
+                text[m.start() + 1..m.end() - 1].parse().unwrap_or(0),
+            ));
+            clean.replace_range(m.range(), &"      "[..m.len()]);
         }
 
         let mut authors = Vec::new();
@@ -184,6 +183,17 @@ impl Document {
         }
         out
     }
+}
+
+/// A source-list line, "[12] https://...": its number and the citations after it.
+fn source_line(line: &str) -> Option<(u32, &str)> {
+    let rest = line.trim_start().strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let digits = &rest[..close];
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some((digits.parse().ok()?, rest[close + 1..].trim()))
 }
 
 fn line_ranges(text: &str) -> Vec<(usize, usize)> {
