@@ -276,7 +276,8 @@ impl Sentence<'_> {
         let w = self.governing_word(m);
         matches!(
             w,
-            "in" | "near"
+            "in" | "into"
+                | "near"
                 | "during"
                 | "at"
                 | "across"
@@ -1141,7 +1142,8 @@ impl Extractor {
             .iter()
             .filter(|m| m.t0 >= end && sent.clause[m.t0] == c)
         {
-            if !sent.preceded_by_location(m) {
+            // "forces withdrawn into Belarus": where forces go is no target.
+            if !sent.preceded_by_location(m) || sent.governing_word(m) == "into" {
                 continue;
             }
             let state = match entities[m.entity].kind {
@@ -1272,15 +1274,22 @@ impl Extractor {
                 .iter()
                 .any(|(t, _)| self.lex.trigger(*t).pos == want);
             // "occupation officials", "invasion force", "Ukrainian supply routes": the
-            // trigger modifies another noun.
+            // trigger modifies another noun, also past a second modifier ("supply and
+            // morale issues").
+            let after = matching.iter().map(|m| m.1).max().unwrap_or(i + 1);
+            let modifies = sent.has_cue(after, CueKind::ModifiedNoun)
+                || matches!(sent.word(after), "and" | "or")
+                    && sent
+                        .tokens
+                        .get(after + 1)
+                        .is_some_and(|t| t.is_word && !t.capitalized)
+                    && self.lex.triggers_for(sent.word(after + 1)).is_empty()
+                    && sent.has_cue(after + 2, CueKind::ModifiedNoun);
             if (want == Pos::Noun
                 || matching
                     .iter()
                     .all(|(t, _)| self.lex.trigger(*t).pos == Pos::Noun))
-                && sent.has_cue(
-                    matching.iter().map(|m| m.1).max().unwrap_or(i + 1),
-                    CueKind::ModifiedNoun,
-                )
+                && modifies
             {
                 i += 1;
                 continue;
@@ -1767,6 +1776,10 @@ impl Extractor {
             }
         }
         let objects = self.objects(sent, entities, ctx, end, trig, c);
+        // "the Russian defeat in Kharkiv": the demonym names the loser, and no winner.
+        if trig.needs_object && objects.is_empty() {
+            return None;
+        }
         // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
         // Also past a short complement: "threats of a military nature” posed by NATO".
         let by = if sent.word(end) == "by" {
@@ -3192,6 +3205,40 @@ mod tests {
             "Russian forces attempted to disrupt Ukrainian logistical support along the Southern Axis.",
         );
         assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    }
+
+    #[test]
+    fn a_defeat_names_its_loser_and_no_winner_without_its_object() {
+        let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
+            The Kremlin acknowledged the Russian defeat in Kharkiv Oblast. \
+            Ukraine's defeat of the initial Russian campaign may set conditions for further gains.";
+        let rels = extract(body);
+        let defeats: Vec<_> = rels.iter().filter(|r| r.trigger == "defeat").collect();
+        assert_eq!(defeats.len(), 1, "{rels:#?}");
+        assert_eq!(
+            triple(defeats[0]),
+            ("Ukraine".into(), "Russia".into(), "19".into())
+        );
+    }
+
+    #[test]
+    fn a_noun_modifying_another_past_a_second_modifier_is_no_event() {
+        let rels = extract(
+            "Ukrainian forces halted Russian advances as Russian forces face growing supply and morale issues.",
+        );
+        assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    }
+
+    #[test]
+    fn where_forces_go_is_neither_what_a_statement_is_about_nor_a_target() {
+        let rels = extract(
+            "Kadyrov stated that the battalion was formed for deployment into Ukraine. Russian forces around Kyiv will continue to shell the city, and forces withdrawn into Belarus will likely be deployed to eastern Ukraine.",
+        );
+        assert!(
+            rels.iter()
+                .all(|r| r.cameo != "010" && r.object.rollup.label != "Belarus"),
+            "{rels:#?}"
+        );
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct Trigger {
     /// A noun whose actor is only ever its own ("Russia's war", "the war by X"), never
     /// the subject of the clause around it ("Iran gave drones before the war in Ukraine").
     pub own_actor: bool,
+    /// A noun that names no act without its object: its own possessor or demonym is the
+    /// one who undergoes it ("the Russian defeat in Kharkiv"), not its actor, unless the
+    /// object is named ("Ukraine's defeat of the Russian campaign").
+    pub needs_object: bool,
     /// Which reading of a word that names both a stand-off strike and ground combat
     /// ("attack") this line is; see [`Combat`].
     pub combat: Combat,
@@ -313,12 +317,14 @@ impl Lexicon {
                 }
             }
             let (mut symmetric, mut reverse, mut own_actor) = (false, false, false);
+            let mut needs_object = false;
             let mut combat = Combat::Any;
             for f in cols[5].split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
                     "symmetric" => symmetric = true,
                     "reverse" => reverse = true,
                     "own-actor" => own_actor = true,
+                    "needs-object" => needs_object = true,
                     "standoff" if combat == Combat::Any => combat = Combat::Standoff,
                     "ground" if combat == Combat::Any => combat = Combat::Ground,
                     "standoff" | "ground" => {
@@ -342,6 +348,7 @@ impl Lexicon {
                 symmetric,
                 reverse,
                 own_actor,
+                needs_object,
                 combat,
             });
             // Verbs inflect their first word ("call on" -> "called on"), nouns their
