@@ -3242,6 +3242,18 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_in_a_name_is_not_its_state() {
+        let rels = extract(
+            "Putin implied that Russia had hoped that the West would coach Ukraine into abiding by the Minsk Agreements.",
+        );
+        assert!(
+            rels.iter()
+                .all(|r| r.subject.rollup.label != "Belarus" && r.object.rollup.label != "Belarus"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
     fn nouns_joined_by_and_share_their_actor() {
         let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
             Ukrainian officials will likely continue to find evidence of Russian war crimes and atrocities as Ukrainian forces liberate occupied areas. \

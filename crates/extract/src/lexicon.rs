@@ -107,6 +107,7 @@ pub enum CueKind {
     Standoff,
     Epistemic,
     PrivateNoun,
+    NamedAfter,
 }
 
 impl CueKind {
@@ -142,6 +143,7 @@ impl CueKind {
             "standoff" => Self::Standoff,
             "epistemic" => Self::Epistemic,
             "private-noun" => Self::PrivateNoun,
+            "named-after" => Self::NamedAfter,
             "plural-reference" => Self::PluralReference,
             "forces-reference" => Self::ForcesReference,
             "forces-noun" => Self::ForcesNoun,

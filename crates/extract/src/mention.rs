@@ -179,6 +179,10 @@ pub(crate) fn find_mentions(
                     }
                 }
             }
+            // "the Minsk agreements", "the Astana format": a name, not the state.
+            if kind == FormKind::Capital && lex.is_cue(&word_after(text, e), CueKind::NamedAfter) {
+                continue;
+            }
             // "Palestinian militias", "Syrian opposition": an unnamed group, not the state.
             if kind == FormKind::Demonym {
                 let next: String = text[e..block.end]
