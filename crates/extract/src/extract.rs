@@ -3254,6 +3254,23 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_the_report_defines_for_something_else_is_not_the_dictionarys() {
+        let rels = extract(
+            "The Iranian Space Agency (ISA) denied reports that Russia will use an Iranian satellite. Russian media cited an ISA statement about Russia. The Islamic Revolutionary Guard Corps (IRGC) criticized Israel.",
+        );
+        assert!(
+            rels.iter().all(|r| r.subject.rollup.label != "Israel"),
+            "{rels:#?}"
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.subject.label.contains("Revolutionary Guard")
+                    && r.object.rollup.label == "Israel"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
     fn nouns_joined_by_and_share_their_actor() {
         let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
             Ukrainian officials will likely continue to find evidence of Russian war crimes and atrocities as Ukrainian forces liberate occupied areas. \

@@ -1,6 +1,6 @@
 //! Actor mentions: dictionary forms, titled persons, and later surname mentions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
@@ -89,6 +89,67 @@ impl FormMatcher {
     }
 }
 
+/// Acronyms the report defines for something other than the dictionary's actor of
+/// that name: "the Iranian Space Agency (ISA)" is not the Israel Security Agency. An
+/// acronym after words whose initials spell it is the report's own, unless those
+/// words name the same actor or one of its state ("Armed Forces of Ukraine (AFU)").
+fn local_acronyms<'t>(
+    text: &'t str,
+    dict: &Dictionary,
+    matcher: &FormMatcher,
+) -> BTreeSet<&'t str> {
+    let mut out = BTreeSet::new();
+    let top = |idx: usize| dict.rollup(idx, None).unwrap_or(idx);
+    let mut from = 0;
+    while let Some(p) = text[from..].find('(') {
+        let open = from + p;
+        from = open + 1;
+        let Some(len) = text[open + 1..].find(')') else {
+            break;
+        };
+        let acronym = &text[open + 1..open + 1 + len];
+        if !(2..=8).contains(&acronym.len()) || !acronym.bytes().all(|b| b.is_ascii_uppercase()) {
+            continue;
+        }
+        // The dictionary's actor for the acronym, if it knows one.
+        let Some(known) = matcher
+            .automaton
+            .find_iter(acronym)
+            .find(|m| m.start() == 0 && m.end() == acronym.len())
+            .map(|m| matcher.targets[m.pattern().as_usize()].0)
+        else {
+            continue;
+        };
+        // The words right before it, one per letter, past "of", "the", "and".
+        let before = text[..open].trim_end();
+        let mut start = before.len();
+        let mut initials = Vec::new();
+        for w in before.split_whitespace().rev() {
+            if initials.len() == acronym.len() {
+                break;
+            }
+            // The word's offset in `before`: it is a subslice of it.
+            start = w.as_ptr() as usize - before.as_ptr() as usize;
+            if !matches!(w, "of" | "and" | "for" | "the" | "on" | "in") {
+                initials.push(w.chars().next().unwrap_or(' '));
+            }
+        }
+        let spelled: String = initials.iter().rev().collect();
+        if spelled != acronym {
+            continue;
+        }
+        let phrase = &before[start..];
+        let same = matcher.automaton.find_iter(phrase).any(|m| {
+            let idx = matcher.targets[m.pattern().as_usize()].0;
+            idx == known || top(idx) == top(known)
+        });
+        if !same {
+            out.insert(acronym);
+        }
+    }
+    out
+}
+
 /// The word after byte `end`, and the word before byte `start`, lowercased.
 fn word_after(text: &str, end: usize) -> String {
     text[end..]
@@ -160,6 +221,7 @@ pub(crate) fn find_mentions(
     let mut ents = Entities::default();
     let mut mentions = Vec::new();
     let text = &doc.clean;
+    let redefined = local_acronyms(text, dict, matcher);
     for (block, tokens) in doc.blocks.iter().zip(block_tokens) {
         let slice = &text[block.start..block.end];
         let mut found: Vec<(usize, usize, usize, FormKind)> = Vec::new();
@@ -169,6 +231,9 @@ pub(crate) fn find_mentions(
                 continue;
             }
             let (idx, kind) = matcher.targets[m.pattern().as_usize()];
+            if redefined.contains(&text[s..e]) {
+                continue;
+            }
             // "Iranian-backed militias", "Russian-occupied Kherson": a modifier, not a party.
             if kind == FormKind::Demonym || kind == FormKind::Name {
                 let rest = &text[e..block.end];
