@@ -3271,6 +3271,17 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_for_or_against_an_actor_is_not_that_actor() {
+        let rels = extract(
+            "Ukraine banned three prominent pro-Russian television channels linked to Viktor Medvedchuk.",
+        );
+        assert!(
+            rels.iter().all(|r| r.object.rollup.label != "Russia"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
     fn nouns_joined_by_and_share_their_actor() {
         let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
             Ukrainian officials will likely continue to find evidence of Russian war crimes and atrocities as Ukrainian forces liberate occupied areas. \

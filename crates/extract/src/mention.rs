@@ -234,6 +234,17 @@ pub(crate) fn find_mentions(
             if redefined.contains(&text[s..e]) {
                 continue;
             }
+            // "pro-Russian television channels", "anti-Ukrainian rhetoric": a stance of
+            // someone else, not the actor itself.
+            let prefix = text[..s]
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .next();
+            if prefix.is_some_and(|p| {
+                let p = p.to_ascii_lowercase();
+                p.ends_with("pro-") || p.ends_with("anti-")
+            }) {
+                continue;
+            }
             // "Iranian-backed militias", "Russian-occupied Kherson": a modifier, not a party.
             if kind == FormKind::Demonym || kind == FormKind::Name {
                 let rest = &text[e..block.end];
