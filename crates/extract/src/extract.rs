@@ -263,13 +263,22 @@ impl Sentence<'_> {
         // "Ukrainian residents", "Ukrainian healthcare workers": private persons speak
         // for themselves, not for their state.
         let private = |k: usize| self.has_cue(k, CueKind::PrivateNoun);
+        // "Russian and social media sources": past "and" and plain modifiers.
+        let plain = |j: usize| {
+            j < n
+                && self.tokens[j].is_word
+                && !self.tokens[j].capitalized
+                && !self.has_cue(j, CueKind::ForcesNoun)
+                && !self.has_cue(j, CueKind::PeopleNoun)
+        };
+        let listed_source = m.how == How::Demonym
+            && matches!(self.word(k), "and" | "or")
+            && (k + 1..(k + 4).min(n))
+                .take_while(|&j| plain(j))
+                .any(|j| self.has_cue(j, CueKind::SourceNoun));
         self.has_cue(k, CueKind::SourceNoun)
-            || m.how == How::Demonym
-                && (private(k)
-                    || k < n
-                        && self.tokens[k].is_word
-                        && !self.tokens[k].capitalized
-                        && private(k + 1))
+            || listed_source
+            || m.how == How::Demonym && (private(k) || plain(k) && private(k + 1))
     }
 
     fn preceded_by_location(&self, m: &SentMention) -> bool {
@@ -3277,6 +3286,37 @@ mod tests {
         );
         assert!(
             rels.iter().all(|r| r.object.rollup.label != "Russia"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn former_officials_nationalists_and_listed_sources_speak_for_no_state() {
+        let rels = extract(
+            "Former Russian Federal Security Service officer Igor Girkin accused Ukrainian troops of shelling Donetsk. The Russian nationalist community accused Ukraine of provocations. Russian and social media sources claimed that Ukrainian forces attacked Kreminna.",
+        );
+        assert!(
+            rels.iter()
+                .all(|r| !(r.subject.rollup.label == "Russia" && r.quad_class <= 3)),
+            "{rels:#?}"
+        );
+        let rels = extract(
+            "Current and former US officials confirmed that members of Iran's Islamic Revolutionary Guards Corps are in Crimea.",
+        );
+        assert!(
+            rels.iter()
+                .any(|r| r.subject.rollup.label == "United States"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn the_nato_alliance_is_nato_not_a_partnership() {
+        let rels = extract(
+            "Shoigu's calls were likely meant to intimidate Ukraine's Western supporters and possibly to fracture the NATO alliance.",
+        );
+        assert!(
+            rels.iter().all(|r| r.relation != "partnersWith"),
             "{rels:#?}"
         );
     }

@@ -234,6 +234,19 @@ pub(crate) fn find_mentions(
             if redefined.contains(&text[s..e]) {
                 continue;
             }
+            // "former Roscosmos head Dmitry Rogozin", "former Ukrainian officials": a
+            // past office; the person now speaks for no one. Not "current and former
+            // US officials", nor "former Ukrainian positions".
+            if word_before(text, s) == "former" {
+                let former = text[..s].trim_end().len() - "former".len();
+                let next = word_after(text, e);
+                let office = [CueKind::Title, CueKind::PeopleNoun, CueKind::SourceNoun]
+                    .into_iter()
+                    .any(|k| lex.is_cue(&next, k));
+                if office && !matches!(word_before(text, former).as_str(), "and" | "or") {
+                    continue;
+                }
+            }
             // "pro-Russian television channels", "anti-Ukrainian rhetoric": a stance of
             // someone else, not the actor itself.
             let prefix = text[..s]
