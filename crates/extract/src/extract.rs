@@ -281,6 +281,20 @@ impl Sentence<'_> {
             || m.how == How::Demonym && (private(k) || plain(k) && private(k + 1))
     }
 
+    /// Whether a demonym names private persons: "Ukrainian residents", "Ukrainian
+    /// healthcare workers".
+    fn names_private(&self, m: &SentMention) -> bool {
+        let k = m.t1;
+        let private = |k: usize| self.has_cue(k, CueKind::PrivateNoun);
+        m.how == How::Demonym
+            && (private(k)
+                || self
+                    .tokens
+                    .get(k)
+                    .is_some_and(|t| t.is_word && !t.capitalized)
+                    && private(k + 1))
+    }
+
     fn preceded_by_location(&self, m: &SentMention) -> bool {
         let w = self.governing_word(m);
         matches!(
@@ -2082,6 +2096,11 @@ impl Extractor {
                     && sent.word(m.t1 + 1) == "s"
                     && !sent.has_cue(m.t1 + 2, CueKind::PeopleNoun))
         };
+        // "offered Ukrainian residents money": private persons are not their state, but
+        // for what is done to them by threat or force ("intimidating Ukrainian parents").
+        let private = |m: &SentMention| {
+            trig.cameo[..2] < *"17" && &trig.cameo[..2] != "13" && sent.names_private(m)
+        };
         let usable = |m: &SentMention| {
             let place = to_place && m.how == How::Place;
             let pressure = threat && thing(m);
@@ -2090,6 +2109,7 @@ impl Extractor {
                 && !pressure
                 && !sent.preceded_by_location(m)
                 && !ally(m)
+                && !private(m)
         };
         let mut best: Option<(usize, Vec<usize>)> = None;
         for slot in slots {
@@ -2143,6 +2163,7 @@ impl Extractor {
                                         && !(to_place && m.how == How::Place)
                                         && !(threat && thing(m))
                                         && !ally(m)
+                                        && !private(m)
                                 })
                                 .filter(|&m| (k + 1..sent.mentions[m].t0).all(|j| !sent.is_prep(j)))
                                 .map(|m| (k, self.coordinated(sent, m)))
@@ -3306,6 +3327,19 @@ mod tests {
         assert!(
             rels.iter()
                 .any(|r| r.subject.rollup.label == "United States"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn private_persons_offered_or_told_something_are_not_their_state() {
+        let rels = extract(
+            "The Ukrainian Resistance Center reported that Russian authorities are offering Ukrainian parents a one-time payment. Occupation officials are expelling Ukrainian residents from the Melitopol hospital.",
+        );
+        assert!(
+            rels.iter().all(
+                |r| !(r.subject.rollup.label == "Russia" && r.object.rollup.label == "Ukraine")
+            ),
             "{rels:#?}"
         );
     }
