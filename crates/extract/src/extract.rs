@@ -260,39 +260,39 @@ impl Sentence<'_> {
                 break;
             }
         }
-        // "Ukrainian residents", "Ukrainian healthcare workers": private persons speak
-        // for themselves, not for their state.
-        let private = |k: usize| self.has_cue(k, CueKind::PrivateNoun);
         // "Russian and social media sources": past "and" and plain modifiers.
-        let plain = |j: usize| {
-            j < n
-                && self.tokens[j].is_word
-                && !self.tokens[j].capitalized
-                && !self.has_cue(j, CueKind::ForcesNoun)
-                && !self.has_cue(j, CueKind::PeopleNoun)
-        };
         let listed_source = m.how == How::Demonym
             && matches!(self.word(k), "and" | "or")
             && (k + 1..(k + 4).min(n))
-                .take_while(|&j| plain(j))
+                .take_while(|&j| self.plain_modifier(j))
                 .any(|j| self.has_cue(j, CueKind::SourceNoun));
+        // "Ukrainian residents", "Ukrainian healthcare workers": private persons speak
+        // for themselves, not for their state.
         self.has_cue(k, CueKind::SourceNoun)
             || listed_source
-            || m.how == How::Demonym && (private(k) || plain(k) && private(k + 1))
+            || m.how == How::Demonym && self.private_at(k)
     }
 
     /// Whether a demonym names private persons: "Ukrainian residents", "Ukrainian
     /// healthcare workers".
     fn names_private(&self, m: &SentMention) -> bool {
-        let k = m.t1;
+        m.how == How::Demonym && self.private_at(m.t1)
+    }
+
+    /// A private-person noun at `k`, or after one plain modifier there.
+    fn private_at(&self, k: usize) -> bool {
         let private = |k: usize| self.has_cue(k, CueKind::PrivateNoun);
-        m.how == How::Demonym
-            && (private(k)
-                || self
-                    .tokens
-                    .get(k)
-                    .is_some_and(|t| t.is_word && !t.capitalized)
-                    && private(k + 1))
+        private(k) || self.plain_modifier(k) && private(k + 1)
+    }
+
+    /// A lowercase word that can modify a noun after it, but not a noun of forces or
+    /// people itself.
+    fn plain_modifier(&self, j: usize) -> bool {
+        self.tokens
+            .get(j)
+            .is_some_and(|t| t.is_word && !t.capitalized)
+            && !self.has_cue(j, CueKind::ForcesNoun)
+            && !self.has_cue(j, CueKind::PeopleNoun)
     }
 
     fn preceded_by_location(&self, m: &SentMention) -> bool {
@@ -442,13 +442,13 @@ impl Extractor {
         {
             return;
         }
+        let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
         // "We do not report in detail on Russian war crimes": the report says what it leaves
         // out, and describes no event.
-        let w = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
         let leaves_out = (0..tokens.len()).any(|k| {
-            w(k) == "we"
-                && (k + 1..k + 4).any(|j| matches!(w(j), "not" | "n't" | "never"))
-                && (k + 2..k + 6).any(|j| matches!(w(j), "report" | "describe" | "cover"))
+            word(k) == "we"
+                && (k + 1..k + 4).any(|j| matches!(word(j), "not" | "n't" | "never"))
+                && (k + 2..k + 6).any(|j| matches!(word(j), "report" | "describe" | "cover"))
         });
         if leaves_out {
             return;
@@ -485,7 +485,6 @@ impl Extractor {
         // Clauses: new at ";" ":" "(" and boundary words and complementizer "that".
         // Also at ", and" before a new subject and its verb ("Ukrainian forces repelled
         // assaults, and Russian forces did not launch attacks").
-        let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
         let new_subject = |i: usize| {
             // Not the last of a list of actors ("Russia, Syria, and Iran are").
             let listed = sm.iter().any(|m| m.t1 + 1 == i && m.how != How::Place);

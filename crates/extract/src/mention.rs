@@ -161,11 +161,17 @@ fn word_after(text: &str, end: usize) -> String {
 }
 
 fn word_before(text: &str, start: usize) -> String {
+    word_span_before(text, start).1.to_lowercase()
+}
+
+/// The word before byte `start` as written, and where it starts: no allocation, for
+/// checks made at every dictionary match.
+fn word_span_before(text: &str, start: usize) -> (usize, &str) {
     let before = text[..start].trim_end();
     let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
         p + before[p..].chars().next().map_or(1, char::len_utf8)
     });
-    before[word_start..].to_lowercase()
+    (word_start, &before[word_start..])
 }
 
 fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
@@ -237,8 +243,8 @@ pub(crate) fn find_mentions(
             // "former Roscosmos head Dmitry Rogozin", "former Ukrainian officials": a
             // past office; the person now speaks for no one. Not "current and former
             // US officials", nor "former Ukrainian positions".
-            if word_before(text, s) == "former" {
-                let former = text[..s].trim_end().len() - "former".len();
+            let (former, prev) = word_span_before(text, s);
+            if prev.eq_ignore_ascii_case("former") {
                 let next = word_after(text, e);
                 let office = [CueKind::Title, CueKind::PeopleNoun, CueKind::SourceNoun]
                     .into_iter()
@@ -251,11 +257,14 @@ pub(crate) fn find_mentions(
             // someone else, not the actor itself.
             let prefix = text[..s]
                 .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .next();
-            if prefix.is_some_and(|p| {
-                let p = p.to_ascii_lowercase();
-                p.ends_with("pro-") || p.ends_with("anti-")
-            }) {
+                .next()
+                .unwrap_or("")
+                .as_bytes();
+            let ends_with = |tail: &[u8]| {
+                prefix.len() >= tail.len()
+                    && prefix[prefix.len() - tail.len()..].eq_ignore_ascii_case(tail)
+            };
+            if ends_with(b"pro-") || ends_with(b"anti-") {
                 continue;
             }
             // "Iranian-backed militias", "Russian-occupied Kherson": a modifier, not a party.
