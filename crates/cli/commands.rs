@@ -4,9 +4,10 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use actorgraph_export::{write_dot, write_jsonld, GraphView};
-use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon};
+use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon, Prepared};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
     write_quads, write_results, GraphStore, RemoteStore, ReportGraph, ReportStatus, ResultsFormat,
@@ -84,19 +85,66 @@ pub(crate) fn extract_source(
     src: &Source,
     text: String,
 ) -> Result<Extraction> {
-    let mut extraction = extractor.extract(&src.name(), text).map_err(|e| {
-        anyhow::anyhow!(
-            "{}: {}",
-            src.display(),
-            e.to_string()
-                .trim_start_matches(&format!("{}: ", src.name()))
-        )
-    })?;
+    let prepared = prepare_source(src, text)?;
+    extract_prepared(extractor, src, prepared)
+}
+
+/// Parses one read source, the part of extraction that needs no extractor.
+fn prepare_source(src: &Source, text: String) -> Result<Prepared> {
+    Prepared::new(&src.name(), text).map_err(|e| name_error(src, e))
+}
+
+fn extract_prepared(extractor: &Extractor, src: &Source, prepared: Prepared) -> Result<Extraction> {
+    let mut extraction = extractor
+        .extract_prepared(prepared)
+        .map_err(|e| name_error(src, e))?;
     // The report's source address in the graph: the path it was read from.
     if let Source::File(p) = src {
         extraction.report.location = Some(p.display().to_string());
     }
     Ok(extraction)
+}
+
+/// An extraction error, naming the source as the user gave it.
+fn name_error(src: &Source, e: actorgraph_extract::ExtractError) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{}: {}",
+        src.display(),
+        e.to_string()
+            .trim_start_matches(&format!("{}: ", src.name()))
+    )
+}
+
+/// Builds the extractor while the first sources are read and parsed. Loading the
+/// bundled data takes about 50 ms, most of it on one core (building the dictionary's
+/// automaton), which would otherwise leave the other cores idle before the first
+/// report is read. Parsing stops as soon as the extractor is ready, so only a
+/// handful of reports are held.
+fn extractor_while_preparing(
+    data: &DataArgs,
+    sources: &[Source],
+    stdin_text: &Option<Result<String, String>>,
+) -> Result<(Extractor, Vec<Result<Prepared>>)> {
+    let ready = AtomicBool::new(false);
+    let (built, prepared) = std::thread::scope(|scope| {
+        let builder = scope.spawn(|| {
+            let built = extractor(data);
+            ready.store(true, Ordering::Release);
+            built
+        });
+        let mut prepared = Vec::new();
+        for src in sources {
+            if ready.load(Ordering::Acquire) {
+                break;
+            }
+            prepared.push(read_source(src, stdin_text).and_then(|text| prepare_source(src, text)));
+        }
+        let built = builder
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (built, prepared)
+    });
+    Ok((built?, prepared))
 }
 
 /// Reads and extracts every source in parallel, keeping input order.
@@ -139,18 +187,27 @@ fn read_source(src: &Source, stdin_text: &Option<Result<String, String>>) -> Res
 /// serialized lines of a chunk are held, so memory stays bounded whatever the
 /// corpus, and a bad report still leaves the output empty. A corpus of one chunk
 /// needs no spool: its lines go straight out once all of them are made.
-fn extract_jsonl(extractor: &Extractor, sources: &[Source]) -> Result<ExitCode> {
+fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
     use std::io::{Seek, SeekFrom};
     // Large enough that the cores rarely wait at a chunk's end for its slowest
     // report; a chunk holds only output lines, a fraction of its text.
     const CHUNK: usize = 1024;
     let stdin_text = read_stdin(sources);
-    let lines_of = |chunk: &[Source]| -> Vec<Result<Vec<u8>>> {
+    let (extractor, prepared) = extractor_while_preparing(data, sources, &stdin_text)?;
+    let mut prepared = prepared.into_iter();
+    let mut lines_of = |chunk: &[Source]| -> Vec<Result<Vec<u8>>> {
+        let mut ready: Vec<Option<Result<Prepared>>> =
+            prepared.by_ref().take(chunk.len()).map(Some).collect();
+        ready.resize_with(chunk.len(), || None);
         chunk
             .par_iter()
-            .map(|src| {
-                let text = read_source(src, &stdin_text)?;
-                let x = extract_source(extractor, src, text)?;
+            .zip(ready)
+            .map(|(src, ready)| {
+                let prepared = match ready {
+                    Some(p) => p?,
+                    None => prepare_source(src, read_source(src, &stdin_text)?)?,
+                };
+                let x = extract_prepared(&extractor, src, prepared)?;
                 let mut buf = Vec::new();
                 // One line per distinct relation, its mentions merged.
                 for rel in &actorgraph_extract::collapse(&x.relations) {
@@ -199,10 +256,10 @@ fn extract(
     data: &DataArgs,
 ) -> Result<ExitCode> {
     let sources = collect(inputs, stdin_name)?;
-    let extractor = extractor(data)?;
     if format == ExtractFormat::Jsonl {
-        return extract_jsonl(&extractor, &sources);
+        return extract_jsonl(data, &sources);
     }
+    let extractor = extractor(data)?;
     let results = extract_all(&extractor, &sources, &ProgressBar::hidden());
     // Nothing is printed unless every report was read.
     let mut done = Vec::with_capacity(results.len());

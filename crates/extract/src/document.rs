@@ -63,10 +63,7 @@ impl Document {
         if text.trim().is_empty() {
             return Err(input_err("empty report: no text to read"));
         }
-        if text
-            .chars()
-            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        {
+        if has_binary_controls(&text) {
             return Err(input_err(
                 "not a text report: it contains binary control characters",
             ));
@@ -196,15 +193,28 @@ fn source_line(line: &str) -> Option<(u32, &str)> {
     Some((digits.parse().ok()?, rest[close + 1..].trim()))
 }
 
+/// Control characters other than line breaks, tabs and form feeds (Unicode's Cc:
+/// U+0000 to U+001F, U+007F to U+009F). Checked on bytes, not decoded characters:
+/// a C1 control is the UTF-8 pair C2 80 to C2 9F, and no other character's
+/// encoding contains those two bytes in a row.
+fn has_binary_controls(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\r' | b'\t' | 0x0c => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        _ => false,
+    })
+}
+
 fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            let end = if text[..i].ends_with('\r') { i - 1 } else { i };
-            out.push((start, end));
-            start = i + 1;
-        }
+    // A newline byte is always a newline character in UTF-8.
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+        out.push((start, end));
+        start = i + 1;
     }
     if start < text.len() {
         out.push((start, text.len()));
@@ -350,6 +360,19 @@ mod tests {
             err.to_string(),
             "b.bin: not a text report: it contains binary control characters"
         );
+    }
+
+    #[test]
+    fn controls_are_found_on_bytes_as_on_characters() {
+        // Every character up to U+0800, alone and between letters: the byte check
+        // agrees with Unicode's control category (C1 controls are two bytes).
+        for c in (0..0x800u32).filter_map(char::from_u32) {
+            let expected = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}');
+            for text in [c.to_string(), format!("a{c}b")] {
+                assert_eq!(has_binary_controls(&text), expected, "{:?}", c);
+            }
+        }
+        assert!(!has_binary_controls("Zelensky’s café — naïve ¢ Ā"));
     }
 
     #[test]

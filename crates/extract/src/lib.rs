@@ -24,7 +24,7 @@ pub use date::PartialDate;
 pub use dictionary::{Actor, ActorKind, Dictionary, FormKind, Role};
 pub use document::{Block, BlockKind, Document};
 pub use error::ExtractError;
-pub use extract::{Extractor, ExtractorBuilder};
+pub use extract::{Extractor, ExtractorBuilder, Prepared};
 pub use lexicon::{quad_class, Combat, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
 pub use relation::{
     collapse, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo, Rollup,

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, Match, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 
 use crate::date::PartialDate;
@@ -52,6 +52,9 @@ pub(crate) struct Mention {
 pub(crate) struct FormMatcher {
     automaton: AhoCorasick,
     targets: Vec<(usize, FormKind)>,
+    /// The bytes some form starts with: a token starting with any other byte
+    /// starts no mention, so the automaton is not asked there.
+    first_bytes: [bool; 256],
 }
 
 impl FormMatcher {
@@ -79,13 +82,61 @@ impl FormMatcher {
         }
         let (patterns, targets): (Vec<String>, Vec<(usize, FormKind)>) =
             by_form.into_iter().unzip();
+        let mut first_bytes = [false; 256];
+        for p in &patterns {
+            if let Some(&b) = p.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        // Searches are anchored at token starts (see `forms_in`).
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .map_err(|e| {
                 ExtractError::data("dictionary", 0, format!("cannot build matcher: {e}"))
             })?;
-        Ok(Self { automaton, targets })
+        Ok(Self {
+            automaton,
+            targets,
+            first_bytes,
+        })
+    }
+
+    /// The longest form starting at byte `start` and ending by `end`.
+    fn form_at(&self, text: &str, start: usize, end: usize) -> Option<Match> {
+        if !self.first_bytes[usize::from(*text.as_bytes().get(start)?)] {
+            return None;
+        }
+        let input = Input::new(text).span(start..end).anchored(Anchored::Yes);
+        self.automaton.find(input)
+    }
+
+    /// The forms in `text[start..end]`, left to right, longest first, none
+    /// overlapping. A form begins where its first character follows no letter or
+    /// digit, which is always a token start, so only token starts are tried.
+    fn forms_in<'a>(
+        &'a self,
+        text: &'a str,
+        tokens: &'a [Token],
+        end: usize,
+    ) -> impl Iterator<Item = Match> + 'a {
+        let mut taken = 0;
+        tokens.iter().filter_map(move |t| {
+            if t.start < taken {
+                return None;
+            }
+            let m = self.form_at(text, t.start, end)?;
+            taken = m.end();
+            Some(m)
+        })
+    }
+
+    /// Whether the whole of `phrase` is one form, and its actor and kind.
+    fn whole(&self, phrase: &str) -> Option<(usize, FormKind)> {
+        self.form_at(phrase, 0, phrase.len())
+            .filter(|m| m.end() == phrase.len())
+            .map(|m| self.targets[m.pattern().as_usize()])
     }
 }
 
@@ -112,12 +163,7 @@ fn local_acronyms<'t>(
             continue;
         }
         // The dictionary's actor for the acronym, if it knows one.
-        let Some(known) = matcher
-            .automaton
-            .find_iter(acronym)
-            .find(|m| m.start() == 0 && m.end() == acronym.len())
-            .map(|m| matcher.targets[m.pattern().as_usize()].0)
-        else {
+        let Some((known, _)) = matcher.whole(acronym) else {
             continue;
         };
         // The words right before it, one per letter, past "of", "the", "and".
@@ -139,9 +185,16 @@ fn local_acronyms<'t>(
             continue;
         }
         let phrase = &before[start..];
-        let same = matcher.automaton.find_iter(phrase).any(|m| {
-            let idx = matcher.targets[m.pattern().as_usize()].0;
-            idx == known || top(idx) == top(known)
+        // Any form starting a word of the phrase.
+        let mut prev = None;
+        let same = phrase.char_indices().any(|(i, c)| {
+            let starts = !prev.is_some_and(char::is_alphanumeric);
+            prev = Some(c);
+            starts
+                && matcher.form_at(phrase, i, phrase.len()).is_some_and(|m| {
+                    let idx = matcher.targets[m.pattern().as_usize()].0;
+                    idx == known || top(idx) == top(known)
+                })
         });
         if !same {
             out.insert(acronym);
@@ -229,10 +282,9 @@ pub(crate) fn find_mentions(
     let text = &doc.clean;
     let redefined = local_acronyms(text, dict, matcher);
     for (block, tokens) in doc.blocks.iter().zip(block_tokens) {
-        let slice = &text[block.start..block.end];
         let mut found: Vec<(usize, usize, usize, FormKind)> = Vec::new();
-        for m in matcher.automaton.find_iter(slice) {
-            let (s, e) = (block.start + m.start(), block.start + m.end());
+        for m in matcher.forms_in(text, tokens, block.end) {
+            let (s, e) = (m.start(), m.end());
             if !boundary_ok(text, s, e) {
                 continue;
             }
