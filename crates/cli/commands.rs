@@ -210,7 +210,7 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
                 let x = extract_prepared(&extractor, src, prepared)?;
                 let mut buf = Vec::new();
                 // One line per distinct relation, its mentions merged.
-                for rel in &actorgraph_extract::collapse(&x.relations) {
+                for rel in &actorgraph_extract::collapse_owned(x.relations) {
                     serde_json::to_writer(&mut buf, rel)?;
                     buf.push(b'\n');
                 }

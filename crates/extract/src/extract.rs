@@ -3345,6 +3345,18 @@ mod tests {
     }
 
     #[test]
+    fn a_form_that_ends_inside_a_word_gives_way_to_a_shorter_one() {
+        // The dictionary has "Ukrainian air defense": "defenses" goes on past it, so the
+        // mention is "Ukrainian", not nothing.
+        let rels = extract("Ukrainian air defenses shot down four Russian drones.");
+        assert!(
+            rels.iter()
+                .any(|r| r.subject.rollup.label == "Ukraine" && r.object.rollup.label == "Russia"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
     fn a_stance_for_or_against_an_actor_is_not_that_actor() {
         let rels = extract(
             "Ukraine banned three prominent pro-Russian television channels linked to Viktor Medvedchuk.",

@@ -27,5 +27,6 @@ pub use error::ExtractError;
 pub use extract::{Extractor, ExtractorBuilder, Prepared};
 pub use lexicon::{quad_class, Combat, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
 pub use relation::{
-    collapse, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo, Rollup,
+    collapse, collapse_owned, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo,
+    Rollup,
 };

@@ -114,10 +114,32 @@ impl Modality {
 /// attribution; `mentions` lists every mention with its own. Order: by first
 /// mention.
 pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
-    let mut order: Vec<Relation> = Vec::new();
-    // Keys borrow from the input: nothing is copied to look a relation up.
-    let mut index: std::collections::BTreeMap<(&str, &str, &str, &str, bool), usize> =
-        std::collections::BTreeMap::new();
+    collapse_owned(relations.to_vec())
+}
+
+/// [`collapse`], taking the relations: a merged relation is moved, not copied,
+/// from the mention that speaks for it.
+pub fn collapse_owned(relations: Vec<Relation>) -> Vec<Relation> {
+    // Which merged relation each one joins, decided over borrowed keys so that
+    // nothing is copied to look a relation up.
+    let groups: Vec<usize> = {
+        let mut index: std::collections::BTreeMap<(&str, &str, &str, &str, bool), usize> =
+            std::collections::BTreeMap::new();
+        relations
+            .iter()
+            .map(|r| {
+                let key = (
+                    r.doc.as_str(),
+                    r.subject.rollup.id.as_str(),
+                    r.object.rollup.id.as_str(),
+                    r.cameo.get(..2).unwrap_or_default(),
+                    r.negated,
+                );
+                let next = index.len();
+                *index.entry(key).or_insert(next)
+            })
+            .collect()
+    };
     let evidence = |r: &Relation| Evidence {
         subject: r.subject.label.clone(),
         object: r.object.label.clone(),
@@ -129,46 +151,33 @@ pub fn collapse(relations: &[Relation]) -> Vec<Relation> {
         modality: r.modality,
         date: r.date.clone(),
     };
-    for r in relations {
-        let key = (
-            r.doc.as_str(),
-            r.subject.rollup.id.as_str(),
-            r.object.rollup.id.as_str(),
-            r.cameo.get(..2).unwrap_or_default(),
-            r.negated,
-        );
-        match index.get(&key) {
-            Some(&i) => {
-                let merged = &mut order[i];
-                if !merged.mentions.iter().any(|m| m.span == r.span) {
-                    merged.mentions.push(evidence(r));
-                }
-                // The firmest mention speaks for the relation; among equals, one that
-                // names both actors, then a cited one (a body sentence rather than a
-                // summary bullet).
-                let firmer = r.modality.strength() > merged.modality.strength();
-                let same = r.modality == merged.modality;
-                let named = same && merged.object_implied && !r.object_implied;
-                let cited = same
-                    && merged.object_implied == r.object_implied
-                    && merged.sources.is_empty()
-                    && !r.sources.is_empty();
-                if firmer || named || cited {
-                    let mentions = std::mem::take(&mut merged.mentions);
-                    *merged = Relation {
-                        mentions,
-                        ..r.clone()
-                    };
-                }
-                merged.symmetric |= r.symmetric;
-            }
-            None => {
-                index.insert(key, order.len());
-                order.push(Relation {
-                    mentions: vec![evidence(r)],
-                    ..r.clone()
-                });
-            }
+    let mut order: Vec<Relation> = Vec::new();
+    for (r, group) in relations.into_iter().zip(groups) {
+        let Some(merged) = order.get_mut(group) else {
+            order.push(Relation {
+                mentions: vec![evidence(&r)],
+                ..r
+            });
+            continue;
+        };
+        if !merged.mentions.iter().any(|m| m.span == r.span) {
+            merged.mentions.push(evidence(&r));
+        }
+        // The firmest mention speaks for the relation; among equals, one that
+        // names both actors, then a cited one (a body sentence rather than a
+        // summary bullet).
+        let firmer = r.modality.strength() > merged.modality.strength();
+        let same = r.modality == merged.modality;
+        let named = same && merged.object_implied && !r.object_implied;
+        let cited = same
+            && merged.object_implied == r.object_implied
+            && merged.sources.is_empty()
+            && !r.sources.is_empty();
+        if firmer || named || cited {
+            let mentions = std::mem::take(&mut merged.mentions);
+            *merged = Relation { mentions, ..r };
+        } else {
+            merged.symmetric |= r.symmetric;
         }
     }
     order
