@@ -502,6 +502,24 @@ fn bad_input_fails_clearly_and_leaves_the_store_alone() {
             "malformed SPARQL",
         ),
         (vec!["extract".into(), p("binary.txt")], "binary"),
+        // A bad report before or after good ones (the first reports are read while
+        // the extractor is still being built): still one error, nothing printed.
+        (
+            vec![
+                "extract".into(),
+                p("binary.txt"),
+                seed().to_str().unwrap().into(),
+            ],
+            "binary.txt",
+        ),
+        (
+            vec![
+                "extract".into(),
+                reports().to_str().unwrap().into(),
+                p("latin1.txt"),
+            ],
+            "latin1.txt",
+        ),
     ];
     for (args, needle) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
