@@ -199,11 +199,21 @@ fn source_line(line: &str) -> Option<(u32, &str)> {
 /// encoding contains those two bytes in a row.
 fn has_binary_controls(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    let exact = |i: usize, b: u8| match b {
         b'\n' | b'\r' | b'\t' | 0x0c => false,
         0..=0x1f | 0x7f => true,
         0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
         _ => false,
+    };
+    // A branch-free pass over each block of 64 bytes (which the compiler
+    // vectorizes) finds the few blocks that need the exact check.
+    bytes.chunks(64).enumerate().any(|(k, chunk)| {
+        let suspect = chunk.iter().fold(false, |acc, &b| {
+            acc | (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+                | (b == 0x7f)
+                | (b == 0xc2)
+        });
+        suspect && chunk.iter().enumerate().any(|(i, &b)| exact(k * 64 + i, b))
     })
 }
 
@@ -373,6 +383,13 @@ mod tests {
             }
         }
         assert!(!has_binary_controls("Zelensky’s café — naïve ¢ Ā"));
+        // Across the 64-byte blocks of the fast pass.
+        for at in 60..70 {
+            let pad = "a".repeat(at);
+            assert!(has_binary_controls(&format!("{pad}\u{85}b")), "{at}");
+            assert!(has_binary_controls(&format!("{pad}\u{7}b")), "{at}");
+            assert!(!has_binary_controls(&format!("{pad}\u{a2}\nb")), "{at}");
+        }
     }
 
     #[test]

@@ -2542,15 +2542,12 @@ struct CharIndex<'a> {
 impl<'a> CharIndex<'a> {
     fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
-        let mut strides = Vec::with_capacity(bytes.len() / 64 + 1);
+        let mut strides = Vec::with_capacity(bytes.len() / 64 + 2);
         let mut count = 0;
-        for (i, b) in bytes.iter().enumerate() {
-            if i % 64 == 0 {
-                strides.push(count);
-            }
-            if (b & 0xC0) != 0x80 {
-                count += 1;
-            }
+        for chunk in bytes.chunks(64) {
+            strides.push(count);
+            // Characters start at every byte but continuation bytes (10xxxxxx).
+            count += chunk.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
         }
         strides.push(count);
         Self {

@@ -43,9 +43,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         }
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
+            // Whether the word is all ASCII, and has an uppercase letter: noted on
+            // the way, so the word is not scanned again to lowercase it.
+            let mut ascii = c.is_ascii();
+            let mut upper = c.is_ascii_uppercase();
             while j < bytes.len() {
                 let b = bytes[j];
                 if b.is_ascii_alphanumeric() {
+                    upper |= b.is_ascii_uppercase();
                     j += 1;
                     continue;
                 }
@@ -56,12 +61,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 if !d.is_alphanumeric() {
                     break;
                 }
+                ascii = false;
                 j += d.len_utf8();
             }
             let word = &slice[i..j];
-            let lower = if !word.is_ascii() {
+            let lower = if !ascii {
                 CompactString::from(word.to_lowercase())
-            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            } else if upper {
                 let mut w = CompactString::from(word);
                 w.make_ascii_lowercase();
                 w
