@@ -4,7 +4,6 @@ use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use actorgraph_export::{write_dot, write_jsonld, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon, Prepared};
@@ -115,29 +114,25 @@ fn name_error(src: &Source, e: actorgraph_extract::ExtractError) -> anyhow::Erro
     )
 }
 
-/// Builds the extractor while the first sources are read and parsed. Loading the
-/// bundled data takes about 50 ms, most of it on one core (building the dictionary's
-/// automaton), which would otherwise leave the other cores idle before the first
-/// report is read. Parsing stops as soon as the extractor is ready, so only a
-/// handful of reports are held.
+/// Builds the extractor while the first sources (at most `limit`) are read and
+/// parsed. Loading the bundled data takes about 50 ms, most of it parsing the
+/// dictionary's Turtle, and would otherwise leave a core idle before the first report
+/// is read. Parsing stops once the extractor is built, so only a handful of reports
+/// are held, and before standard input: a user typing a report should hear of a bad
+/// dictionary first, as before.
 fn extractor_while_preparing(
     data: &DataArgs,
     sources: &[Source],
-    stdin_text: &Option<Result<String, String>>,
+    limit: usize,
 ) -> Result<(Extractor, Vec<Result<Prepared>>)> {
-    let ready = AtomicBool::new(false);
     let (built, prepared) = std::thread::scope(|scope| {
-        let builder = scope.spawn(|| {
-            let built = extractor(data);
-            ready.store(true, Ordering::Release);
-            built
-        });
+        let builder = scope.spawn(|| extractor(data));
         let mut prepared = Vec::new();
-        for src in sources {
-            if ready.load(Ordering::Acquire) {
+        for src in sources.iter().take(limit) {
+            if builder.is_finished() || matches!(src, Source::Stdin(_)) {
                 break;
             }
-            prepared.push(read_source(src, stdin_text).and_then(|text| prepare_source(src, text)));
+            prepared.push(src.read().and_then(|text| prepare_source(src, text)));
         }
         let built = builder
             .join()
@@ -192,8 +187,8 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
     // Large enough that the cores rarely wait at a chunk's end for its slowest
     // report; a chunk holds only output lines, a fraction of its text.
     const CHUNK: usize = 1024;
+    let (extractor, prepared) = extractor_while_preparing(data, sources, CHUNK)?;
     let stdin_text = read_stdin(sources);
-    let (extractor, prepared) = extractor_while_preparing(data, sources, &stdin_text)?;
     let mut prepared = prepared.into_iter();
     let mut lines_of = |chunk: &[Source]| -> Vec<Result<Vec<u8>>> {
         let mut ready: Vec<Option<Result<Prepared>>> =

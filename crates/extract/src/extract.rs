@@ -13,7 +13,7 @@ use crate::temporal::{date_expressions, DateExpr};
 use crate::text::{sentences, tokenize, Token};
 
 /// Reads reports and extracts relations. Build it once and share it: the
-/// dictionary automaton and lexicon index are built at construction.
+/// dictionary's form index and the lexicon's are built at construction.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     dict: Dictionary,
@@ -3349,6 +3349,29 @@ mod tests {
         assert!(
             rels.iter()
                 .any(|r| r.subject.rollup.label == "Ukraine" && r.object.rollup.label == "Russia"),
+            "{rels:#?}"
+        );
+    }
+
+    #[test]
+    fn a_users_label_with_stray_spaces_still_names_its_actor() {
+        let mut dict = Dictionary::builtin().unwrap();
+        dict.extend_with_turtle(
+            "mine.ttl",
+            "@prefix ag: <https://w3id.org/actorgraph/ns#> .\n\
+             @prefix actor: <https://w3id.org/actorgraph/actor/> .\n\
+             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+             actor:FRD a ag:State ; skos:prefLabel \"Freedonia\"@en ;\n\
+             skos:altLabel \"Freedonia \"@en , \" Sylvania\"@en .\n",
+        )
+        .unwrap();
+        let extractor = Extractor::builder().dictionary(dict).build().unwrap();
+        let text = "Iran Update, July 31, 2023\n\nFreedonia’s forces attacked Russia. Russia, Sylvania attacked Iran.\n";
+        let rels = extractor.extract("t.txt", text.into()).unwrap().relations;
+        let subjects: BTreeSet<&str> = rels.iter().map(|r| r.subject.label.as_str()).collect();
+        assert!(subjects.contains("Freedonia"), "{rels:#?}");
+        assert!(
+            rels.iter().any(|r| r.object.rollup.label == "Iran"),
             "{rels:#?}"
         );
     }

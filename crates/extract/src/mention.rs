@@ -115,7 +115,9 @@ impl FormMatcher {
                     })
                     .or_insert(cand);
             };
-            push(form.clone());
+            // A user's label may carry stray spaces; the text never matches them.
+            let form = form.trim();
+            push(form.to_owned());
             if *kind == FormKind::Demonym && form.ends_with(['n', 'i']) {
                 push(format!("{form}s"));
             }
@@ -170,7 +172,12 @@ impl FormMatcher {
                 rest.starts_with(form.as_str()) && ends_word(form.len())
             })
         });
-        let form = longer.or_else(|| self.by_token.get(one).copied())?;
+        let form = longer.or_else(|| {
+            self.by_token
+                .get(one)
+                .copied()
+                .filter(|&f| rest.starts_with(self.forms[f].as_str()))
+        })?;
         Some(FormMatch {
             start,
             end: start + self.forms[form].len(),

@@ -44,7 +44,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut j = i + c.len_utf8();
             // Whether the word is all ASCII, and has an uppercase letter: noted on
-            // the way, so the word is not scanned again to lowercase it.
+            // the way, so no second scan decides how to lowercase it.
             let mut ascii = c.is_ascii();
             let mut upper = c.is_ascii_uppercase();
             while j < bytes.len() {
