@@ -203,7 +203,8 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
                     None => prepare_source(src, read_source(src, &stdin_text)?)?,
                 };
                 let x = extract_prepared(&extractor, src, prepared)?;
-                let mut buf = Vec::new();
+                // A relation's line, with its mentions, runs to a kilobyte or two.
+                let mut buf = Vec::with_capacity(2 * x.relations.len() * 1024);
                 // One line per distinct relation, its mentions merged.
                 for rel in &actorgraph_extract::collapse_owned(x.relations) {
                     serde_json::to_writer(&mut buf, rel)?;

@@ -1224,8 +1224,9 @@ impl Extractor {
 
     /// "A and B", "A, B, and C": the actors coordinated with mention `m`.
     fn coordinated(&self, sent: &Sentence, m: usize) -> Vec<usize> {
-        let mut out = Vec::new();
-        for sm in &sent.mentions[m..=self.coordination_end(sent, m)] {
+        let group = &sent.mentions[m..=self.coordination_end(sent, m)];
+        let mut out = Vec::with_capacity(group.len());
+        for sm in group {
             if !out.contains(&sm.entity) {
                 out.push(sm.entity);
             }
