@@ -122,10 +122,8 @@ impl FormMatcher {
                 push(format!("{form}s"));
             }
         }
-        let (forms, targets): (Vec<String>, Vec<(usize, FormKind)>) = by_form
-            .into_iter()
-            .filter(|(f, _)| !f.trim().is_empty())
-            .unzip();
+        let (forms, targets): (Vec<String>, Vec<(usize, FormKind)>) =
+            by_form.into_iter().filter(|(f, _)| !f.is_empty()).unzip();
         let mut first_bytes = [false; 256];
         let mut by_token = FxHashMap::default();
         let mut by_two: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -133,8 +131,9 @@ impl FormMatcher {
             first_bytes[usize::from(f.as_bytes()[0])] = true;
             match first_two_tokens(f) {
                 Some(two) => by_two.entry(two.to_owned()).or_default().push(i),
+                // A trimmed form of one token is that token.
                 None => {
-                    by_token.insert(f[..first_token_len(f)].to_owned(), i);
+                    by_token.insert(f.clone(), i);
                 }
             }
         }
@@ -172,12 +171,7 @@ impl FormMatcher {
                 rest.starts_with(form.as_str()) && ends_word(form.len())
             })
         });
-        let form = longer.or_else(|| {
-            self.by_token
-                .get(one)
-                .copied()
-                .filter(|&f| rest.starts_with(self.forms[f].as_str()))
-        })?;
+        let form = longer.or_else(|| self.by_token.get(one).copied())?;
         Some(FormMatch {
             start,
             end: start + self.forms[form].len(),
