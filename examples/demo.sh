@@ -6,24 +6,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# RocksDB's bindings are generated with libclang at build time; Graphviz draws the SVG.
-missing=()
-ldconfig -p 2>/dev/null | grep -q 'libclang' || missing+=(libclang-dev)
-command -v c++ >/dev/null || missing+=(g++)
-command -v dot >/dev/null || missing+=(graphviz)
-if ((${#missing[@]})); then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-  elif command -v sudo >/dev/null; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
-  else
-    echo "demo: please install these Debian/Ubuntu packages first: ${missing[*]}" >&2
-    exit 1
-  fi
+# RocksDB's bindings are generated with libclang at build time and Graphviz draws the SVG:
+# the setup script installs what is missing, or stops within seconds naming it.
+bash scripts/setup.sh --build
+
+target=${CARGO_TARGET_DIR:-target}
+if [ ! -x "$target/release/actorgraph" ]; then
+  echo "== first build: compiling RocksDB's C++ takes about 20 minutes on 2 cores; later builds take seconds" >&2
 fi
+cargo build --release
+bin="$target/release/actorgraph"
 
 store=${ACTORGRAPH_STORE:-actorgraph.db}
-ag() { cargo run --release --quiet -- --store "$store" "$@"; }
+ag() { "$bin" --store "$store" "$@"; }
 
 echo "== ingest examples/reports into $store" >&2
 ag ingest examples/reports

@@ -2,7 +2,7 @@
 //! JSON-LD) and of analyze, path, explain and timeline, on the bundled reports.
 //!
 //! Independent readers check the files: Graphviz `dot`, Python's XML parser
-//! and networkx (`pip install networkx`).
+//! and networkx (`bash scripts/setup.sh` installs them).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -17,6 +17,8 @@ use actorgraph_store::oxigraph::model::NamedNode;
 use actorgraph_store::{GraphStore, ACTORS_GRAPH};
 use serde_json::Value;
 use tempfile::TempDir;
+
+mod common;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -84,13 +86,18 @@ fn dev_store() -> (MutexGuard<'static, ()>, &'static Path) {
 
 /// Runs a Python snippet with `input` on standard input; its standard output.
 fn python(code: &str, input: &[u8]) -> String {
-    let mut child = Command::new("python3")
+    let mut python = if code.contains("networkx") {
+        common::python_with("networkx", "networkx")
+    } else {
+        Command::new(common::python())
+    };
+    let mut child = python
         .args(["-c", code])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("python3 is installed");
+        .expect("python starts");
     child
         .stdin
         .take()
@@ -129,7 +136,7 @@ for el in root.iter():
 "#;
 
 fn dot_render(dot: &[u8]) -> Vec<u8> {
-    let mut child = Command::new("dot")
+    let mut child = common::dot()
         .arg("-Tsvg")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -2,8 +2,8 @@
 //! (`actorgraph serve`), remote stores (`--endpoint`, against a real Oxigraph
 //! server), idempotent and crash-safe ingest, and SHACL conformance.
 //!
-//! Needs `pip install oxigraph pyshacl sparqlwrapper` (`.ci/run` does it); the
-//! Oxigraph server is found through `OXIGRAPH_SERVER` or as `oxigraph` on PATH.
+//! Needs the Oxigraph server, pyshacl and SPARQLWrapper: `bash scripts/setup.sh` installs
+//! them into `.venv/`; see `common` for where the tests look.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -20,6 +20,8 @@ use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use serde_json::Value;
 use tempfile::TempDir;
+
+mod common;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -413,15 +415,11 @@ s.setMethod("POST")
 s.setReturnFormat(CSV)
 print(s.query().convert().decode().splitlines()[0])
 "#;
-    let out = Command::new("python3")
+    let out = common::python_with("SPARQLWrapper", "sparqlwrapper")
         .args(["-c", script, &server.url("/query")])
         .output()
-        .expect("python3 runs");
+        .expect("python runs");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("No module named 'SPARQLWrapper'"),
-        "SPARQLWrapper is missing: pip install sparqlwrapper"
-    );
     assert!(out.status.success(), "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -707,40 +705,20 @@ fn the_export_conforms_to_the_shapes() {
         &store,
     );
     let shapes = root().join("ontology/shapes.ttl");
-    let out = Command::new("python3")
+    let out = common::python_with("pyshacl", "pyshacl")
         .args(["-m", "pyshacl", "-s"])
         .arg(&shapes)
         .args(["-df", "turtle", "-sf", "turtle"])
         .arg(&ttl)
         .output()
-        .expect("python3 runs");
+        .expect("python runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("No module named pyshacl"),
-        "pyshacl is missing: pip install pyshacl"
-    );
     assert!(stdout.contains("Conforms: True"), "{stdout}{stderr}");
     assert!(out.status.success());
 }
 
 // ---------------------------------------------------------------- remote
-
-fn oxigraph_server() -> PathBuf {
-    if let Some(p) = std::env::var_os("OXIGRAPH_SERVER") {
-        return PathBuf::from(p);
-    }
-    std::env::var_os("PATH")
-        .iter()
-        .flat_map(std::env::split_paths)
-        .map(|d| d.join("oxigraph"))
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| {
-            panic!(
-                "the Oxigraph server is missing: `pip install oxigraph` puts `oxigraph` on PATH, or set OXIGRAPH_SERVER to its binary"
-            )
-        })
-}
 
 /// The example queries give the same answers from an Oxigraph server fed over
 /// HTTP as from the embedded store.
@@ -748,7 +726,7 @@ fn oxigraph_server() -> PathBuf {
 fn a_remote_oxigraph_server_answers_like_the_embedded_store() {
     let (dir, store) = ingested_store();
     let port = free_port();
-    let mut c = Command::new(oxigraph_server());
+    let mut c = Command::new(common::oxigraph_server());
     c.arg("serve")
         .arg("--location")
         .arg(dir.path().join("oxigraph"))
