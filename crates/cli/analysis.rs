@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use actorgraph_export::{
-    analyze, explain, paths, render, timeline, write_dot, write_edges_csv, write_graphml,
+    analyze, explain, paths, render, timeline, write_dot_with, write_edges_csv, write_graphml,
     write_json, write_nodes_csv, Analysis, Assertion, Chain, Corpus, Filter, GraphView, Image,
     Level,
 };
@@ -249,6 +249,7 @@ pub fn write_graph(
     store: &GraphStore,
     format: ExportFormat,
     filter: &FilterArgs,
+    options: &actorgraph_export::DotOptions,
     w: &mut dyn Write,
 ) -> Result<()> {
     let corpus = Corpus::from_store(store)?;
@@ -257,7 +258,7 @@ pub fn write_graph(
         ExportFormat::Svg => Image::Svg,
         ExportFormat::Png => Image::Png,
         ExportFormat::Pdf => Image::Pdf,
-        ExportFormat::Dot => return Ok(write_dot(&view, w)?),
+        ExportFormat::Dot => return Ok(write_dot_with(&view, options, w)?),
         ExportFormat::Graphml => return Ok(write_graphml(&view, w)?),
         ExportFormat::CsvNodes => return Ok(write_nodes_csv(&view, w)?),
         ExportFormat::CsvEdges => return Ok(write_edges_csv(&view, w)?),
@@ -265,7 +266,7 @@ pub fn write_graph(
         other => bail!("{other:?} is not a graph format"),
     };
     let mut dot = Vec::new();
-    write_dot(&view, &mut dot)?;
+    write_dot_with(&view, options, &mut dot)?;
     w.write_all(&render(&dot, image)?)?;
     Ok(())
 }

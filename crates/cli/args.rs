@@ -67,6 +67,9 @@ pub enum Command {
     Explain(crate::analysis::ExplainArgs),
     /// Every assertion of one actor in date order.
     Timeline(crate::analysis::TimelineArgs),
+    /// Find actors in the dictionary by name, code, kind or role; or, with --unresolved,
+    /// the names that reports use and the dictionary lacks.
+    Actors(crate::actors::ActorsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -154,6 +157,9 @@ pub struct QueryArgs {
     /// Results format: a table for people, standard SPARQL results formats for tools.
     #[arg(long, short, value_enum, default_value_t = QueryFormat::Table)]
     pub format: QueryFormat,
+    /// In a table, show every cell whole instead of cutting it at 80 characters.
+    #[arg(long, short)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -190,6 +196,22 @@ pub struct ExportArgs {
     /// Which part of the actor graph the graph formats (dot … json) draw.
     #[command(flatten)]
     pub filter: crate::analysis::FilterArgs,
+    /// The diagram's caption (dot, svg, png, pdf); by default the filters in words.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// How a pair's relations share drawn edges (dot, svg, png, pdf).
+    #[arg(long, value_enum, default_value_t = MergeArg::Relation)]
+    pub merge: MergeArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MergeArg {
+    /// One edge per colour and line style, listing the relations ("attacks ×3, strikes ×2").
+    Relation,
+    /// One edge per CAMEO root ("assault ×12").
+    Root,
+    /// One edge per QuadClass ("material conflict ×12"): the fewest lines, for a briefing.
+    QuadClass,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,7 +17,8 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::args::{
-    Cli, Command, DataArgs, ExportArgs, ExportFormat, ExtractFormat, QueryFormat, ServeArgs,
+    Cli, Command, DataArgs, ExportArgs, ExportFormat, ExtractFormat, MergeArg, QueryFormat,
+    ServeArgs,
 };
 use crate::input::{collect, Source};
 
@@ -25,7 +26,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match &cli.command {
         Command::Extract(a) => extract(&a.inputs, &a.stdin_name, a.format, &a.data),
         Command::Ingest(a) => crate::ingest::ingest(&cli, a),
-        Command::Query(a) => query(&cli, a.sparql.as_deref(), a.file.as_deref(), a.format),
+        Command::Query(a) => query(
+            &cli,
+            a.sparql.as_deref(),
+            a.file.as_deref(),
+            match (a.format, a.wide) {
+                (QueryFormat::Table, true) => ResultsFormat::WideTable,
+                (f, _) => results_format(f),
+            },
+        ),
         Command::Export(a) => export(&cli, a),
         Command::Serve(a) => serve(&cli, a),
         Command::Eval(a) => crate::eval::eval(a, extractor(&a.data)?),
@@ -33,6 +42,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Path(a) => crate::analysis::path_cmd(&cli, a),
         Command::Explain(a) => crate::analysis::explain_cmd(&cli, a),
         Command::Timeline(a) => crate::analysis::timeline_cmd(&cli, a),
+        Command::Actors(a) => crate::actors::run(a),
     }
 }
 
@@ -215,25 +225,25 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
             .collect()
     };
     let stdout = io::stdout();
+    let mut failed = Failures::default();
     if sources.len() <= CHUNK {
         let lines = lines_of(sources);
-        let mut done = Vec::with_capacity(lines.len());
-        for buf in lines {
-            done.push(buf?);
-        }
+        let done: Vec<Vec<u8>> = lines.into_iter().filter_map(|r| failed.keep(r)).collect();
         let mut out = stdout.lock();
         for buf in &done {
             out.write_all(buf)?;
         }
         out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(failed.exit_code(sources.len()));
     }
     let mut spool = tempfile::tempfile().context("cannot create a temporary file")?;
     {
         let mut w = BufWriter::new(&mut spool);
         for chunk in sources.chunks(CHUNK) {
             for buf in lines_of(chunk) {
-                w.write_all(&buf?)?;
+                if let Some(buf) = failed.keep(buf) {
+                    w.write_all(&buf)?;
+                }
             }
         }
         w.flush().context("writing a temporary file")?;
@@ -242,7 +252,40 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
     let mut out = stdout.lock();
     io::copy(&mut spool, &mut out)?;
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(failed.exit_code(sources.len()))
+}
+
+/// The reports of a batch that could not be read: each is named on standard error as it
+/// fails, the others go on, and the exit code says whether any failed.
+#[derive(Default)]
+pub(crate) struct Failures(usize);
+
+impl Failures {
+    pub(crate) fn keep<T>(&mut self, r: Result<T>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.0 += 1;
+                eprintln!("actorgraph: error: {e:#}");
+                None
+            }
+        }
+    }
+
+    pub(crate) fn exit_code(&self, of: usize) -> ExitCode {
+        if self.0 == 0 {
+            return ExitCode::SUCCESS;
+        }
+        if self.0 == of {
+            eprintln!("actorgraph: no report could be read");
+        } else {
+            eprintln!(
+                "actorgraph: {} of {of} reports could not be read; the others were",
+                self.0
+            );
+        }
+        ExitCode::FAILURE
+    }
 }
 
 fn extract(
@@ -251,17 +294,17 @@ fn extract(
     format: ExtractFormat,
     data: &DataArgs,
 ) -> Result<ExitCode> {
-    let sources = collect(inputs, stdin_name)?;
+    let collected = collect(inputs, stdin_name)?;
+    collected.warn_skipped();
+    let sources = collected.sources;
     if format == ExtractFormat::Jsonl {
         return extract_jsonl(data, &sources);
     }
     let extractor = extractor(data)?;
     let results = extract_all(&extractor, &sources, &ProgressBar::hidden());
-    // Nothing is printed unless every report was read.
-    let mut done = Vec::with_capacity(results.len());
-    for r in results {
-        done.push(r?);
-    }
+    let mut failed = Failures::default();
+    let done: Vec<(Extraction, String)> =
+        results.into_iter().filter_map(|r| failed.keep(r)).collect();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match format {
@@ -292,14 +335,14 @@ fn extract(
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(failed.exit_code(sources.len()))
 }
 
 fn query(
     cli: &Cli,
     sparql: Option<&str>,
     file: Option<&Path>,
-    format: QueryFormat,
+    format: ResultsFormat,
 ) -> Result<ExitCode> {
     let text = match (sparql, file) {
         (Some(q), _) => q.to_owned(),
@@ -308,22 +351,33 @@ fn query(
         }
         (None, None) => anyhow::bail!("no query: give the SPARQL text or --file"),
     };
+    for (term, near) in undefined_terms(&text) {
+        let hint = near
+            .map(|n| format!("; did you mean ag:{n}?"))
+            .unwrap_or_default();
+        eprintln!(
+            "actorgraph: warning: the ontology defines no ag:{term}, so it matches nothing{hint}"
+        );
+    }
     let results = match &cli.endpoint {
         Some(_) => Target::open(cli)?.query(&text)?,
         None => GraphStore::open_read_only(&cli.store)?.query(&text)?,
-    };
-    let format = match format {
-        QueryFormat::Table => ResultsFormat::Table,
-        QueryFormat::Csv => ResultsFormat::Csv,
-        QueryFormat::Tsv => ResultsFormat::Tsv,
-        QueryFormat::Json => ResultsFormat::Json,
-        QueryFormat::Xml => ResultsFormat::Xml,
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     write_results(results, format, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn results_format(f: QueryFormat) -> ResultsFormat {
+    match f {
+        QueryFormat::Table => ResultsFormat::Table,
+        QueryFormat::Csv => ResultsFormat::Csv,
+        QueryFormat::Tsv => ResultsFormat::Tsv,
+        QueryFormat::Json => ResultsFormat::Json,
+        QueryFormat::Xml => ResultsFormat::Xml,
+    }
 }
 
 /// The store to read from: the local one, or the endpoint's graphs copied into memory.
@@ -365,7 +419,17 @@ fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
                 return Ok(());
             }
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
-            graph => return crate::analysis::write_graph(&store, graph, &a.filter, w),
+            graph => {
+                let options = actorgraph_export::DotOptions {
+                    title: a.title.clone(),
+                    merge: match a.merge {
+                        MergeArg::Relation => actorgraph_export::Merge::Relation,
+                        MergeArg::Root => actorgraph_export::Merge::Root,
+                        MergeArg::QuadClass => actorgraph_export::Merge::QuadClass,
+                    },
+                };
+                return crate::analysis::write_graph(&store, graph, &a.filter, &options, w);
+            }
         };
         store.dump(rdf, w)?;
         Ok(())
@@ -525,4 +589,56 @@ fn serve(cli: &Cli, a: &ServeArgs) -> Result<ExitCode> {
     }
     server.join()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The `ag:` terms a query names that the ontology does not define, each with the
+/// closest defined one: a misspelt term matches nothing and gives an empty answer.
+pub(crate) fn undefined_terms(sparql: &str) -> Vec<(String, Option<String>)> {
+    const AG_IRI: &str = "https://w3id.org/actorgraph/ns#";
+    fn names_after<'t>(text: &'t str, marker: &'static str) -> impl Iterator<Item = &'t str> + 't {
+        text.match_indices(marker)
+            .filter(move |(i, _)| {
+                // `ag:` itself, not the end of another prefix such as `diag:`.
+                !text[..*i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+            .map(move |(i, m)| {
+                let rest = &text[i + m.len()..];
+                let n = rest
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                    .unwrap_or(rest.len());
+                &rest[..n]
+            })
+            .filter(|n| !n.is_empty())
+    }
+    let mut defined: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    for (_, text) in actorgraph_extract::ONTOLOGY_FILES {
+        defined.extend(names_after(text, "ag:"));
+        defined.extend(names_after(text, AG_IRI));
+    }
+    let mut unknown: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    unknown.extend(names_after(sparql, "ag:").filter(|n| !defined.contains(n)));
+    unknown.extend(names_after(sparql, AG_IRI).filter(|n| !defined.contains(n)));
+    unknown
+        .into_iter()
+        .map(|n| {
+            let near = defined
+                .iter()
+                .map(|d| {
+                    (
+                        strsim::normalized_damerau_levenshtein(
+                            &n.to_lowercase(),
+                            &d.to_lowercase(),
+                        ),
+                        *d,
+                    )
+                })
+                .filter(|(s, _)| *s >= 0.6)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+                .map(|(_, d)| d.to_owned());
+            (n.to_owned(), near)
+        })
+        .collect()
 }

@@ -39,6 +39,8 @@ enum Prepared {
     Graph {
         graph: ReportGraph,
         relations: usize,
+        /// What the reader should know about the report's provenance.
+        warning: Option<String>,
     },
 }
 
@@ -59,7 +61,9 @@ struct Counts {
 }
 
 pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
-    let sources = collect(&a.inputs, &a.stdin_name)?;
+    let collected = collect(&a.inputs, &a.stdin_name)?;
+    collected.warn_skipped();
+    let sources = collected.sources;
     let target = Target::open(cli)?;
     target
         .ensure_base()
@@ -230,14 +234,66 @@ fn extract_one(
     fingerprint: &str,
 ) -> Result<Prepared> {
     let hash = actorgraph_store::content_hash(&text);
+    let markers = footnote_markers(&text);
     let mut extraction = extract_source(extractor, src, text)?;
+    let warning = uncited(&markers, &extraction.report.sources).map(|w| {
+        format!(
+            "{}: {w}; sentences that cite them are stored without sources",
+            src.display()
+        )
+    });
     extraction.report.extractor = Some(fingerprint.to_owned());
     let graph = ReportGraph::new(&extraction, &hash)
         .with_context(|| format!("{}: not ingested", src.display()))?;
     Ok(Prepared::Graph {
         graph,
         relations: extraction.relations.len(),
+        warning,
     })
+}
+
+/// The numbers of the footnote markers (`[12]`) in a report's text, sorted, once each.
+fn footnote_markers(text: &str) -> Vec<u32> {
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices('[') {
+        let rest = &text[i + 1..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=4).contains(&digits) && rest.as_bytes().get(digits) == Some(&b']') {
+            if let Ok(n) = rest[..digits].parse::<u32>() {
+                found.push(n);
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Says which markers point at no endnote: none has a source list, or the list stops
+/// early (a report cut short, a page saved without its endnotes).
+fn uncited(markers: &[u32], notes: &[(u32, Vec<String>)]) -> Option<String> {
+    let listed: std::collections::BTreeSet<u32> = notes
+        .iter()
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(n, _)| *n)
+        .collect();
+    let missing: Vec<u32> = markers
+        .iter()
+        .copied()
+        .filter(|n| !listed.contains(n))
+        .collect();
+    match (missing.first(), missing.last()) {
+        (Some(_), _) if listed.is_empty() => Some(format!(
+            "{} footnote markers but no endnote list",
+            markers.len()
+        )),
+        (Some(first), Some(last)) => Some(format!(
+            "{} of {} footnote markers ([{first}]..[{last}]) point at no endnote",
+            missing.len(),
+            markers.len()
+        )),
+        _ => None,
+    }
 }
 
 /// Where prepared reports go: batches into the local store, or one update
@@ -250,7 +306,16 @@ enum Sink<'a> {
 fn write(sink: &mut Sink<'_>, item: Item, counts: &mut Counts, progress: &Progress) {
     let outcome = item.prepared.and_then(|p| match p {
         Prepared::Unchanged => Ok(IngestOutcome::Unchanged),
-        Prepared::Graph { graph, relations } => {
+        Prepared::Graph {
+            graph,
+            relations,
+            warning,
+        } => {
+            if let Some(w) = &warning {
+                progress
+                    .bar
+                    .suspend(|| eprintln!("actorgraph: warning: {w}"));
+            }
             let n = graph.quads.len();
             let outcome = match sink {
                 Sink::Batch(w) => w.add(graph),

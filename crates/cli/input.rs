@@ -44,6 +44,15 @@ impl Source {
                 b
             }
         };
+        if let Some(kind) = sniff(&bytes) {
+            let (what, hint) = kind.split_once(" (").unwrap_or((kind, ""));
+            let hint = if hint.is_empty() {
+                String::new()
+            } else {
+                format!(" ({hint}")
+            };
+            anyhow::bail!("{}: {what}, not a text report{hint}", self.display());
+        }
         String::from_utf8(bytes).map_err(|e| {
             anyhow::anyhow!(
                 "{}: not UTF-8 text (invalid byte at offset {}); convert the report to UTF-8",
@@ -58,9 +67,107 @@ fn is_report(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
 }
 
-/// Expands files, directories (recursively, sorted) and `-` into report sources.
-pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Vec<Source>> {
+/// What a file's first bytes say it is, when that is something other than text: formats
+/// that are never read as a report, whatever their name.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[(&[u8], &str)] = &[
+        (
+            b"%PDF-",
+            "a PDF document (PDF is not read yet: save the report as text)",
+        ),
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"RIFF", "a RIFF file (an image or a sound)"),
+        (b"PK\x03\x04", "a zip archive (or an office document)"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"BZh", "a bzip2 archive"),
+        (b"\xfd7zXZ\x00", "an xz archive"),
+        (b"7z\xbc\xaf\x27\x1c", "a 7-zip archive"),
+        (b"\xd0\xcf\x11\xe0", "an old office document"),
+        (b"\x7fELF", "a program"),
+        (b"SQLite format 3\x00", "an SQLite database"),
+    ];
+    for (magic, kind) in MAGIC {
+        if bytes.starts_with(magic) {
+            return Some(kind);
+        }
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.contains(&0) {
+        return Some("a binary file");
+    }
+    let lower: Vec<u8> = head
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
+        .take(64)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+        return Some("an HTML page (HTML is not read yet: save the report as text)");
+    }
+    None
+}
+
+/// Why a file met in a directory is not read as a report.
+fn skip_reason(p: &Path) -> String {
+    let mut head = [0u8; 4096];
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    match sniff(&head[..n]) {
+        Some(kind) => kind.to_owned(),
+        None => match p.extension().and_then(|e| e.to_str()) {
+            Some(ext) => format!("not a report by its name (.{ext}; reports are *.txt and *.md)"),
+            None => "not a report by its name (reports are *.txt and *.md)".to_owned(),
+        },
+    }
+}
+
+/// Report sources, and the files of the given directories that are not read, each with
+/// the reason.
+pub struct Collected {
+    pub sources: Vec<Source>,
+    pub skipped: Vec<(PathBuf, String)>,
+}
+
+impl Collected {
+    /// Names the skipped files on standard error: each on its own line, or, when many
+    /// share a reason, a count and the first few of them.
+    pub fn warn_skipped(&self) {
+        let mut by_reason: std::collections::BTreeMap<&str, Vec<&Path>> = Default::default();
+        for (path, why) in &self.skipped {
+            by_reason.entry(why).or_default().push(path);
+        }
+        for (why, paths) in by_reason {
+            if paths.len() <= 3 {
+                for p in paths {
+                    eprintln!("actorgraph: warning: skipped {}: {why}", p.display());
+                }
+                continue;
+            }
+            let shown: Vec<String> = paths
+                .iter()
+                .take(3)
+                .map(|p| p.display().to_string())
+                .collect();
+            eprintln!(
+                "actorgraph: warning: skipped {} files, {why}: {}, and {} more",
+                paths.len(),
+                shown.join(", "),
+                paths.len() - 3
+            );
+        }
+    }
+}
+
+/// Expands files, directories (recursively, sorted) and `-` into report sources. A file
+/// named on the command line is always read (and fails there if it is no text); in a
+/// directory, hidden files are passed over and other non-reports are listed as skipped.
+pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Collected> {
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
             out.push(Source::Stdin(stdin_name.to_owned()));
@@ -70,11 +177,17 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Vec<Source>> {
             std::fs::metadata(input).with_context(|| format!("cannot read {}", input.display()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(input, &mut found)?;
+            let before = skipped.len();
+            walk(input, &mut found, &mut skipped)?;
             if found.is_empty() {
                 bail!(
-                    "{}: no reports found (looked for *.txt and *.md files)",
-                    input.display()
+                    "{}: no reports found (looked for *.txt and *.md files{})",
+                    input.display(),
+                    if skipped.len() > before {
+                        format!("; {} other files skipped", skipped.len() - before)
+                    } else {
+                        String::new()
+                    }
                 );
             }
             found.sort();
@@ -83,20 +196,33 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Vec<Source>> {
             out.push(Source::File(input.clone()));
         }
     }
-    Ok(out)
+    skipped.sort();
+    Ok(Collected {
+        sources: out,
+        skipped,
+    })
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>) -> Result<()> {
     let entries = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read directory {}", dir.display()))?;
     for entry in entries {
         let path = entry
             .with_context(|| format!("cannot read directory {}", dir.display()))?
             .path();
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            continue;
+        }
         if path.is_dir() {
-            walk(&path, out)?;
+            walk(&path, out, skipped)?;
         } else if is_report(&path) {
             out.push(path);
+        } else {
+            let why = skip_reason(&path);
+            skipped.push((path, why));
         }
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! The `actorgraph` command line.
 
+mod actors;
 mod analysis;
 mod args;
 mod commands;

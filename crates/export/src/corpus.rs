@@ -343,9 +343,53 @@ impl Corpus {
                 }
             }
         }
+        let near = self.suggest(name, &active, 3);
+        let hint = if near.is_empty() {
+            "give a label such as \"Iran\", or a code such as IRN".to_owned()
+        } else {
+            format!("did you mean {}?", near.join(", or "))
+        };
         Err(ExportError::UnknownActor(format!(
-            "no actor named {name:?} (give a label such as \"Iran\", or a code such as IRN)"
+            "no actor named {name:?}: {hint} (`actorgraph actors QUERY` searches the dictionary)"
         )))
+    }
+
+    /// Up to `n` actor names close to `name`: misspelt ("Hezbolah"), or containing it as
+    /// a word ("Khamenei"). Actors in relations come first, then the closest.
+    pub fn suggest(&self, name: &str, active: &BTreeSet<&str>, n: usize) -> Vec<String> {
+        let wanted = name.trim().to_lowercase();
+        if wanted.is_empty() {
+            return vec![];
+        }
+        let mut scored: Vec<(bool, u32, String)> = Vec::new();
+        for a in self.actors.values() {
+            let mut best = 0.0f64;
+            for cand in std::iter::once(&a.label).chain(&a.names) {
+                let c = cand.to_lowercase();
+                let mut score = strsim::normalized_damerau_levenshtein(&wanted, &c);
+                if c.split(|ch: char| !ch.is_alphanumeric())
+                    .any(|w| w == wanted)
+                {
+                    score = score.max(0.9);
+                }
+                best = best.max(score);
+            }
+            if best >= 0.75 {
+                let shown = if a.label.eq_ignore_ascii_case(local(&a.id)) {
+                    a.label.clone()
+                } else {
+                    format!("{} ({})", a.label, local(&a.id))
+                };
+                scored.push((
+                    !active.contains(a.id.as_str()),
+                    (1000.0 * (1.0 - best)) as u32,
+                    shown,
+                ));
+            }
+        }
+        scored.sort();
+        scored.dedup_by(|a, b| a.2 == b.2);
+        scored.into_iter().take(n).map(|(_, _, s)| s).collect()
     }
 }
 

@@ -168,8 +168,99 @@ fn edge_tooltip(group: &[&Edge], view: &GraphView) -> String {
     t
 }
 
+/// How a pair's relations share drawn edges.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Merge {
+    /// One edge per colour, line style and negation, listing its relations.
+    #[default]
+    Relation,
+    /// One edge per CAMEO root and negation ("assault ×12").
+    Root,
+    /// One edge per QuadClass and negation ("material conflict ×12").
+    QuadClass,
+}
+
+/// What a diagram shows beyond the view itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DotOptions {
+    /// The caption; the view's own (the filters in words) when absent.
+    pub title: Option<String>,
+    pub merge: Merge,
+}
+
+/// The names of the CAMEO roots ("18" → "Assault"), from the bundled `cameo.ttl`.
+fn root_names() -> &'static BTreeMap<String, String> {
+    static NAMES: std::sync::OnceLock<BTreeMap<String, String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        use oxigraph::io::{RdfFormat, RdfParser};
+        let mut names = BTreeMap::new();
+        let Some((_, ttl)) = actorgraph_extract::ONTOLOGY_FILES
+            .iter()
+            .find(|(name, _)| name.ends_with("cameo.ttl"))
+        else {
+            return names;
+        };
+        for quad in RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(ttl.as_bytes())
+            .flatten()
+        {
+            let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &quad.subject else {
+                continue;
+            };
+            let code = crate::corpus::local(s.as_str());
+            if code.len() == 2 && quad.predicate.as_str().ends_with("core#prefLabel") {
+                if let oxigraph::model::Term::Literal(l) = &quad.object {
+                    names.insert(code.to_owned(), l.value().to_lowercase());
+                }
+            }
+        }
+        names
+    })
+}
+
+const QUAD_NAMES: [&str; 5] = [
+    "",
+    "verbal cooperation",
+    "material cooperation",
+    "verbal conflict",
+    "material conflict",
+];
+
+/// One line for a merged group: what it is, how many mentions, when.
+fn merged_line(name: &str, group: &[&Edge], negated: bool) -> String {
+    let count: usize = group.iter().map(|e| e.count).sum();
+    let mut line = if negated {
+        format!("NOT {name}")
+    } else {
+        name.to_owned()
+    };
+    if count > 1 {
+        line.push_str(&format!(" ×{count}"));
+    }
+    let dates: BTreeSet<&str> = group
+        .iter()
+        .flat_map(|e| e.dates.iter().map(String::as_str))
+        .collect();
+    match (dates.first(), dates.last()) {
+        (Some(a), Some(b)) if a == b => line.push_str(&format!(" · {a}")),
+        (Some(a), Some(b)) => line.push_str(&format!(" · {a} – {b}")),
+        _ => {}
+    }
+    line
+}
+
 /// Writes the view as a directed Graphviz graph with a legend.
-pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportError> {
+pub fn write_dot(view: &GraphView, out: impl Write) -> Result<(), ExportError> {
+    write_dot_with(view, &DotOptions::default(), out)
+}
+
+/// Writes the view as a directed Graphviz graph with a legend of what is drawn, merging
+/// relations and captioning as `options` say.
+pub fn write_dot_with(
+    view: &GraphView,
+    options: &DotOptions,
+    mut out: impl Write,
+) -> Result<(), ExportError> {
     // dot-writer panics on a failed write; render to memory, then write.
     let mut buf = Vec::new();
     {
@@ -180,11 +271,18 @@ pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportErro
             .set("rankdir", "LR", false)
             .set("charset", "UTF-8", true)
             .set("fontname", "Helvetica", true)
-            .set("ranksep", "0.9", false)
-            .set("nodesep", "0.25", false)
+            .set("ranksep", "1.1", false)
+            .set("nodesep", "0.45", false)
+            // Edge labels are placed as nodes of their own, kept apart from the others.
+            .set("forcelabels", "true", false)
+            .set("newrank", "true", false)
             .set("labelloc", "t", false)
-            .set("fontsize", "16", false)
-            .set("label", &escape(&view.title), true);
+            .set("fontsize", "18", false)
+            .set(
+                "label",
+                &escape(options.title.as_deref().unwrap_or(&view.title)),
+                true,
+            );
         g.node_attributes()
             .set("fontname", "Helvetica", true)
             .set("fontsize", "14", false)
@@ -212,27 +310,69 @@ pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportErro
                 );
         }
         // One drawn edge per pair, colour, line style and negation: parallel
-        // relations of one kind share a line and list themselves in its label.
-        type Look<'a> = (&'a str, &'a str, &'static str, &'static str, bool);
+        // relations of one kind share a line and list themselves in its label. Merged
+        // by root or QuadClass, one edge per pair and kind, dashed only when every
+        // mention is possible or claimed.
+        type Look<'a> = (&'a str, &'a str, String, &'static str, bool);
         let mut groups: BTreeMap<Look, Vec<&Edge>> = BTreeMap::new();
         for e in view.edges.values() {
             let style = match e.modality {
                 Modality::Possible | Modality::Claimed => "dashed",
                 _ => "solid",
             };
+            let (kind, style) = match options.merge {
+                Merge::Relation => (color(e).to_owned(), style),
+                Merge::Root => (e.cameo.chars().take(2).collect(), ""),
+                Merge::QuadClass => (color(e).to_owned(), ""),
+            };
             groups
-                .entry((&e.subject, &e.object, color(e), style, e.negated))
+                .entry((&e.subject, &e.object, kind, style, e.negated))
                 .or_default()
                 .push(e);
         }
-        for ((subject, object, c, style, negated), mut group) in groups {
+        let mut drawn = Drawn::default();
+        for ((subject, object, kind, style, negated), mut group) in groups {
             let (Some(s), Some(o)) = (ids.get(subject), ids.get(object)) else {
                 continue;
             };
             group.sort_by(|a, b| b.count.cmp(&a.count).then(a.relation.cmp(&b.relation)));
             let count: usize = group.iter().map(|e| e.count).sum();
             let width = 1.0 + (count as f64).log2();
-            let label = escape(&edge_label(&group));
+            let style = if style.is_empty() {
+                let all_uncertain = group
+                    .iter()
+                    .all(|e| matches!(e.modality, Modality::Possible | Modality::Claimed));
+                if all_uncertain {
+                    "dashed"
+                } else {
+                    "solid"
+                }
+            } else {
+                style
+            };
+            let c = color(group[0]);
+            let label = match options.merge {
+                Merge::Relation => edge_label(&group),
+                Merge::Root => {
+                    let name = root_names()
+                        .get(&kind)
+                        .cloned()
+                        .unwrap_or_else(|| format!("CAMEO {kind}"));
+                    merged_line(&name, &group, negated)
+                }
+                Merge::QuadClass => {
+                    let name = if c == STATEMENT {
+                        "statement about"
+                    } else {
+                        QUAD_NAMES[usize::from(group[0].quad_class.min(4))]
+                    };
+                    merged_line(name, &group, negated)
+                }
+            };
+            drawn.colours.insert(c);
+            drawn.dashed |= style == "dashed";
+            drawn.negated |= negated;
+            let label = escape(&label);
             let tooltip = escape(&edge_tooltip(&group, view));
             let mut attrs = g.edge(s.as_str(), o.as_str()).attributes();
             attrs
@@ -254,14 +394,24 @@ pub fn write_dot(view: &GraphView, mut out: impl Write) -> Result<(), ExportErro
                 attrs.set("URL", &escape_url(url), true);
             }
         }
-        legend(&mut g, view);
+        if !view.edges.is_empty() {
+            legend(&mut g, view, &drawn);
+        }
     }
     out.write_all(&buf)?;
     Ok(())
 }
 
+/// The colours and line styles a diagram uses, so that its legend lists only those.
+#[derive(Default)]
+struct Drawn {
+    colours: BTreeSet<&'static str>,
+    dashed: bool,
+    negated: bool,
+}
+
 /// A boxed key to the shapes, colours and line styles in use.
-fn legend(g: &mut dot_writer::Scope, view: &GraphView) {
+fn legend(g: &mut dot_writer::Scope, view: &GraphView, drawn: &Drawn) {
     let mut c = g.cluster();
     c.graph_attributes()
         .set("label", "Legend", true)
@@ -302,10 +452,15 @@ fn legend(g: &mut dot_writer::Scope, view: &GraphView) {
     }
     let mut lines: Vec<(&str, &str, &str, bool)> = QUADS
         .iter()
+        .filter(|(colour, _)| drawn.colours.contains(colour))
         .map(|(colour, name)| (*colour, *name, "solid", false))
         .collect();
-    lines.push(("#525252", "possible or claimed", "dashed", false));
-    lines.push(("#525252", "negated (NOT)", "solid", true));
+    if drawn.dashed {
+        lines.push(("#525252", "possible or claimed", "dashed", false));
+    }
+    if drawn.negated {
+        lines.push(("#525252", "negated (NOT)", "solid", true));
+    }
     // Each sample line ends in its name, so no edge label pushes the ranks apart.
     for (i, (colour, name, style, negated)) in lines.into_iter().enumerate() {
         let (a, b) = (format!("legend_from{i}"), format!("legend_to{i}"));

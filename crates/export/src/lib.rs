@@ -15,7 +15,7 @@ pub use analysis::{
     PairBalance, Period, Tie,
 };
 pub use corpus::{Actor, Corpus, Mention};
-pub use dot::{escape as escape_dot, escape_url, write_dot};
+pub use dot::{escape as escape_dot, escape_url, write_dot, write_dot_with, DotOptions, Merge};
 pub use error::ExportError;
 pub use formats::{escape_xml, write_edges_csv, write_graphml, write_json, write_nodes_csv};
 pub use jsonld::{write_jsonld, CONTEXT};

@@ -13,7 +13,10 @@ use crate::model::PREFIXES;
 /// How query results are written: a table for people, standard formats for tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultsFormat {
+    /// Columns for a terminal, long cells cut at 80 characters.
     Table,
+    /// Columns with every cell whole.
+    WideTable,
     Csv,
     Tsv,
     Json,
@@ -23,7 +26,7 @@ pub enum ResultsFormat {
 impl ResultsFormat {
     pub fn media_type(self) -> &'static str {
         match self {
-            ResultsFormat::Table => "text/plain",
+            ResultsFormat::Table | ResultsFormat::WideTable => "text/plain",
             ResultsFormat::Csv => "text/csv",
             ResultsFormat::Tsv => "text/tab-separated-values",
             ResultsFormat::Json => "application/sparql-results+json",
@@ -33,7 +36,7 @@ impl ResultsFormat {
 
     fn standard(self) -> Option<QueryResultsFormat> {
         match self {
-            ResultsFormat::Table => None,
+            ResultsFormat::Table | ResultsFormat::WideTable => None,
             ResultsFormat::Csv => Some(QueryResultsFormat::Csv),
             ResultsFormat::Tsv => Some(QueryResultsFormat::Tsv),
             ResultsFormat::Json => Some(QueryResultsFormat::Json),
@@ -47,6 +50,7 @@ impl FromStr for ResultsFormat {
     fn from_str(s: &str) -> Result<Self, String> {
         Ok(match s {
             "table" => Self::Table,
+            "wide-table" => Self::WideTable,
             "csv" => Self::Csv,
             "tsv" => Self::Tsv,
             "json" => Self::Json,
@@ -64,6 +68,7 @@ impl fmt::Display for ResultsFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
             ResultsFormat::Table => "table",
+            ResultsFormat::WideTable => "wide-table",
             ResultsFormat::Csv => "csv",
             ResultsFormat::Tsv => "tsv",
             ResultsFormat::Json => "json",
@@ -103,7 +108,12 @@ pub fn write_results(
                         );
                     }
                     let header: Vec<String> = vars.iter().map(|v| v.as_str().to_owned()).collect();
-                    write_table(&header, &rows, &mut out)?;
+                    let max = if format == ResultsFormat::WideTable {
+                        usize::MAX
+                    } else {
+                        80
+                    };
+                    write_table(&header, &rows, max, &mut out)?;
                 }
             }
         }
@@ -121,7 +131,7 @@ pub fn write_results(
                         .in_graph(oxigraph::model::GraphName::DefaultGraph),
                 );
             }
-            let rdf = if format == ResultsFormat::Table {
+            let rdf = if format.standard().is_none() {
                 RdfFormat::Turtle
             } else {
                 RdfFormat::NTriples
@@ -160,20 +170,21 @@ pub fn compact(term: &Term) -> String {
 fn write_table(
     header: &[String],
     rows: &[Vec<String>],
+    max: usize,
     out: &mut impl Write,
 ) -> Result<(), StoreError> {
     let width = |s: &str| s.chars().count();
     let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
     for r in rows {
         for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(width(c)).min(80);
+            widths[i] = widths[i].max(width(c)).min(max);
         }
     }
     let line = |cells: &[String], out: &mut dyn Write| -> std::io::Result<()> {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
-            let c: String = if width(c) > 80 {
-                c.chars().take(79).chain(['…']).collect()
+            let c: String = if width(c) > max {
+                c.chars().take(max - 1).chain(['…']).collect()
             } else {
                 c.clone()
             };
