@@ -2512,7 +2512,9 @@ fn collapse_ws(s: &str) -> String {
     out
 }
 
-/// Removes repeats: the same actors, relation and status from the same sentence.
+/// Removes repeats: the same actors, relation and status from the same sentence text. A
+/// sentence a report repeats (a summary restating its body, a paragraph printed twice) is
+/// one piece of evidence, kept at its first place.
 fn dedup(relations: &mut Vec<Relation>) {
     let mut seen = BTreeSet::new();
     // Decided first, over borrowed keys, so that no key is copied.
@@ -2520,7 +2522,7 @@ fn dedup(relations: &mut Vec<Relation>) {
         .iter()
         .map(|r| {
             seen.insert((
-                r.span,
+                r.sentence.as_str(),
                 r.subject.id.as_str(),
                 r.object.id.as_str(),
                 r.cameo.as_str(),
