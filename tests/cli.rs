@@ -676,6 +676,20 @@ fn queries_warn_of_unknown_terms_and_show_wide_cells() {
         "{}",
         r.stderr
     );
+    // Syntax errors in one line, with the place and what would fix them.
+    for (query, needle) in [
+        ("SELEC ?s WHERE { ?s ?p ?o }", "did you mean SELECT?"),
+        (
+            "SELECT ?s WHERE { ?s foo:bar ?o }",
+            "unknown prefix `foo:` at line 1, column 29",
+        ),
+    ] {
+        let r = run(&["query", query], Some(&store));
+        assert_ne!(r.code, 0);
+        assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+        assert!(r.stderr.contains(needle), "{}", r.stderr);
+        assert!(!r.stderr.contains("u{"), "{}", r.stderr);
+    }
     let q = "SELECT ?t WHERE { ?e ag:text ?t FILTER(STRLEN(?t) > 200) } ORDER BY ?t LIMIT 1";
     let cut = ok(&["query", q], Some(&store));
     let wide = ok(&["query", "--wide", q], Some(&store));

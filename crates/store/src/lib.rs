@@ -8,6 +8,7 @@ mod protocol;
 mod remote;
 mod results;
 mod store;
+mod syntax;
 
 pub use error::StoreError;
 pub use format::write_quads;

@@ -493,9 +493,9 @@ impl GraphStore {
         if let Some(token) = cancel {
             evaluator = evaluator.with_cancellation_token(token);
         }
-        let mut prepared = evaluator
-            .parse_query(sparql)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| {
+            StoreError::QuerySyntax(crate::syntax::readable(sparql, &e.to_string()))
+        })?;
         if !dataset.default_graphs.is_empty() || !dataset.named_graphs.is_empty() {
             let ds = prepared.dataset_mut();
             ds.set_default_graph(

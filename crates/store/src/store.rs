@@ -342,9 +342,9 @@ impl GraphStore {
                 .with_prefix(*p, *iri)
                 .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
         }
-        let mut prepared = evaluator
-            .parse_query(sparql)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| {
+            StoreError::QuerySyntax(crate::syntax::readable(sparql, &e.to_string()))
+        })?;
         // Reports are named graphs; without FROM, a query sees all of them at once.
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
