@@ -786,3 +786,50 @@ fn analysis_reads_a_sparql_endpoint_like_the_local_store() {
     assert_eq!(remote(&["analyze", "--json"]), local_analysis);
     drop(server);
 }
+
+/// A briefing picture: the caption given, one edge per pair and QuadClass, and a legend
+/// of only what is drawn.
+#[test]
+fn a_briefing_picture_merges_by_quad_class_and_keys_only_what_it_draws() {
+    let (_turn, store) = dev_store();
+    let all = ok(&["export", "--format", "dot"], store);
+    let dot = ok(
+        &[
+            "export",
+            "--format",
+            "dot",
+            "--merge",
+            "quad-class",
+            "--quad-class",
+            "material-conflict",
+            "--modality",
+            "asserted",
+            "--title",
+            "Briefing: material conflict",
+        ],
+        store,
+    );
+    assert!(
+        dot.contains(r#"label="Briefing: material conflict""#),
+        "{dot}"
+    );
+    let edges = |d: &str| d.lines().filter(|l| l.contains(" -> n")).count();
+    assert!(edges(&dot) > 0 && edges(&dot) < edges(&all), "{dot}");
+    // One drawn edge per pair and negation: no two edges join the same nodes alike.
+    let mut seen = BTreeSet::new();
+    for l in dot.lines().filter(|l| l.contains(" -> n")) {
+        let pair: String = l.split('[').next().unwrap_or_default().trim().to_owned();
+        let negated = l.contains("arrowhead=tee");
+        assert!(seen.insert((pair, negated)), "two edges alike: {l}");
+    }
+    // The legend keys the one class drawn and no line style that is not used.
+    assert!(dot.contains("material conflict</FONT>"), "{dot}");
+    for absent in [
+        "verbal cooperation",
+        "material cooperation",
+        "possible or claimed",
+    ] {
+        assert!(!dot.contains(absent), "the legend lists {absent:?}: {dot}");
+    }
+    assert!(all.contains("verbal cooperation") && all.contains("possible or claimed"));
+}

@@ -218,14 +218,6 @@ fn root_names() -> &'static BTreeMap<String, String> {
     })
 }
 
-const QUAD_NAMES: [&str; 5] = [
-    "",
-    "verbal cooperation",
-    "material cooperation",
-    "verbal conflict",
-    "material conflict",
-];
-
 /// One line for a merged group: what it is, how many mentions, when.
 fn merged_line(name: &str, group: &[&Edge], negated: bool) -> String {
     let count: usize = group.iter().map(|e| e.count).sum();
@@ -361,12 +353,15 @@ pub fn write_dot_with(
                     merged_line(&name, &group, negated)
                 }
                 Merge::QuadClass => {
-                    let name = if c == STATEMENT {
-                        "statement about"
-                    } else {
-                        QUAD_NAMES[usize::from(group[0].quad_class.min(4))]
-                    };
-                    merged_line(name, &group, negated)
+                    // The colour says the class and the legend names it: the label
+                    // keeps to the count, so a briefing picture stays small.
+                    let count: usize = group.iter().map(|e| e.count).sum();
+                    match (negated, count) {
+                        (true, 1) => "NOT".to_owned(),
+                        (true, n) => format!("NOT ×{n}"),
+                        (false, 1) => String::new(),
+                        (false, n) => format!("×{n}"),
+                    }
                 }
             };
             drawn.colours.insert(c);
@@ -410,15 +405,23 @@ struct Drawn {
     negated: bool,
 }
 
-/// A boxed key to the shapes, colours and line styles in use.
+/// A symbol for each node shape, for the legend's text.
+fn shape_symbol(kind: &str) -> &'static str {
+    match shape(kind) {
+        "box" => "■",
+        "hexagon" => "⬢",
+        "octagon" => "⯃",
+        "house" => "⌂",
+        "component" => "▣",
+        "ellipse" => "●",
+        "cylinder" => "⛁",
+        _ => "▭",
+    }
+}
+
+/// A compact key to the shapes, colours and line styles in use: one table node, so the
+/// key takes a corner of the picture, not a column of it.
 fn legend(g: &mut dot_writer::Scope, view: &GraphView, drawn: &Drawn) {
-    let mut c = g.cluster();
-    c.graph_attributes()
-        .set("label", "Legend", true)
-        .set("fontsize", "11", false)
-        .set("style", "rounded", true)
-        .set("color", "#bdbdbd", true);
-    c.node_attributes().set("fontsize", "10", false);
     let used: BTreeSet<&str> = view
         .nodes
         .values()
@@ -430,58 +433,44 @@ fn legend(g: &mut dot_writer::Scope, view: &GraphView, drawn: &Drawn) {
             }
         })
         .collect();
-    // The shapes hang off an invisible anchor so that they share a column
-    // with the line samples' right ends, which keeps the sample lines straight.
-    c.node_named("legend_anchor")
-        .set("style", "invis", false)
-        .set("shape", "point", false)
-        .set("width", "0.01", false);
-    for (i, (kind, name)) in KINDS.iter().enumerate() {
-        if !used.contains(kind) {
-            continue;
+    let mut rows = String::new();
+    for (kind, name) in KINDS {
+        if used.contains(kind) {
+            rows.push_str(&format!(
+                r#"<TR><TD ALIGN="LEFT"><FONT COLOR="{}">{}</FONT> {name}</TD></TR>"#,
+                if kind.is_empty() {
+                    "#737373"
+                } else {
+                    "#525252"
+                },
+                shape_symbol(kind)
+            ));
         }
-        let id = format!("legend_kind{i}");
-        c.node_named(id.as_str())
-            .set("label", name, true)
-            .set("shape", shape(kind), false)
-            .set("fillcolor", fill(kind), true);
-        c.edge("legend_anchor", id.as_str())
-            .attributes()
-            .set("style", "invis", false)
-            .set("minlen", "1", false);
     }
-    let mut lines: Vec<(&str, &str, &str, bool)> = QUADS
-        .iter()
-        .filter(|(colour, _)| drawn.colours.contains(colour))
-        .map(|(colour, name)| (*colour, *name, "solid", false))
-        .collect();
+    for (colour, name) in QUADS {
+        if drawn.colours.contains(colour) {
+            rows.push_str(&format!(
+                r#"<TR><TD ALIGN="LEFT"><FONT COLOR="{colour}">━━━ {name}</FONT></TD></TR>"#
+            ));
+        }
+    }
     if drawn.dashed {
-        lines.push(("#525252", "possible or claimed", "dashed", false));
+        rows.push_str(r#"<TR><TD ALIGN="LEFT">╍╍╍ possible or claimed</TD></TR>"#);
     }
     if drawn.negated {
-        lines.push(("#525252", "negated (NOT)", "solid", true));
+        rows.push_str(r#"<TR><TD ALIGN="LEFT">━━┫ negated (NOT)</TD></TR>"#);
     }
-    // Each sample line ends in its name, so no edge label pushes the ranks apart.
-    for (i, (colour, name, style, negated)) in lines.into_iter().enumerate() {
-        let (a, b) = (format!("legend_from{i}"), format!("legend_to{i}"));
-        c.node_named(a.as_str())
-            .set("shape", "point", false)
-            .set("width", "0.05", false)
-            .set("color", "#bdbdbd", true);
-        c.node_named(b.as_str())
-            .set("shape", "plaintext", false)
-            .set("style", "solid", false)
-            .set("label", name, true)
-            .set("fontcolor", colour, true);
-        let mut attrs = c.edge(a.as_str(), b.as_str()).attributes();
-        attrs
-            .set("color", colour, true)
-            .set("style", style, false)
-            .set("minlen", "1", false);
-        if negated {
-            attrs.set("arrowhead", "tee", false);
-        }
-    }
+    g.node_named("legend")
+        .set("shape", "plaintext", false)
+        .set("style", "solid", false)
+        .set("fontsize", "10", false)
+        .set(
+            "label",
+            &format!(
+                r##"<<TABLE BORDER="1" COLOR="#bdbdbd" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2"><TR><TD ALIGN="LEFT"><B>Legend</B></TD></TR>{rows}</TABLE>>"##
+            ),
+            false,
+        );
 }
 
 #[cfg(test)]
