@@ -48,8 +48,11 @@ apt_install() {
     exit 1
   fi
   say "installing $*"
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  if ! { "${sudo[@]}" apt-get update -qq &&
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; }; then
+    say "apt-get could not install: $* (Debian/Ubuntu package names); install them by hand and run this again"
+    exit 1
+  fi
 }
 
 missing=()
