@@ -556,6 +556,7 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
     )
     .unwrap();
     fs::write(inbox.join(".notes.txt"), "hidden").unwrap();
+    fs::write(inbox.join("notes.md"), "# Shopping\n\n- milk\n- bread\n").unwrap();
     let alone = ok(&["extract", inbox.join("good.txt").to_str().unwrap()], None);
     assert!(!alone.is_empty());
 
@@ -568,7 +569,8 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
         "page.html: an HTML page",
         "report.pdf: a PDF document",
         "empty.txt",
-        "1 of 2 reports could not be read",
+        "1 of 3 reports could not be read",
+        "notes.md: no date and no relation found; is it a report?",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
     }
@@ -602,7 +604,11 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
         ],
         Some(&store),
     );
-    assert_eq!(graphs.trim().lines().collect::<Vec<_>>(), ["f", "good.txt"]);
+    assert_eq!(
+        graphs.trim().lines().collect::<Vec<_>>(),
+        ["f", "good.txt", "notes.md"]
+    );
+    assert!(r.stderr.contains("notes.md: no date"), "{}", r.stderr);
 }
 
 /// Actors are found by label, alias, code, kind or role, and a misspelt name gets a

@@ -164,6 +164,9 @@ fn extract_all(
         .map(|src| {
             let text = read_source(src, &stdin_text)?;
             let extraction = extract_source(extractor, src, text.clone())?;
+            if let Some(w) = not_a_report(&extraction) {
+                eprintln!("actorgraph: warning: {}: {w}", src.display());
+            }
             progress.inc(1);
             Ok((extraction, text))
         })
@@ -213,6 +216,9 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
                     None => prepare_source(src, read_source(src, &stdin_text)?)?,
                 };
                 let x = extract_prepared(&extractor, src, prepared)?;
+                if let Some(w) = not_a_report(&x) {
+                    eprintln!("actorgraph: warning: {}: {w}", src.display());
+                }
                 // A relation's line, with its mentions, runs to a kilobyte or two.
                 let mut buf = Vec::with_capacity(2 * x.relations.len() * 1024);
                 // One line per distinct relation, its mentions merged.
@@ -253,6 +259,12 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
     io::copy(&mut spool, &mut out)?;
     out.flush()?;
     Ok(failed.exit_code(sources.len()))
+}
+
+/// Why a file that was read may be no report at all: nothing dated, nothing related.
+pub(crate) fn not_a_report(x: &Extraction) -> Option<&'static str> {
+    (x.relations.is_empty() && x.report.date.is_none())
+        .then_some("no date and no relation found; is it a report?")
 }
 
 /// The reports of a batch that could not be read: each is named on standard error as it

@@ -236,12 +236,16 @@ fn extract_one(
     let hash = actorgraph_store::content_hash(&text);
     let markers = footnote_markers(&text);
     let mut extraction = extract_source(extractor, src, text)?;
-    let warning = uncited(&markers, &extraction.report.sources).map(|w| {
-        format!(
-            "{}: {w}; sentences that cite them are stored without sources",
-            src.display()
-        )
-    });
+    let warning = uncited(&markers, &extraction.report.sources)
+        .map(|w| {
+            format!(
+                "{}: {w}; sentences that cite them are stored without sources",
+                src.display()
+            )
+        })
+        .or_else(|| {
+            crate::commands::not_a_report(&extraction).map(|w| format!("{}: {w}", src.display()))
+        });
     extraction.report.extractor = Some(fingerprint.to_owned());
     let graph = ReportGraph::new(&extraction, &hash)
         .with_context(|| format!("{}: not ingested", src.display()))?;
