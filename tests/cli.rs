@@ -556,6 +556,11 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
     )
     .unwrap();
     fs::write(inbox.join(".notes.txt"), "hidden").unwrap();
+    fs::write(
+        inbox.join("README.md"),
+        "Reports of March 2026, from the publisher.\n",
+    )
+    .unwrap();
     fs::write(inbox.join("notes.md"), "# Shopping\n\n- milk\n- bread\n").unwrap();
     let alone = ok(&["extract", inbox.join("good.txt").to_str().unwrap()], None);
     assert!(!alone.is_empty());
@@ -571,6 +576,7 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
         "empty.txt",
         "1 of 3 reports could not be read",
         "notes.md: no date and no relation found; is it a report?",
+        "README.md: the folder's own notes, not a report",
     ] {
         assert!(r.stderr.contains(needle), "{needle:?} not in {}", r.stderr);
     }

@@ -110,8 +110,23 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// A folder's own notes (README.md, LICENSE.txt), which describe the reports beside them.
+fn is_folder_note(p: &Path) -> bool {
+    let stem = p
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_ascii_uppercase())
+        .unwrap_or_default();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "CHANGELOG" | "NOTICE"
+    )
+}
+
 /// Why a file met in a directory is not read as a report.
 fn skip_reason(p: &Path) -> String {
+    if is_folder_note(p) {
+        return "the folder's own notes, not a report".to_owned();
+    }
     let mut head = [0u8; 4096];
     let n = std::fs::File::open(p)
         .and_then(|mut f| f.read(&mut head))
@@ -218,7 +233,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>
         }
         if path.is_dir() {
             walk(&path, out, skipped)?;
-        } else if is_report(&path) {
+        } else if is_report(&path) && !is_folder_note(&path) {
             out.push(path);
         } else {
             let why = skip_reason(&path);
