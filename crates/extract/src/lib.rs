@@ -7,9 +7,9 @@ mod dictionary;
 mod document;
 mod error;
 pub mod eval;
-mod extract;
 mod lexicon;
 mod mention;
+mod pipeline;
 mod relation;
 mod temporal;
 mod text;
@@ -24,8 +24,8 @@ pub use date::PartialDate;
 pub use dictionary::{Actor, ActorKind, Dictionary, FormKind, Role};
 pub use document::{Block, BlockKind, Document};
 pub use error::ExtractError;
-pub use extract::{Extractor, ExtractorBuilder, Prepared};
 pub use lexicon::{quad_class, Combat, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
+pub use pipeline::{Extractor, ExtractorBuilder, Prepared};
 pub use relation::{
     collapse, collapse_owned, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo,
     Rollup,

@@ -1,0 +1,742 @@
+//! Arguments: who acts on whom, for verbs, for event nouns, and their objects.
+
+use super::*;
+
+impl Extractor {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn verb_args(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        focal: Option<usize>,
+        ctx: &Context,
+        i: usize,
+        end: usize,
+        t: usize,
+        last: &mut Option<(usize, Vec<usize>)>,
+    ) -> Option<Found> {
+        let trig = self.lex.trigger(t);
+        let c = sent.clause[i];
+        let clause_start = (0..i)
+            .rev()
+            .take_while(|&k| sent.clause[k] == c)
+            .last()
+            .unwrap_or(i);
+
+        // Passive: "was struck by X" makes X the actor and the clause subject the target.
+        let passive = i > 0
+            && (BE_FORMS.contains(&sent.word(i - 1))
+                || (i > 1
+                    && BE_FORMS.contains(&sent.word(i - 2))
+                    && (sent.word(i - 1).ends_with("ly")
+                        || sent.has_cue(i - 1, CueKind::Negation))))
+            && sent.word(i).ends_with("ed")
+            || sent.word(i).ends_with("ed") && sent.word(end) == "by";
+        let by_agent = (end..(end + 6).min(sent.tokens.len()))
+            .find(|&k| sent.word(k) == "by")
+            .and_then(|k| {
+                sent.mentions
+                    .iter()
+                    .position(|m| m.t0 > k && m.t0 <= k + 3 && sent.clause[m.t0] == c)
+            });
+
+        let mut subjects = match self.clause_subject(sent, i) {
+            Some(m) if entities[sent.mentions[m].entity].kind.is_party() => {
+                self.coordinated(sent, m)
+            }
+            Some(_) => return None,
+            None => vec![],
+        };
+        // "to prompt the United States and its allies to pressure Ukraine": an act
+        // someone is pushed toward has not happened.
+        if i > 1 && sent.word(i - 1) == "to" {
+            let pushed = (i.saturating_sub(10)..i - 1).any(|k| {
+                sent.has_cue(k, CueKind::Prompt)
+                    && (k + 1..(k + 3).min(i)).any(|j| sent.mention_at(j).is_some())
+            });
+            if pushed {
+                return None;
+            }
+        }
+        // "detained 137 Ukrainians collaborating with Ukrainian forces": a participle
+        // right after an actor (or its forces) says what that actor does.
+        if i > 1 && sent.word(i).ends_with("ing") {
+            let before = sent.mention_at(i - 1).or_else(|| {
+                sent.has_cue(i - 1, CueKind::ForcesNoun)
+                    .then(|| sent.mention_at(i - 2))
+                    .flatten()
+            });
+            // "reports of Ukrainian forces capturing", but not "northwest of Kyiv targeting".
+            let before = before.filter(|&m| {
+                let sm = &sent.mentions[m];
+                sm.how != How::Place
+                    && (!sent.preceded_by_prep(sm)
+                        || sent.governing_word(sm) == "of"
+                            && sm.t0 > 1
+                            && !sent.has_cue(sm.t0 - 2, CueKind::Compass)
+                            && !sent.has_cue(sm.t0 - 2, CueKind::AreaNoun))
+            });
+            if let Some(m) = before {
+                if !entities[sent.mentions[m].entity].kind.is_party() {
+                    return None;
+                }
+                subjects = self.coordinated_backwards(sent, m);
+            }
+        }
+        // "deter Belarus from joining", "dissuade Western states from providing aid": the
+        // one kept from the act is its actor, not the clause subject.
+        if i > 2 && sent.word(i - 1) == "from" && sent.word(i).ends_with("ing") {
+            let p = i - 2;
+            // "preventing UN officials from visiting": the actor and one noun.
+            let named = sent.mention_at(p).or_else(|| {
+                (sent.tokens[p].is_word && !sent.tokens[p].capitalized)
+                    .then(|| sent.mention_at(p - 1))
+                    .flatten()
+            });
+            if let Some(m) = named {
+                if !entities[sent.mentions[m].entity].kind.is_party() {
+                    return None;
+                }
+                subjects = self.coordinated(sent, m);
+            } else if (p.saturating_sub(2)..=p).any(|k| sent.has_cue(k, CueKind::UnnamedActor)) {
+                return None;
+            }
+        }
+        // "Western commitments to supply Ukraine": the infinitive's actor is the unnamed
+        // one of the noun before it, not the clause subject.
+        if i > 2
+            && sent.word(i - 1) == "to"
+            && sent.has_cue(i - 2, CueKind::IntentNoun)
+            && (i.saturating_sub(5)..i - 1).any(|k| {
+                sent.has_cue(k, CueKind::UnnamedActor)
+                    && sent.mention_at(k).is_none()
+                    && !sent.mentions.iter().any(|m| m.t0 > k && m.t0 < i)
+            })
+        {
+            return None;
+        }
+        let resumed = self.speaker_resumes(sent, i, clause_start);
+        if let Some(speaker) = resumed {
+            subjects = self.coordinated(sent, speaker);
+        }
+        if subjects.is_empty() {
+            subjects = self.reference(sent, entities, clause_start, i, focal, ctx);
+        }
+        if subjects.is_empty() {
+            if let Some((clause_id, subj)) = last.as_ref() {
+                if *clause_id == c {
+                    subjects = subj.clone();
+                }
+            }
+        }
+        let mut objects = self.objects(sent, entities, ctx, end, trig, c);
+        // "support ISW's assessment", "support a broader envelopment of Ukrainian forces":
+        // what is supported is a view or an operation, not the party named inside it. An
+        // operation's own actor before it ("support the Russian invasion") stays.
+        if !passive && matches!(&trig.cameo[..2], "05" | "07") {
+            let n = sent.tokens.len();
+            let obj = sent
+                .mentions
+                .iter()
+                .find(|m| m.t0 >= end && sent.clause[m.t0] == c && objects.contains(&m.entity));
+            let stop = obj.map_or((end + 6).min(n), |m| m.t0);
+            let after = obj.map_or(stop..stop, |m| {
+                m.t1..(m.t1..(m.t1 + 5).min(n))
+                    .find(|&k| sent.is_prep(k) || matches!(sent.word(k), "," | ";" | "that"))
+                    .unwrap_or((m.t1 + 5).min(n))
+            });
+            if (end..stop)
+                .chain(after)
+                .any(|k| sent.has_cue(k, CueKind::Epistemic))
+            {
+                return None;
+            }
+            // Only within the object's own noun phrase: not "tanks to Ukraine".
+            let phrase = stop <= end + 5
+                && (end..stop)
+                    .all(|k| sent.tokens[k].is_word && (!sent.is_prep(k) || sent.word(k) == "of"));
+            if phrase && (end..stop).any(|k| self.names_conflict(sent.word(k)))
+                || (sent.word(end).ends_with("ing") && sent.mention_at(end).is_none())
+            {
+                objects.clear();
+            }
+        }
+        if passive {
+            match by_agent {
+                Some(a) => {
+                    objects = subjects.clone();
+                    subjects = self.coordinated(sent, a);
+                }
+                // "Ukrainian forces are not encircled": the subject suffers the act and
+                // the text does not say who would do it.
+                None if trig.objects.contains(&ObjectSlot::Direct) => return None,
+                None => {}
+            }
+        }
+        *last = Some((c, subjects.clone()));
+        if subjects.is_empty() {
+            return None;
+        }
+        if objects.is_empty() && matches!(&trig.cameo[..2], "18" | "19" | "20") {
+            objects = self.place_target(sent, entities, end, &subjects);
+        }
+        // Negation governs a verb only from close by: "has not issued", "is not seeking".
+        // "never discussed the possibility of using": a gerund's negation stands before
+        // the noun it complements.
+        let anchor = if i > 1 && sent.word(i - 1) == "of" && sent.word(i).ends_with("ing") {
+            i - 2
+        } else {
+            i
+        };
+        let negated = (clause_start.max(anchor.saturating_sub(4))..i)
+            .any(|k| sent.has_cue(k, CueKind::Negation));
+        let topic = topic_between(
+            sent,
+            end,
+            objects
+                .first()
+                .and_then(|o| sent.mentions.iter().find(|m| m.entity == *o && m.t0 >= end))
+                .map(|m| m.t0),
+        );
+        let symmetric = trig.symmetric;
+        Some(Found {
+            token: i,
+            trigger: t,
+            subjects,
+            objects,
+            symmetric,
+            negated,
+            topic,
+            resumed: resumed.is_some(),
+            borrowed: false,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn noun_args(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        focal: Option<usize>,
+        ctx: &Context,
+        i: usize,
+        end: usize,
+        t: usize,
+    ) -> Option<Found> {
+        let trig = self.lex.trigger(t);
+        let c = sent.clause[i];
+        // "offer Russia significant concessions": the actor right after a light verb is
+        // the verb's object, and the noun's object when it has no other.
+        let light_verb = (i.saturating_sub(5)..i).find(|&v| sent.has_cue(v, CueKind::LightVerb));
+        let light_object = light_verb
+            .and_then(|v| sent.mention_at(v + 1))
+            .filter(|&m| entities[sent.mentions[m].entity].kind.is_party());
+        // A possessive or demonym right before the noun is its actor:
+        // "Iran's oil exports", "the Russian invasion", "their mutual support".
+        let mut subjects = vec![];
+        let mut of_complement = false;
+        // "Western military aid", "Russian reports": an actor the text leaves unnamed, or
+        // a source of claims, acts here; not the clause's subject.
+        let mut unnamed = sent.has_cue(i, CueKind::SourceNoun);
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 4 && !unnamed {
+            k -= 1;
+            steps += 1;
+            if sent.has_cue(k, CueKind::UnnamedActor) && sent.mention_at(k).is_none() {
+                unnamed = true;
+                break;
+            }
+            if let Some(m) = sent.mention_at(k) {
+                let sm = &sent.mentions[m];
+                if entities[sm.entity].kind.is_party() && Some(m) != light_object {
+                    subjects = self.coordinated_backwards(sent, m);
+                }
+                break;
+            }
+            let w = sent.word(k);
+            if w == "its" {
+                // "Ukraine in its war against Russia": the nearest actor before.
+                // Not an actor inside a prepositional phrase ("from Iran and North Korea").
+                if let Some(m) = sent.mentions.iter().rposition(|m| {
+                    m.t1 <= k
+                        && sent.clause[m.t0] == c
+                        && entities[m.entity].kind.is_party()
+                        && m.how != How::Person
+                        && !sent.preceded_by_prep(m)
+                }) {
+                    subjects = vec![sent.mentions[m].entity];
+                }
+                break;
+            }
+            if sent.has_cue(k, CueKind::GroupReference)
+                || sent.has_cue(k, CueKind::PluralReference)
+                || sent.has_cue(k, CueKind::PersonReference)
+            {
+                subjects = self.reference(sent, entities, k, k + 1, focal, ctx);
+                break;
+            }
+            let modifier = sent.tokens[k].is_word
+                && !sent.is_prep(k)
+                && !DETERMINERS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+                && !BE_FORMS.contains(&w)
+                && !FUNCTION_WORDS.contains(&w)
+                || w == "'"
+                || w == "s"
+                || w == "-";
+            if !modifier {
+                // "areas of active fighting", "conditions for nuclear use": the event is
+                // what another noun is about, not something the clause's subject does.
+                of_complement = matches!(w, "of" | "for")
+                    && k > 0
+                    && sent.tokens[k - 1].is_word
+                    && sent.mention_at(k - 1).is_none()
+                    && self.lex.triggers_for(sent.word(k - 1)).is_empty();
+                break;
+            }
+        }
+        let objects = self.objects(sent, entities, ctx, end, trig, c);
+        // "the Russian defeat in Kharkiv": the demonym names the loser, and no winner.
+        if trig.needs_object && objects.is_empty() {
+            return None;
+        }
+        // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
+        // Also past a short complement: "threats of a military nature” posed by NATO".
+        let by = if sent.word(end) == "by" {
+            Some(end)
+        } else {
+            (end + 1..(end + 8).min(sent.tokens.len()))
+                .take_while(|&k| {
+                    sent.clause[k] == c
+                        && sent.mention_at(k).is_none()
+                        && !matches!(sent.word(k), "," | ";" | "and")
+                })
+                // "the offensive announced by Lavrov": the announcer, not the actor.
+                .find(|&k| {
+                    sent.word(k) == "by"
+                        && sent.word(k - 1).ends_with("ed")
+                        && !reports_on_others(sent, k - 1)
+                        && !sent.has_cue(k - 1, CueKind::Announce)
+                })
+        }
+        // "sanctions ... by leveraging Belarusian connections": a means, not an agent.
+        .filter(|&b| !sent.word(b + 1).ends_with("ing"));
+        let by_agent = by.is_some();
+        if let Some(b) = by {
+            if let Some(m) = sent.mentions.iter().position(|m| {
+                m.t0 > b
+                    && m.t0 <= b + 3
+                    && sent.clause[m.t0] == c
+                    && (b + 1..m.t0).all(|j| !sent.is_prep(j))
+            }) {
+                if entities[sent.mentions[m].entity].kind.is_party() {
+                    subjects = self.coordinated(sent, m);
+                }
+            }
+        }
+        // "the atrocities and ethnic cleansing Russia is perpetrating": an agent in a
+        // relative clause right after the noun.
+        if subjects.is_empty() {
+            if let Some(m) = sent.mentions.iter().position(|m| {
+                m.t0 >= end
+                    && m.t0 <= end + 4
+                    && sent.clause[m.t0] == c
+                    && (end..m.t0).all(|k| {
+                        sent.tokens[k].is_word && !sent.is_prep(k) && sent.mention_at(k).is_none()
+                    })
+                    && matches!(
+                        sent.word(m.t1),
+                        "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                    )
+                    && sent.word(m.t1 + 1).ends_with("ing")
+            }) {
+                if entities[sent.mentions[m].entity].kind.is_party() {
+                    subjects = self.coordinated(sent, m);
+                }
+            }
+        }
+        // "the withdrawal of Russian forces from Ukraine": the of-phrase is the actor.
+        let of_is_object = trig
+            .objects
+            .iter()
+            .any(|o| *o == ObjectSlot::Prep("of".into()));
+        let moves_away = trig
+            .objects
+            .iter()
+            .any(|o| *o == ObjectSlot::Prep("from".into()))
+            || &trig.cameo[..2] == "08";
+        if !of_is_object && moves_away && sent.word(end) == "of" {
+            if let Some(m) = sent.mentions.iter().position(|m| {
+                m.t0 > end && m.t0 <= end + 3 && (end + 1..m.t0).all(|j| !sent.is_prep(j))
+            }) {
+                if entities[sent.mentions[m].entity].kind.is_party() {
+                    subjects = self.coordinated(sent, m);
+                }
+            }
+        }
+        // "Belarus remains unlikely to join the war": a light verb lends the noun its subject.
+        // "Zelensky identified the attack": a verb that observes or resists the event does not.
+        if unnamed {
+            subjects.clear();
+        }
+        // "to degrade Western will to provide additional military support": the unnamed
+        // actor's phrase reaches the noun, so the clause's subject is not its actor either.
+        let unnamed_phrase = subjects.is_empty()
+            && (i.saturating_sub(7)..i).any(|k| {
+                sent.clause[k] == c
+                    && sent.has_cue(k, CueKind::UnnamedActor)
+                    && sent.mention_at(k).is_none()
+                    && !sent.mentions.iter().any(|m| m.t0 > k && m.t0 < i)
+            });
+        let unnamed = unnamed || unnamed_phrase;
+        let borrowed = subjects.is_empty();
+        if subjects.is_empty()
+            && !unnamed
+            && !of_complement
+            && (!trig.own_actor || light_verb.is_some())
+            && !governed_from_outside(sent, i)
+        {
+            match self.clause_subject(sent, i) {
+                Some(m) => {
+                    if entities[sent.mentions[m].entity].kind.is_party() {
+                        subjects = self.coordinated(sent, m);
+                    }
+                }
+                None => {
+                    let cs = (0..i)
+                        .rev()
+                        .take_while(|&k| sent.clause[k] == c)
+                        .last()
+                        .unwrap_or(i);
+                    subjects = self.reference(sent, entities, cs, i, focal, ctx);
+                }
+            }
+        }
+        let mut objects = objects;
+        if let Some(m) = light_object.filter(|_| objects.is_empty()) {
+            objects = self.coordinated(sent, m);
+        }
+        // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor;
+        // so do "threats posed by NATO" that the clause's actor counters.
+        // "relationships with the West": the text names the partner, just not an actor.
+        let slot_unfilled = trig
+            .objects
+            .iter()
+            .any(|o| matches!(o, ObjectSlot::Prep(p) if sent.word(end) == p));
+        // "targeting Ukrainian supplies": what a hostile act aims at is nobody's aid.
+        // "disrupt Ukrainian logistical support": nor what is disrupted or blocked.
+        let hostile_verb_before = (i.saturating_sub(4)..i).any(|k| {
+            sent.has_cue(k, CueKind::ExternalVerb)
+                || self
+                    .lex
+                    .triggers_for(sent.word(k))
+                    .iter()
+                    .any(|(t, rest)| rest.is_empty() && self.lex.trigger(*t).quad_class() >= 3)
+        });
+        if objects.is_empty()
+            && subjects.len() == 1
+            && !slot_unfilled
+            && !hostile_verb_before
+            && (matches!(&trig.cameo[..2], "05" | "06" | "07")
+                || by_agent && &trig.cameo[..2] == "13")
+        {
+            if let Some(m) = self.clause_subject(sent, i) {
+                let group = if by_agent {
+                    self.coordinated(sent, m)
+                } else {
+                    vec![sent.mentions[m].entity]
+                };
+                objects = group
+                    .into_iter()
+                    .filter(|&e| {
+                        entities[e].kind.is_party()
+                            && entities[e].rollup != entities[subjects[0]].rollup
+                    })
+                    .collect();
+            }
+        }
+        // "US sanctions have limited such sales": in a report about one state,
+        // sanctions without a named target are on that state.
+        if objects.is_empty() && subjects.len() == 1 && !slot_unfilled && &trig.cameo[..2] == "16" {
+            if let Some(f) = focal.filter(|f| entities[*f].rollup != entities[subjects[0]].rollup) {
+                objects = vec![f];
+            }
+        }
+        if objects.is_empty()
+            && !subjects.is_empty()
+            && matches!(&trig.cameo[..2], "18" | "19" | "20")
+        {
+            objects = self.place_target(sent, entities, end, &subjects);
+        }
+        if subjects.is_empty() && trig.symmetric && objects.len() >= 2 {
+            // "cooperation between the two countries"
+            return Some(Found {
+                token: i,
+                trigger: t,
+                subjects: objects,
+                objects: vec![],
+                symmetric: true,
+                negated: false,
+                topic: None,
+                resumed: false,
+                borrowed: false,
+            });
+        }
+        let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
+        if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2 && !conflict) {
+            return None;
+        }
+        let clause_start = (0..i)
+            .rev()
+            .take_while(|&k| sent.clause[k] == c)
+            .last()
+            .unwrap_or(i);
+        // "not seeking a confrontation", "no need": the cue stands right before the noun
+        // phrase, or before its light verb ("not prepared to offer concessions").
+        let anchor = light_verb.unwrap_or(i);
+        let negated = (clause_start.max(anchor.saturating_sub(4))..i)
+            .any(|k| sent.has_cue(k, CueKind::Negation));
+        let start = k.min(i);
+        let topic = Some(collapse_ws(
+            &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
+                ..sent.tokens[end - 1].end],
+        ));
+        let symmetric = trig.symmetric;
+        Some(Found {
+            token: i,
+            trigger: t,
+            subjects,
+            objects,
+            symmetric,
+            negated,
+            topic,
+            resumed: false,
+            borrowed,
+        })
+    }
+
+    pub(super) fn objects(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        ctx: &Context,
+        end: usize,
+        trig: &Trigger,
+        c: usize,
+    ) -> Vec<usize> {
+        let slots = trig.objects.as_slice();
+        // What is given, sold or sent "to southern Ukraine" goes to a place, not to a
+        // party; attacks on or withdrawals from a region still involve its state.
+        let to_place = matches!(&trig.cameo[..2], "06" | "07");
+        // "Ukrainian forces threaten Russian positions": military pressure on things, not
+        // a threat made to a party. (A noun keeps it: "poses a threat to the Ukrainian
+        // energy grid" is a threat to Ukraine.)
+        let threat = &trig.cameo[..2] == "13" && trig.pos == Pos::Verb;
+        let n = sent.tokens.len();
+        let in_clause = |k: usize| k < n && sent.clause[k] == c;
+        // "entered the war on Russia's side" (or "behalf"): an ally, not the one fought.
+        let ally = |m: &SentMention| {
+            sent.word(m.t1) == "'"
+                && sent.word(m.t1 + 1) == "s"
+                && matches!(sent.word(m.t1 + 2), "side" | "behalf")
+        };
+        // "threaten Russian positions", "threaten Russia's lines": things, not people.
+        let thing = |m: &SentMention| {
+            (m.how == How::Demonym && !sent.has_cue(m.t1, CueKind::PeopleNoun))
+                || (sent.word(m.t1) == "'"
+                    && sent.word(m.t1 + 1) == "s"
+                    && !sent.has_cue(m.t1 + 2, CueKind::PeopleNoun))
+        };
+        // "offered Ukrainian residents money": private persons are not their state, but
+        // for what is done to them by threat or force ("intimidating Ukrainian parents").
+        let private = |m: &SentMention| {
+            trig.cameo[..2] < *"17" && &trig.cameo[..2] != "13" && sent.names_private(m)
+        };
+        let usable = |m: &SentMention| {
+            let place = to_place && m.how == How::Place;
+            let pressure = threat && thing(m);
+            entities[m.entity].kind.is_party()
+                && !place
+                && !pressure
+                && !sent.preceded_by_location(m)
+                && !ally(m)
+                && !private(m)
+        };
+        let mut best: Option<(usize, Vec<usize>)> = None;
+        for slot in slots {
+            let hit = match slot {
+                ObjectSlot::Direct
+                    if !ctx.last_forces.is_empty()
+                        && (end..(end + 6).min(n))
+                            .any(|k| sent.has_cue(k, CueKind::ForcesReference))
+                        && !sent.mentions.iter().any(|m| m.t0 >= end && m.t0 < end + 6) =>
+                {
+                    let k = (end..(end + 6).min(n))
+                        .find(|&k| sent.has_cue(k, CueKind::ForcesReference))
+                        .unwrap_or(end);
+                    Some((k, ctx.last_forces.clone()))
+                }
+                ObjectSlot::Direct => {
+                    let limit = (end + 10).min(n);
+                    sent.mentions
+                        .iter()
+                        .position(|m| {
+                            m.t0 >= end
+                                && m.t0 < limit
+                                && in_clause(m.t0)
+                                && usable(m)
+                                // "control of Kherson", but not "warned of Putin's plans".
+                                && sent.word(end) != "of"
+                                && (end..m.t0).all(|k| !sent.is_prep(k) || sent.word(k) == "of")
+                                && (end..m.t0).all(|k| !matches!(sent.word(k), "," | "and"))
+                        })
+                        .map(|m| (sent.mentions[m].t0, self.coordinated(sent, m)))
+                }
+                ObjectSlot::Prep(p) => {
+                    let limit = (end + 20).min(n);
+                    (end..limit)
+                        .take_while(|&k| in_clause(k))
+                        .find(|&k| sent.word(k) == p)
+                        .and_then(|k| {
+                            let group = (k + 1..(k + 4).min(n)).any(|j| {
+                                sent.has_cue(j, CueKind::GroupReference) && sent.word(j) != "their"
+                            });
+                            if group && ctx.last_group.len() >= 2 {
+                                return Some((k, ctx.last_group.clone()));
+                            }
+                            sent.mentions
+                                .iter()
+                                .position(|m| {
+                                    m.t0 > k
+                                        && m.t0 <= k + 5
+                                        && in_clause(m.t0)
+                                        && entities[m.entity].kind.is_party()
+                                        && !(to_place && m.how == How::Place)
+                                        && !(threat && thing(m))
+                                        && !ally(m)
+                                        && !private(m)
+                                })
+                                .filter(|&m| (k + 1..sent.mentions[m].t0).all(|j| !sent.is_prep(j)))
+                                .map(|m| (k, self.coordinated(sent, m)))
+                        })
+                }
+            };
+            if let Some((pos, ents)) = hit {
+                if best.as_ref().is_none_or(|(b, _)| pos < *b) {
+                    best = Some((pos, ents));
+                }
+            }
+        }
+        best.map(|(_, e)| e).unwrap_or_default()
+    }
+
+    /// "ground assaults near Bakhmut": the state where an attack happens is its
+    /// target when the text names no other.
+    pub(super) fn place_target(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        end: usize,
+        subjects: &[usize],
+    ) -> Vec<usize> {
+        let c = sent.clause[end.min(sent.clause.len() - 1)];
+        for m in sent
+            .mentions
+            .iter()
+            .filter(|m| m.t0 >= end && sent.clause[m.t0] == c)
+        {
+            // "forces withdrawn into Belarus": where forces go is no target.
+            if !sent.preceded_by_location(m) || sent.governing_word(m) == "into" {
+                continue;
+            }
+            let state = match entities[m.entity].kind {
+                ActorKind::Place => entities[m.entity].located_in,
+                ActorKind::State => Some(m.entity),
+                _ => None,
+            };
+            if let Some(st) = state {
+                if subjects
+                    .iter()
+                    .all(|s| entities[*s].rollup != entities[st].rollup)
+                {
+                    return vec![st];
+                }
+                return vec![];
+            }
+        }
+        vec![]
+    }
+}
+
+/// Whether event noun `i` sits inside a prepositional phrase ("entry into the Russian
+/// war"): looking back past its modifiers, demonyms and determiners, a preposition.
+pub(super) fn in_prep_phrase(sent: &Sentence, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && i - k < 6 {
+        k -= 1;
+        if sent.mention_at(k).is_some() || DETERMINERS.contains(&sent.word(k)) {
+            continue;
+        }
+        let w = sent.word(k);
+        if sent.is_prep(k) {
+            return w != "to" || !sent.tokens.get(k + 1).is_some_and(|t| t.is_word);
+        }
+        let modifier = sent.tokens[k].is_word
+            && !AUXILIARIES.contains(&w)
+            && !BE_FORMS.contains(&w)
+            && !FUNCTION_WORDS.contains(&w);
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether the verb that governs event noun `i` keeps its subject outside the event:
+/// "Zelensky identified the attack", "Iran condemned the strikes on Syria", "Ukrainian
+/// forces repelled an assault". A light verb in between performs it instead ("conducted
+/// an assault"), and a participle after a determiner is an adjective ("any confirmed
+/// attacks").
+pub(super) fn governed_from_outside(sent: &Sentence, i: usize) -> bool {
+    let c = sent.clause[i];
+    for k in (i.saturating_sub(6)..i).rev() {
+        if sent.clause[k] != c
+            || sent.mention_at(k).is_some()
+            || sent.has_cue(k, CueKind::LightVerb)
+        {
+            return false;
+        }
+        if sent.has_cue(k, CueKind::ExternalVerb) {
+            return !(k > 0 && DETERMINERS.contains(&sent.word(k - 1)));
+        }
+    }
+    false
+}
+
+/// Verbs by which an actor reports what others do ("reported", "claimed"), as
+/// opposed to stating its own stance ("reiterated its commitment").
+pub(super) fn reports_on_others(sent: &Sentence, k: usize) -> bool {
+    // "the Union State": a name, not the verb "state".
+    sent.mention_at(k).is_none()
+        && (sent.has_cue(k, CueKind::Announce) || sent.has_cue(k, CueKind::Speech))
+        && [
+            "report", "claim", "alleg", "said", "say", "stat", "note", "announc", "publish",
+        ]
+        .iter()
+        .any(|p| sent.word(k).starts_with(p))
+}
+
+/// "remains (highly) unlikely", "is likely": the hedge is the clause's predicate.
+/// "unlikely to break Ukrainian will" hedges "break", not the clause's subject.
+pub(super) fn copula_before(sent: &Sentence, k: usize) -> bool {
+    if sent.word(k + 1) == "to" {
+        return false;
+    }
+    (k.saturating_sub(3)..k).any(|j| {
+        matches!(
+            sent.word(j),
+            "is" | "are" | "was" | "were" | "remains" | "remain" | "remained" | "seems" | "appears"
+        )
+    })
+}

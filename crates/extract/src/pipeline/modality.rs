@@ -1,0 +1,87 @@
+//! Modality and negation: how sure the report is of an event, and whether it is denied.
+
+use super::*;
+
+impl Extractor {
+    /// Modality of the relation at token `t`, and whose claim it is.
+    pub(super) fn modality(
+        &self,
+        sent: &Sentence,
+        frames: &[Frame],
+        t: usize,
+        noun: bool,
+    ) -> (Modality, Option<usize>) {
+        let frame = frames.iter().rfind(|f| f.start <= t);
+        if let Some(f) = frame {
+            if f.modality == Modality::Claimed {
+                return (Modality::Claimed, f.speaker);
+            }
+        }
+        let from = frame.map_or(0, |f| f.start);
+        if (0..t).any(|k| {
+            sent.has_cue(k, CueKind::Hearsay)
+                && sent.word(k) != "reports"
+                && sent.word(k) != "claims"
+                && sent.word(k) != "reported"
+        }) {
+            return (Modality::Claimed, None);
+        }
+        // "an offer to sign a contract", "Iran plans to export drones": an act intended,
+        // not done.
+        if !noun && t >= 2 && sent.word(t - 1) == "to" && sent.has_cue(t - 2, CueKind::IntentNoun) {
+            return (Modality::Possible, None);
+        }
+        // The nearest hedge before the trigger, else "likely" later in its clause.
+        let mut nearest = None;
+        let mut at = 0;
+        for k in from..t {
+            if sent.has_cue(k, CueKind::Possible) {
+                (nearest, at) = (Some(Modality::Possible), k);
+            } else if sent.has_cue(k, CueKind::Assessed) {
+                (nearest, at) = (Some(Modality::Assessed), k);
+            }
+        }
+        // "could derive benefits from increasing sales to China": a noun inside a
+        // prepositional phrase is not what the hedge is about.
+        // "to" before a verb ("meant to signal") marks an infinitive, not a phrase.
+        let infinitive = |k: usize| {
+            sent.word(k) == "to"
+                && sent
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.is_word && !n.capitalized)
+                && !DETERMINERS.contains(&sent.word(k + 1))
+                && sent.mention_at(k + 1).is_none()
+        };
+        // "the possibility of Russian nuclear use": the hedge's own of-phrase is what it hedges.
+        let own_complement = |k: usize| k == at + 1 && sent.word(k) == "of";
+        if noun
+            && nearest.is_some()
+            && (at + 1..t).any(|k| sent.is_prep(k) && !infinitive(k) && !own_complement(k))
+        {
+            nearest = None;
+        }
+        if nearest.is_none() {
+            let c = sent.clause[t];
+            if (t..sent.tokens.len())
+                .take_while(|&k| sent.clause[k] == c)
+                .any(|k| matches!(sent.word(k), "likely" | "unlikely") && copula_before(sent, k))
+            {
+                nearest = Some(Modality::Assessed);
+            }
+        }
+        match (nearest, frame) {
+            (Some(m), _) => (m, None),
+            (None, Some(f)) => (f.modality, None),
+            (None, None) => (Modality::Asserted, None),
+        }
+    }
+
+    /// "Belarus' entry into the war remains highly unlikely".
+    pub(super) fn unlikely_after(&self, sent: &Sentence, t: usize) -> bool {
+        let c = sent.clause[t];
+        (t..sent.tokens.len())
+            .take_while(|&k| sent.clause[k] == c)
+            .any(|k| sent.word(k) == "unlikely" && copula_before(sent, k))
+    }
+}
