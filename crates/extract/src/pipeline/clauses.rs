@@ -111,3 +111,93 @@ pub(super) fn joins(sent: &Sentence, cur: &SentMention, next: &SentMention) -> b
             .into_iter()
             .all(|w| matches!(w, "and" | "," | "the" | "both" | "or"))
 }
+
+/// Clause numbers of a sentence's tokens. A clause opens at ";" ":" "(", at boundary
+/// words and the complementizer "that", and at ", and" before a new subject and its
+/// verb ("Ukrainian forces repelled assaults, and Russian forces did not launch
+/// attacks"); a list opened by "including" or "such as" interrupts a clause that a
+/// finite verb after it resumes.
+pub(super) fn clauses(tokens: &[Token], sm: &[SentMention], cues: &[CueSet]) -> Vec<usize> {
+    let n = tokens.len();
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let new_subject = |i: usize| {
+        // Not the last of a list of actors ("Russia, Syria, and Iran are").
+        let listed = sm.iter().any(|m| m.t1 + 1 == i && m.how != How::Place);
+        let first = if word(i + 1) == "the" { i + 2 } else { i + 1 };
+        !listed
+            && sm.iter().find(|m| m.t0 == first).is_some_and(|m| {
+                // Past an acronym and a titled name: "and International Atomic Energy
+                // Agency (IAEA) Director-General Rafael Grossi stated".
+                let mut k = m.t1;
+                for _ in 0..12 {
+                    if word(k) == "(" {
+                        while k < n && word(k) != ")" {
+                            k += 1;
+                        }
+                        k += 1;
+                    } else if k < n && (tokens[k].capitalized || word(k) == "-") {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // "and Russian forces continue to fight": forces, then their verb.
+                let named_forces = cues[m.t1 - 1].contains(CueKind::ForcesNoun);
+                let forces = k < n && cues[k].contains(CueKind::ForcesNoun);
+                if forces {
+                    k += 1;
+                }
+                let forces = forces || named_forces;
+                let v = word(k);
+                AUXILIARIES.contains(&v)
+                    || BE_FORMS.contains(&v)
+                    || matches!(v, "did" | "do" | "does" | "have" | "has" | "had")
+                    || v.ends_with("ed")
+                    || forces
+                        && k < n
+                        && tokens[k].is_word
+                        && !tokens[k].capitalized
+                        && !PREPOSITIONS.contains(&v)
+                        && !matches!(v, "and" | "or" | "of" | "who" | "which" | "that")
+            })
+    };
+    let mut clause = vec![0; n];
+    let mut c = 0;
+    // The clause a list opened by "including" or "such as" interrupts.
+    let mut listing: Option<usize> = None;
+    for i in 0..n {
+        let w = tokens[i].lower.as_str();
+        let opens = i > 0
+            && (cues[i].contains(CueKind::Boundary)
+                || w == "that"
+                || matches!(tokens[i - 1].lower.as_str(), ";" | ":")
+                || (matches!(w, "and" | "but") && word(i - 1) == "," && new_subject(i)));
+        // "Russian forces occupy territory including Ukrainian cities and are
+        // inflicting atrocities": a finite verb after the list goes on with the
+        // clause before it.
+        let resumes = w == "and"
+            && matches!(
+                word(i + 1),
+                "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+            );
+        if let (Some(outer), true) = (listing, resumes) {
+            for slot in clause[..i].iter_mut().rev().take_while(|v| **v > outer) {
+                *slot = outer;
+            }
+            c = outer;
+            listing = None;
+            clause[i] = c;
+            continue;
+        }
+        if opens {
+            if matches!(w, "including" | "such") {
+                listing = Some(c);
+            } else {
+                listing = None;
+            }
+            c += 1;
+        }
+        clause[i] = c;
+    }
+    clause
+}

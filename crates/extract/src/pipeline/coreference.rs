@@ -55,3 +55,61 @@ pub(super) fn focal_state(entities: &[Entity], mentions: &[Mention]) -> Option<u
     }
     counts.into_iter().max_by_key(|(_, v)| *v).map(|(e, _)| e)
 }
+
+impl Extractor {
+    /// Remembers who this sentence was about, for a later "he", "they", "the two
+    /// countries" or "these forces".
+    pub(super) fn remember(
+        &self,
+        sent: &Sentence,
+        found: &[Found],
+        entities: &[Entity],
+        ctx: &mut Context,
+    ) {
+        if let Some(p) = sent
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| entities[m.entity].kind == ActorKind::Person)
+        {
+            ctx.last_person = Some(p.entity);
+        }
+        // "US and Turkish forces": remembered for a later "these forces".
+        let mut m = 0;
+        while m < sent.mentions.len() {
+            let g = self.coordinated(sent, m);
+            let tail = self.coordination_end(sent, m);
+            let last = sent.mentions[tail].t1;
+            m = tail + 1;
+            // "US and Turkish forces", or a name that ends in one ("Turkish Armed Forces").
+            let forces = sent.has_cue(last, CueKind::ForcesNoun)
+                || (last > 0 && sent.has_cue(last - 1, CueKind::ForcesNoun));
+            if forces && g.iter().all(|e| entities[*e].kind.is_party()) {
+                ctx.last_forces = g;
+            }
+        }
+        // "they", "the two countries": the last coordinated group, or the last pair related.
+        let mut group: Vec<usize> = Vec::new();
+        for f in found {
+            if f.subjects.len() >= 2 {
+                group = f.subjects.clone();
+                ctx.last_subjects = f.subjects.clone();
+            } else if let (Some(&a), Some(&b)) = (f.subjects.first(), f.objects.first()) {
+                if entities[a].rollup != entities[b].rollup {
+                    group = vec![a, b];
+                }
+            }
+        }
+        if group.is_empty() {
+            if let Some(g) = (0..sent.mentions.len())
+                .map(|m| self.coordinated(sent, m))
+                .find(|g| g.len() >= 2)
+            {
+                group = g;
+            }
+        }
+        if group.len() >= 2 {
+            ctx.last_group = group;
+        }
+    }
+}

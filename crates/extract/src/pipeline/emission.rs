@@ -3,190 +3,60 @@
 
 use super::*;
 
-impl Extractor {
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn sentence(
+/// What every sentence of a report reads: the report, its actors and where they are named.
+pub(super) struct ReportScope<'a> {
+    pub(super) doc: &'a Document,
+    pub(super) entities: &'a [Entity],
+    pub(super) mentions: &'a [Mention],
+    pub(super) focal: Option<usize>,
+    pub(super) chars: &'a CharIndex<'a>,
+}
+
+/// One sentence's place in the report's clean text and the sources its markers cite.
+pub(super) struct SentenceSpan {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) sources: Vec<String>,
+}
+
+/// The relations a report yields so far: those with both actors, and attacks whose
+/// target waits for the report's adversaries (`fill_adversaries`).
+#[derive(Default)]
+pub(super) struct Emitted {
+    pub(super) relations: Vec<Relation>,
+    pub(super) pending: Vec<Relation>,
+}
+
+/// What the stages found in one sentence, which the relations are made from.
+pub(super) struct SentenceFacts {
+    pub(super) frames: Vec<Frame>,
+    pub(super) found: Vec<Found>,
+    pub(super) dates: Vec<DateExpr>,
+    /// Tokens of the verbs that name events or speech: a date belongs to the nearest.
+    pub(super) trigger_tokens: Vec<usize>,
+}
+
+/// Makes the relations of one sentence: the evidence (sentence, span, sources) they
+/// share, and the actor references of the report's entities.
+struct RelationMaker<'r, 'a> {
+    x: &'r Extractor,
+    report: &'r ReportScope<'a>,
+    span: &'r SentenceSpan,
+    char_span: [usize; 2],
+    // Most sentences yield no relation: their text is only built for those that do.
+    text: std::cell::OnceCell<String>,
+}
+
+impl RelationMaker<'_, '_> {
+    fn build(
         &self,
-        doc: &Document,
-        tokens: &[Token],
-        entities: &[Entity],
-        mentions: &[Mention],
-        focal: Option<usize>,
-        chars: &CharIndex,
-        (s, e): (usize, usize),
-        sources: Vec<String>,
-        ctx: &mut Context,
-        out: &mut Vec<Relation>,
-        pending: &mut Vec<Relation>,
-    ) {
-        // Navigation boilerplate ("Click here to see ISW's interactive map of ...").
-        if tokens.is_empty()
-            || (tokens.len() > 1 && tokens[0].lower == "click" && tokens[1].lower == "here")
-        {
-            return;
-        }
-        let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
-        // "We do not report in detail on Russian war crimes": the report says what it leaves
-        // out, and describes no event.
-        let leaves_out = (0..tokens.len()).any(|k| {
-            word(k) == "we"
-                && (k + 1..k + 4).any(|j| matches!(word(j), "not" | "n't" | "never"))
-                && (k + 2..k + 6).any(|j| matches!(word(j), "report" | "describe" | "cover"))
-        });
-        if leaves_out {
-            return;
-        }
-        // Mentions are sorted by start and tokens by position: binary searches keep
-        // long reports linear.
-        let first = mentions.partition_point(|m| m.start < s);
-        let sm: Vec<SentMention> = mentions[first..]
-            .iter()
-            .take_while(|m| m.start < e)
-            .filter(|m| m.end <= e)
-            .filter_map(|m| {
-                let t0 = tokens.partition_point(|t| t.end <= m.start);
-                let t1 = tokens.partition_point(|t| t.start < m.end);
-                (t0 < tokens.len() && t1 > 0).then_some(())?;
-                Some(SentMention {
-                    t0,
-                    t1,
-                    entity: m.entity,
-                    how: m.how,
-                })
-            })
-            .collect();
-
-        // Cue phrases at each token.
-        let n = tokens.len();
-        let cues: Vec<CueSet> = (0..n)
-            .map(|i| {
-                self.lex
-                    .cues_starting(tokens[i..].iter().map(|t| t.lower.as_str()))
-            })
-            .collect();
-
-        // Clauses: new at ";" ":" "(" and boundary words and complementizer "that".
-        // Also at ", and" before a new subject and its verb ("Ukrainian forces repelled
-        // assaults, and Russian forces did not launch attacks").
-        let new_subject = |i: usize| {
-            // Not the last of a list of actors ("Russia, Syria, and Iran are").
-            let listed = sm.iter().any(|m| m.t1 + 1 == i && m.how != How::Place);
-            let first = if word(i + 1) == "the" { i + 2 } else { i + 1 };
-            !listed
-                && sm.iter().find(|m| m.t0 == first).is_some_and(|m| {
-                    // Past an acronym and a titled name: "and International Atomic Energy
-                    // Agency (IAEA) Director-General Rafael Grossi stated".
-                    let mut k = m.t1;
-                    for _ in 0..12 {
-                        if word(k) == "(" {
-                            while k < n && word(k) != ")" {
-                                k += 1;
-                            }
-                            k += 1;
-                        } else if k < n && (tokens[k].capitalized || word(k) == "-") {
-                            k += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    // "and Russian forces continue to fight": forces, then their verb.
-                    let named_forces = cues[m.t1 - 1].contains(CueKind::ForcesNoun);
-                    let forces = k < n && cues[k].contains(CueKind::ForcesNoun);
-                    if forces {
-                        k += 1;
-                    }
-                    let forces = forces || named_forces;
-                    let v = word(k);
-                    AUXILIARIES.contains(&v)
-                        || BE_FORMS.contains(&v)
-                        || matches!(v, "did" | "do" | "does" | "have" | "has" | "had")
-                        || v.ends_with("ed")
-                        || forces
-                            && k < n
-                            && tokens[k].is_word
-                            && !tokens[k].capitalized
-                            && !PREPOSITIONS.contains(&v)
-                            && !matches!(v, "and" | "or" | "of" | "who" | "which" | "that")
-                })
-        };
-        let mut clause = vec![0; n];
-        let mut c = 0;
-        // The clause a list opened by "including" or "such as" interrupts.
-        let mut listing: Option<usize> = None;
-        for i in 0..n {
-            let w = tokens[i].lower.as_str();
-            let opens = i > 0
-                && (cues[i].contains(CueKind::Boundary)
-                    || w == "that"
-                    || matches!(tokens[i - 1].lower.as_str(), ";" | ":")
-                    || (matches!(w, "and" | "but") && word(i - 1) == "," && new_subject(i)));
-            // "Russian forces occupy territory including Ukrainian cities and are
-            // inflicting atrocities": a finite verb after the list goes on with the
-            // clause before it.
-            let resumes = w == "and"
-                && matches!(
-                    word(i + 1),
-                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
-                );
-            if let (Some(outer), true) = (listing, resumes) {
-                for slot in clause[..i].iter_mut().rev().take_while(|v| **v > outer) {
-                    *slot = outer;
-                }
-                c = outer;
-                listing = None;
-                clause[i] = c;
-                continue;
-            }
-            if opens {
-                if matches!(w, "including" | "such") {
-                    listing = Some(c);
-                } else {
-                    listing = None;
-                }
-                c += 1;
-            }
-            clause[i] = c;
-        }
-        let mut sent = Sentence {
-            text: &doc.clean,
-            tokens,
-            mentions: sm,
-            clause,
-            cues,
-            accused: vec![],
-        };
-        sent.accused = (0..n)
-            .filter(|&v| sent.has_cue(v, CueKind::Accuse))
-            .filter_map(|v| {
-                let m = sent
-                    .mentions
-                    .iter()
-                    .position(|m| m.t0 > v && m.t0 <= v + 3)?;
-                let of = (sent.mentions[m].t1..(sent.mentions[m].t1 + 3).min(n))
-                    .find(|&k| matches!(sent.word(k), "of" | "for"))?;
-                Some((of, v, m))
-            })
-            .collect();
-
-        let frames = self.frames(&sent, entities);
-        let dates = date_expressions(sent.tokens, doc.date);
-        let found = self.triggers(&sent, entities, focal, ctx);
-        let trigger_tokens: Vec<usize> = found
-            .iter()
-            .filter(|f| self.lex.trigger(f.trigger).pos == Pos::Verb)
-            .map(|f| f.token)
-            .chain(frames.iter().map(|f| f.verb))
-            .collect();
-
-        // Most sentences yield no relation: their text is only built for those that do.
-        let sentence_text = std::cell::OnceCell::new();
-        let span = [chars.at(s), chars.at(e)];
-        let build = |subject: ActorRef,
-                     object: ActorRef,
-                     rel: &str,
-                     cameo: &str,
-                     quad: u8,
-                     f: &FoundView| Relation {
+        subject: ActorRef,
+        object: ActorRef,
+        (rel, cameo, quad): (&str, &str, u8),
+        f: &FoundView,
+    ) -> Relation {
+        let doc = self.report.doc;
+        Relation {
             kind: "relation".to_owned(),
             doc: doc.name.clone(),
             subject,
@@ -196,160 +66,230 @@ impl Extractor {
             quad_class: quad,
             modality: f.modality,
             negated: f.negated,
-            attributed_to: f.attributed.map(|a| self.actor_ref(&entities[a])),
+            attributed_to: f
+                .attributed
+                .map(|a| self.x.actor_ref(&self.report.entities[a])),
             date: f.date.map(|d| d.to_string()),
             topic: f.topic.clone(),
-            sentence: sentence_text
-                .get_or_init(|| collapse_ws(&doc.clean[s..e]))
+            sentence: self
+                .text
+                .get_or_init(|| collapse_ws(&doc.clean[self.span.start..self.span.end]))
                 .clone(),
-            span,
-            sources: sources.clone(),
+            span: self.char_span,
+            sources: self.span.sources.clone(),
             symmetric: f.symmetric,
             trigger: f.trigger.clone(),
             mentions: vec![],
             object_implied: false,
+        }
+    }
+
+    /// A relation between two entities of different top-level actors.
+    fn emit(
+        &self,
+        (subj, obj): (usize, usize),
+        what: (&str, &str, u8),
+        f: &FoundView,
+        out: &mut Vec<Relation>,
+    ) {
+        let entities = self.report.entities;
+        let (Some(sr), Some(or)) = (entities[subj].rollup, entities[obj].rollup) else {
+            return;
         };
-        let emit = |subj: usize,
-                    obj: usize,
-                    rel: &str,
-                    cameo: &str,
-                    quad: u8,
-                    f: &FoundView,
-                    out: &mut Vec<Relation>| {
-            let (Some(sr), Some(or)) = (entities[subj].rollup, entities[obj].rollup) else {
-                return;
-            };
-            if sr != or {
-                let (a, b) = (
-                    self.actor_ref(&entities[subj]),
-                    self.actor_ref(&entities[obj]),
-                );
-                out.push(build(a, b, rel, cameo, quad, f));
-            }
+        if sr != or {
+            let (a, b) = (
+                self.x.actor_ref(&entities[subj]),
+                self.x.actor_ref(&entities[obj]),
+            );
+            out.push(self.build(a, b, what, f));
+        }
+    }
+
+    /// An attack without its target: the object stays a placeholder (the subject)
+    /// until `fill_adversaries`.
+    fn emit_pending(
+        &self,
+        subj: usize,
+        what: (&str, &str, u8),
+        f: &FoundView,
+        out: &mut Vec<Relation>,
+    ) {
+        if self.report.entities[subj].rollup.is_some() {
+            let a = self.x.actor_ref(&self.report.entities[subj]);
+            out.push(self.build(a.clone(), a, what, f));
+        }
+    }
+}
+
+/// Navigation boilerplate ("Click here to see ISW's interactive map of ..."), and the
+/// report saying what it leaves out ("We do not report in detail on Russian war
+/// crimes"): no event.
+fn describes_no_event(tokens: &[Token]) -> bool {
+    if tokens.is_empty()
+        || (tokens.len() > 1 && tokens[0].lower == "click" && tokens[1].lower == "here")
+    {
+        return true;
+    }
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    (0..tokens.len()).any(|k| {
+        word(k) == "we"
+            && (k + 1..k + 4).any(|j| matches!(word(j), "not" | "n't" | "never"))
+            && (k + 2..k + 6).any(|j| matches!(word(j), "report" | "describe" | "cover"))
+    })
+}
+
+/// The report's mentions inside the sentence, as token ranges. Mentions are sorted by
+/// start and tokens by position: binary searches keep long reports linear.
+fn sentence_mentions(
+    mentions: &[Mention],
+    tokens: &[Token],
+    (s, e): (usize, usize),
+) -> Vec<SentMention> {
+    let first = mentions.partition_point(|m| m.start < s);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.start < e)
+        .filter(|m| m.end <= e)
+        .filter_map(|m| {
+            let t0 = tokens.partition_point(|t| t.end <= m.start);
+            let t1 = tokens.partition_point(|t| t.start < m.end);
+            (t0 < tokens.len() && t1 > 0).then_some(())?;
+            Some(SentMention {
+                t0,
+                t1,
+                entity: m.entity,
+                how: m.how,
+            })
+        })
+        .collect()
+}
+
+impl Extractor {
+    /// One sentence through the stages: mentions, cues, clauses, frames, triggers and
+    /// their arguments, then the relations, then what later sentences may refer back to.
+    pub(super) fn sentence(
+        &self,
+        report: &ReportScope,
+        tokens: &[Token],
+        span: SentenceSpan,
+        ctx: &mut Context,
+        out: &mut Emitted,
+    ) {
+        if describes_no_event(tokens) {
+            return;
+        }
+        let sm = sentence_mentions(report.mentions, tokens, (span.start, span.end));
+        // Cue phrases at each token.
+        let cues: Vec<CueSet> = (0..tokens.len())
+            .map(|i| {
+                self.lex
+                    .cues_starting(tokens[i..].iter().map(|t| t.lower.as_str()))
+            })
+            .collect();
+        let clause = clauses(tokens, &sm, &cues);
+        let mut sent = Sentence {
+            text: &report.doc.clean,
+            tokens,
+            mentions: sm,
+            clause,
+            cues,
+            accused: vec![],
         };
-        // The object stays a placeholder (the subject) until `fill_adversaries`.
-        let emit_pending = |subj: usize,
-                            rel: &str,
-                            cameo: &str,
-                            quad: u8,
-                            f: &FoundView,
-                            out: &mut Vec<Relation>| {
-            if entities[subj].rollup.is_some() {
-                let a = self.actor_ref(&entities[subj]);
-                out.push(build(a.clone(), a, rel, cameo, quad, f));
-            }
+        sent.accused = accusations(&sent);
+
+        let frames = self.frames(&sent, report.entities);
+        let dates = date_expressions(sent.tokens, report.doc.date);
+        let found = self.triggers(&sent, report.entities, report.focal, ctx);
+        let trigger_tokens: Vec<usize> = found
+            .iter()
+            .filter(|f| self.lex.trigger(f.trigger).pos == Pos::Verb)
+            .map(|f| f.token)
+            .chain(frames.iter().map(|f| f.verb))
+            .collect();
+        let facts = SentenceFacts {
+            frames,
+            found,
+            dates,
+            trigger_tokens,
         };
-        let first_here = out.len();
-        for f in &found {
-            let trig = self.lex.trigger(f.trigger);
-            // A resumed speaker acts outside the frames of this sentence.
-            let in_frames = if f.resumed { &[][..] } else { &frames[..] };
-            let (mut modality, mut attributed) =
-                self.modality(&sent, in_frames, f.token, trig.pos == Pos::Noun);
-            // "traded accusations of shelling the plant", "accusations of Russian strikes":
-            // the deed is what is alleged, not what the report holds as fact.
-            let alleged = found.iter().any(|a| {
-                let at = self.lex.trigger(a.trigger);
-                let a_end = a.token + at.words.len();
-                &at.cameo[..2] == "11"
-                    && a_end < f.token
-                    && f.token <= a_end + 3
-                    && sent.word(a_end) == "of"
-            });
-            if alleged && modality == Modality::Asserted {
-                modality = Modality::Claimed;
-            }
-            // "Khrenin announced that ... threats posed by NATO": an official's account of
-            // the other side's hostile acts is that official's claim, not a fact the report
-            // takes over as it does the official's news about their own side.
-            if modality == Modality::Asserted && trig.quad_class() >= 3 {
-                if let Some(speaker) = in_frames
-                    .iter()
-                    .rfind(|fr| fr.start <= f.token)
-                    .and_then(|fr| fr.speaker)
-                {
-                    let side = entities[speaker].rollup;
-                    if f.subjects.iter().all(|&s| entities[s].rollup != side) {
-                        modality = Modality::Claimed;
-                        attributed = Some(speaker);
-                    }
-                }
-            }
-            // "Belarusian entry into the Russian war on Ukraine is unlikely": the predicate
-            // is about the phrase's head, not the war inside its prepositional phrase.
-            // A war is a standing state: the predicate is about the act within it.
-            let inside_phrase =
-                matches!(sent.word(f.token), "war" | "wars") && in_prep_phrase(&sent, f.token);
-            let negated = f.negated || (!inside_phrase && self.unlikely_after(&sent, f.token));
-            let view = FoundView {
-                modality,
-                attributed,
-                negated,
-                date: nearest_date(&sent, &dates, f.token, &trigger_tokens),
-                topic: f.topic.clone(),
-                symmetric: f.symmetric,
-                trigger: trig.words.join(" "),
-            };
-            if f.objects.is_empty() {
-                if !f.symmetric {
-                    // "Russian forces continued ground assaults": the target is filled in
-                    // once the report's adversaries are known.
-                    if matches!(&trig.cameo[..2], "18" | "19" | "20") {
-                        for &a in &f.subjects {
-                            if entities[a].kind == ActorKind::State
-                                || entities[a]
-                                    .rollup
-                                    .is_some_and(|r| self.dict.actor(r).kind == ActorKind::State)
-                            {
-                                let mut tmp = Vec::new();
-                                emit_pending(
-                                    a,
-                                    &trig.relation,
-                                    &trig.cameo,
-                                    trig.quad_class(),
-                                    &view,
-                                    &mut tmp,
-                                );
-                                pending.extend(tmp);
-                            }
+        let maker = RelationMaker {
+            x: self,
+            report,
+            char_span: [report.chars.at(span.start), report.chars.at(span.end)],
+            span: &span,
+            text: std::cell::OnceCell::new(),
+        };
+        let first_here = out.relations.len();
+        for f in &facts.found {
+            self.emit_found(&sent, &maker, &facts, f, out);
+        }
+        self.emit_statements(&sent, &maker, &facts, first_here, &mut out.relations);
+        self.remember(&sent, &facts.found, report.entities, ctx);
+    }
+
+    /// The relations of one trigger: subjects to objects, a group among itself, or an
+    /// attack whose target is the report's adversary.
+    fn emit_found(
+        &self,
+        sent: &Sentence,
+        maker: &RelationMaker,
+        facts: &SentenceFacts,
+        f: &Found,
+        out: &mut Emitted,
+    ) {
+        let entities = maker.report.entities;
+        let trig = self.lex.trigger(f.trigger);
+        let view = self.found_view(sent, facts, f, entities);
+        let what = (
+            trig.relation.as_str(),
+            trig.cameo.as_str(),
+            trig.quad_class(),
+        );
+        if f.objects.is_empty() {
+            if !f.symmetric {
+                // "Russian forces continued ground assaults": the target is filled in
+                // once the report's adversaries are known.
+                if matches!(&trig.cameo[..2], "18" | "19" | "20") {
+                    for &a in &f.subjects {
+                        if entities[a].kind == ActorKind::State
+                            || entities[a]
+                                .rollup
+                                .is_some_and(|r| self.dict.actor(r).kind == ActorKind::State)
+                        {
+                            maker.emit_pending(a, what, &view, &mut out.pending);
                         }
                     }
-                    continue;
                 }
-                // "Iran and Belarus signed": every pair of the group, both ways.
-                for (i, &a) in f.subjects.iter().enumerate() {
-                    for &b in &f.subjects[i + 1..] {
-                        emit(
-                            a,
-                            b,
-                            &trig.relation,
-                            &trig.cameo,
-                            trig.quad_class(),
-                            &view,
-                            out,
-                        );
-                    }
+                return;
+            }
+            // "Iran and Belarus signed": every pair of the group, both ways.
+            for (i, &a) in f.subjects.iter().enumerate() {
+                for &b in &f.subjects[i + 1..] {
+                    maker.emit((a, b), what, &view, &mut out.relations);
                 }
-            } else {
-                for &a in &f.subjects {
-                    for &b in &f.objects {
-                        let (x, y) = if trig.reverse { (b, a) } else { (a, b) };
-                        emit(
-                            x,
-                            y,
-                            &trig.relation,
-                            &trig.cameo,
-                            trig.quad_class(),
-                            &view,
-                            out,
-                        );
-                    }
+            }
+        } else {
+            for &a in &f.subjects {
+                for &b in &f.objects {
+                    let pair = if trig.reverse { (b, a) } else { (a, b) };
+                    maker.emit(pair, what, &view, &mut out.relations);
                 }
             }
         }
+    }
 
-        // The statement itself: speaker -> the first other actor it speaks about.
-        for fr in &frames {
+    /// The statement itself: speaker -> the first other actor it speaks about; an
+    /// accusation when what the speaker tells of that actor is a hostile deed.
+    fn emit_statements(
+        &self,
+        sent: &Sentence,
+        maker: &RelationMaker,
+        facts: &SentenceFacts,
+        first_here: usize,
+        out: &mut Vec<Relation>,
+    ) {
+        let entities = maker.report.entities;
+        for fr in &facts.frames {
             let Some(speaker) = fr.speaker else { continue };
             let sr = entities[speaker].rollup;
             let about = sent
@@ -361,12 +301,12 @@ impl Extractor {
                 .filter(|m| entities[m.entity].kind.is_party())
                 .find(|m| entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr);
             let Some(about) = about else { continue };
-            let (modality, attributed) = self.modality(&sent, &frames, fr.verb, false);
+            let (modality, attributed) = self.modality(sent, &facts.frames, fr.verb, false);
             let view = FoundView {
                 modality,
                 attributed,
                 negated: false,
-                date: nearest_date(&sent, &dates, fr.verb, &trigger_tokens),
+                date: nearest_date(sent, &facts.dates, fr.verb, &facts.trigger_tokens),
                 topic: None,
                 symmetric: false,
                 trigger: sent.word(fr.verb).to_owned(),
@@ -396,59 +336,12 @@ impl Extractor {
                             || r.object.rollup.id == s.iri
                     })
             });
-            let (rel, cameo, quad) = if accuses {
+            let what = if accuses {
                 ("accuses", "112", 3)
             } else {
                 ("makesStatementAbout", "010", 1)
             };
-            emit(speaker, about.entity, rel, cameo, quad, &view, out);
-        }
-
-        // Remember who this sentence was about, for "he", "they", "the two countries".
-        if let Some(p) = sent
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| entities[m.entity].kind == ActorKind::Person)
-        {
-            ctx.last_person = Some(p.entity);
-        }
-        // "US and Turkish forces": remembered for a later "these forces".
-        let mut m = 0;
-        while m < sent.mentions.len() {
-            let g = self.coordinated(&sent, m);
-            let tail = self.coordination_end(&sent, m);
-            let last = sent.mentions[tail].t1;
-            m = tail + 1;
-            // "US and Turkish forces", or a name that ends in one ("Turkish Armed Forces").
-            let forces = sent.has_cue(last, CueKind::ForcesNoun)
-                || (last > 0 && sent.has_cue(last - 1, CueKind::ForcesNoun));
-            if forces && g.iter().all(|e| entities[*e].kind.is_party()) {
-                ctx.last_forces = g;
-            }
-        }
-        // "they", "the two countries": the last coordinated group, or the last pair related.
-        let mut group: Vec<usize> = Vec::new();
-        for f in &found {
-            if f.subjects.len() >= 2 {
-                group = f.subjects.clone();
-                ctx.last_subjects = f.subjects.clone();
-            } else if let (Some(&a), Some(&b)) = (f.subjects.first(), f.objects.first()) {
-                if entities[a].rollup != entities[b].rollup {
-                    group = vec![a, b];
-                }
-            }
-        }
-        if group.is_empty() {
-            if let Some(g) = (0..sent.mentions.len())
-                .map(|m| self.coordinated(&sent, m))
-                .find(|g| g.len() >= 2)
-            {
-                group = g;
-            }
-        }
-        if group.len() >= 2 {
-            ctx.last_group = group;
+            maker.emit((speaker, about.entity), what, &view, out);
         }
     }
 

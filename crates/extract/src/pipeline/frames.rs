@@ -192,3 +192,21 @@ impl Extractor {
         self.clause_subject(sent, v)
     }
 }
+
+/// "accused Ukrainian troops of perpetrating attacks": (token of "of", the accusing
+/// verb, the accused mention) for each accusing verb of the sentence.
+pub(super) fn accusations(sent: &Sentence) -> Vec<(usize, usize, usize)> {
+    let n = sent.tokens.len();
+    (0..n)
+        .filter(|&v| sent.has_cue(v, CueKind::Accuse))
+        .filter_map(|v| {
+            let m = sent
+                .mentions
+                .iter()
+                .position(|m| m.t0 > v && m.t0 <= v + 3)?;
+            let of = (sent.mentions[m].t1..(sent.mentions[m].t1 + 3).min(n))
+                .find(|&k| matches!(sent.word(k), "of" | "for"))?;
+            Some((of, v, m))
+        })
+        .collect()
+}

@@ -26,8 +26,12 @@ mod words;
 mod tests;
 
 use arguments::{copula_before, in_prep_phrase, reports_on_others};
+use clauses::clauses;
 use coreference::focal_state;
-use emission::{collapse_ws, topic_between};
+use emission::{
+    collapse_ws, nearest_date, topic_between, Emitted, ReportScope, SentenceFacts, SentenceSpan,
+};
+use frames::accusations;
 use merge::dedup;
 use words::*;
 
@@ -327,8 +331,14 @@ impl Extractor {
         let focal = focal_state(&entities, &mentions);
         let chars = CharIndex::new(&doc.text);
 
-        let mut relations = Vec::new();
-        let mut pending = Vec::new();
+        let report = ReportScope {
+            doc: &doc,
+            entities: &entities,
+            mentions: &mentions,
+            focal,
+            chars: &chars,
+        };
+        let mut out = Emitted::default();
         for (block, tokens) in doc.blocks.iter().zip(&block_tokens) {
             if matches!(block.kind, BlockKind::Heading | BlockKind::KeyTakeaways) {
                 continue;
@@ -337,24 +347,20 @@ impl Extractor {
             let sents = sentences(&doc.clean, block.start, block.end, &self.abbreviations);
             for (k, &(s, e)) in sents.iter().enumerate() {
                 let next = sents.get(k + 1).map_or(block.end, |n| n.0);
-                let sources = doc.sources_in(s, next);
+                let span = SentenceSpan {
+                    start: s,
+                    end: e,
+                    sources: doc.sources_in(s, next),
+                };
                 let t0 = tokens.partition_point(|t| t.start < s);
                 let t1 = tokens.partition_point(|t| t.start < e);
-                self.sentence(
-                    &doc,
-                    &tokens[t0..t1],
-                    &entities,
-                    &mentions,
-                    focal,
-                    &chars,
-                    (s, e),
-                    sources,
-                    &mut ctx,
-                    &mut relations,
-                    &mut pending,
-                );
+                self.sentence(&report, &tokens[t0..t1], span, &mut ctx, &mut out);
             }
         }
+        let Emitted {
+            mut relations,
+            pending,
+        } = out;
         self.fill_adversaries(&mut relations, pending);
         dedup(&mut relations);
 

@@ -85,3 +85,71 @@ impl Extractor {
             .any(|k| sent.word(k) == "unlikely" && copula_before(sent, k))
     }
 }
+
+impl Extractor {
+    /// How the report holds one trigger's event: the frame's modality, then what the
+    /// sentence around it changes. An event told as alleged ("accusations of shelling")
+    /// is claimed; an official's account of the other side's hostile acts is that
+    /// official's claim; "… is unlikely" after the event denies it.
+    pub(super) fn found_view(
+        &self,
+        sent: &Sentence,
+        facts: &SentenceFacts,
+        f: &Found,
+        entities: &[Entity],
+    ) -> FoundView {
+        let trig = self.lex.trigger(f.trigger);
+        // A resumed speaker acts outside the frames of this sentence.
+        let in_frames = if f.resumed {
+            &[][..]
+        } else {
+            &facts.frames[..]
+        };
+        let (mut modality, mut attributed) =
+            self.modality(sent, in_frames, f.token, trig.pos == Pos::Noun);
+        // "traded accusations of shelling the plant", "accusations of Russian strikes":
+        // the deed is what is alleged, not what the report holds as fact.
+        let alleged = facts.found.iter().any(|a| {
+            let at = self.lex.trigger(a.trigger);
+            let a_end = a.token + at.words.len();
+            &at.cameo[..2] == "11"
+                && a_end < f.token
+                && f.token <= a_end + 3
+                && sent.word(a_end) == "of"
+        });
+        if alleged && modality == Modality::Asserted {
+            modality = Modality::Claimed;
+        }
+        // "Khrenin announced that ... threats posed by NATO": an official's account of
+        // the other side's hostile acts is that official's claim, not a fact the report
+        // takes over as it does the official's news about their own side.
+        if modality == Modality::Asserted && trig.quad_class() >= 3 {
+            if let Some(speaker) = in_frames
+                .iter()
+                .rfind(|fr| fr.start <= f.token)
+                .and_then(|fr| fr.speaker)
+            {
+                let side = entities[speaker].rollup;
+                if f.subjects.iter().all(|&s| entities[s].rollup != side) {
+                    modality = Modality::Claimed;
+                    attributed = Some(speaker);
+                }
+            }
+        }
+        // "Belarusian entry into the Russian war on Ukraine is unlikely": the predicate
+        // is about the phrase's head, not the war inside its prepositional phrase.
+        // A war is a standing state: the predicate is about the act within it.
+        let inside_phrase =
+            matches!(sent.word(f.token), "war" | "wars") && in_prep_phrase(sent, f.token);
+        let negated = f.negated || (!inside_phrase && self.unlikely_after(sent, f.token));
+        FoundView {
+            modality,
+            attributed,
+            negated,
+            date: nearest_date(sent, &facts.dates, f.token, &facts.trigger_tokens),
+            topic: f.topic.clone(),
+            symmetric: f.symmetric,
+            trigger: trig.words.join(" "),
+        }
+    }
+}
