@@ -2,19 +2,58 @@
 
 use super::*;
 
+/// What every trigger of a sentence reads to find its arguments.
+#[derive(Clone, Copy)]
+pub(super) struct ArgScope<'s, 'a> {
+    pub(super) sent: &'s Sentence<'a>,
+    pub(super) entities: &'s [Entity],
+    /// The state the report is about, for "the country" and sanctions without a target.
+    pub(super) focal: Option<usize>,
+    pub(super) ctx: &'s Context,
+}
+
+/// Where a trigger stands: its first token, the token after it, and which trigger.
+#[derive(Clone, Copy)]
+pub(super) struct TriggerAt {
+    pub(super) token: usize,
+    pub(super) end: usize,
+    pub(super) trigger: usize,
+}
+
+/// The actor a noun's own words name before it ("Iran's exports", "the Russian
+/// invasion", "their support"), and what else those words say about it.
+struct NounActor {
+    subjects: Vec<usize>,
+    /// "areas of active fighting": the event is what another noun is about.
+    of_complement: bool,
+    /// "Western military aid", "Russian reports": an actor the text leaves unnamed.
+    unnamed: bool,
+    /// Where the noun phrase starts.
+    start: usize,
+}
+
 impl Extractor {
     #[allow(clippy::too_many_arguments)]
+    /// Who does a verb's event to whom: the clause subject (or the actor a participle,
+    /// "from …ing" or a reference names), the objects, a by-agent in the passive.
+    /// `last` carries the subjects of the clause's previous verb.
     pub(super) fn verb_args(
         &self,
-        sent: &Sentence,
-        entities: &[Entity],
-        focal: Option<usize>,
-        ctx: &Context,
-        i: usize,
-        end: usize,
-        t: usize,
+        r: &ArgScope,
+        at: TriggerAt,
         last: &mut Option<(usize, Vec<usize>)>,
     ) -> Option<Found> {
+        let ArgScope {
+            sent,
+            entities,
+            focal,
+            ctx,
+        } = *r;
+        let TriggerAt {
+            token: i,
+            end,
+            trigger: t,
+        } = at;
         let trig = self.lex.trigger(t);
         let c = sent.clause[i];
         let clause_start = (0..i)
@@ -40,6 +79,81 @@ impl Extractor {
                     .position(|m| m.t0 > k && m.t0 <= k + 3 && sent.clause[m.t0] == c)
             });
 
+        let mut subjects = self.verb_actor(sent, entities, i)?;
+        let resumed = self.speaker_resumes(sent, i, clause_start);
+        if let Some(speaker) = resumed {
+            subjects = self.coordinated(sent, speaker);
+        }
+        if subjects.is_empty() {
+            subjects = self.reference(sent, entities, clause_start, i, focal, ctx);
+        }
+        if subjects.is_empty() {
+            if let Some((clause_id, subj)) = last.as_ref() {
+                if *clause_id == c {
+                    subjects = subj.clone();
+                }
+            }
+        }
+        let mut objects = self.objects(sent, entities, ctx, end, trig, c);
+        if !passive && matches!(&trig.cameo[..2], "05" | "07") {
+            self.supported_view(sent, end, c, &mut objects)?;
+        }
+        if passive {
+            match by_agent {
+                Some(a) => {
+                    objects = subjects.clone();
+                    subjects = self.coordinated(sent, a);
+                }
+                // "Ukrainian forces are not encircled": the subject suffers the act and
+                // the text does not say who would do it.
+                None if trig.objects.contains(&ObjectSlot::Direct) => return None,
+                None => {}
+            }
+        }
+        *last = Some((c, subjects.clone()));
+        if subjects.is_empty() {
+            return None;
+        }
+        if objects.is_empty() && matches!(&trig.cameo[..2], "18" | "19" | "20") {
+            objects = self.place_target(sent, entities, end, &subjects);
+        }
+        // Negation governs a verb only from close by: "has not issued", "is not seeking".
+        // "never discussed the possibility of using": a gerund's negation stands before
+        // the noun it complements.
+        let anchor = if i > 1 && sent.word(i - 1) == "of" && sent.word(i).ends_with("ing") {
+            i - 2
+        } else {
+            i
+        };
+        let negated = (clause_start.max(anchor.saturating_sub(4))..i)
+            .any(|k| sent.has_cue(k, CueKind::Negation));
+        let topic = topic_between(
+            sent,
+            end,
+            objects
+                .first()
+                .and_then(|o| sent.mentions.iter().find(|m| m.entity == *o && m.t0 >= end))
+                .map(|m| m.t0),
+        );
+        let symmetric = trig.symmetric;
+        Some(Found {
+            token: i,
+            trigger: t,
+            subjects,
+            objects,
+            symmetric,
+            negated,
+            topic,
+            resumed: resumed.is_some(),
+            borrowed: false,
+        })
+    }
+
+    /// The actor of a verb before its subject rules: the clause subject, or the actor
+    /// a participle follows ("Ukrainians collaborating"), or the one kept from the act
+    /// ("deter Belarus from joining"). `None` when the verb names no act of a party:
+    /// an act someone is pushed toward, an unnamed actor's intention.
+    fn verb_actor(&self, sent: &Sentence, entities: &[Entity], i: usize) -> Option<Vec<usize>> {
         let mut subjects = match self.clause_subject(sent, i) {
             Some(m) if entities[sent.mentions[m].entity].kind.is_party() => {
                 self.coordinated(sent, m)
@@ -115,89 +229,161 @@ impl Extractor {
         {
             return None;
         }
-        let resumed = self.speaker_resumes(sent, i, clause_start);
-        if let Some(speaker) = resumed {
-            subjects = self.coordinated(sent, speaker);
-        }
-        if subjects.is_empty() {
-            subjects = self.reference(sent, entities, clause_start, i, focal, ctx);
-        }
-        if subjects.is_empty() {
-            if let Some((clause_id, subj)) = last.as_ref() {
-                if *clause_id == c {
-                    subjects = subj.clone();
-                }
-            }
-        }
-        let mut objects = self.objects(sent, entities, ctx, end, trig, c);
-        // "support ISW's assessment", "support a broader envelopment of Ukrainian forces":
-        // what is supported is a view or an operation, not the party named inside it. An
-        // operation's own actor before it ("support the Russian invasion") stays.
-        if !passive && matches!(&trig.cameo[..2], "05" | "07") {
-            let n = sent.tokens.len();
-            let obj = sent
-                .mentions
-                .iter()
-                .find(|m| m.t0 >= end && sent.clause[m.t0] == c && objects.contains(&m.entity));
-            let stop = obj.map_or((end + 6).min(n), |m| m.t0);
-            let after = obj.map_or(stop..stop, |m| {
-                m.t1..(m.t1..(m.t1 + 5).min(n))
-                    .find(|&k| sent.is_prep(k) || matches!(sent.word(k), "," | ";" | "that"))
-                    .unwrap_or((m.t1 + 5).min(n))
-            });
-            if (end..stop)
-                .chain(after)
-                .any(|k| sent.has_cue(k, CueKind::Epistemic))
-            {
-                return None;
-            }
-            // Only within the object's own noun phrase: not "tanks to Ukraine".
-            let phrase = stop <= end + 5
-                && (end..stop)
-                    .all(|k| sent.tokens[k].is_word && (!sent.is_prep(k) || sent.word(k) == "of"));
-            if phrase && (end..stop).any(|k| self.names_conflict(sent.word(k)))
-                || (sent.word(end).ends_with("ing") && sent.mention_at(end).is_none())
-            {
-                objects.clear();
-            }
-        }
-        if passive {
-            match by_agent {
-                Some(a) => {
-                    objects = subjects.clone();
-                    subjects = self.coordinated(sent, a);
-                }
-                // "Ukrainian forces are not encircled": the subject suffers the act and
-                // the text does not say who would do it.
-                None if trig.objects.contains(&ObjectSlot::Direct) => return None,
-                None => {}
-            }
-        }
-        *last = Some((c, subjects.clone()));
-        if subjects.is_empty() {
+        Some(subjects)
+    }
+
+    /// "support ISW's assessment", "support a broader envelopment of Ukrainian forces":
+    /// what is supported is a view or an operation, not the party named inside it. An
+    /// operation's own actor before it ("support the Russian invasion") stays. `None`
+    /// when a view is supported: no relation at all.
+    fn supported_view(
+        &self,
+        sent: &Sentence,
+        end: usize,
+        c: usize,
+        objects: &mut Vec<usize>,
+    ) -> Option<()> {
+        let n = sent.tokens.len();
+        let obj = sent
+            .mentions
+            .iter()
+            .find(|m| m.t0 >= end && sent.clause[m.t0] == c && objects.contains(&m.entity));
+        let stop = obj.map_or((end + 6).min(n), |m| m.t0);
+        let after = obj.map_or(stop..stop, |m| {
+            m.t1..(m.t1..(m.t1 + 5).min(n))
+                .find(|&k| sent.is_prep(k) || matches!(sent.word(k), "," | ";" | "that"))
+                .unwrap_or((m.t1 + 5).min(n))
+        });
+        if (end..stop)
+            .chain(after)
+            .any(|k| sent.has_cue(k, CueKind::Epistemic))
+        {
             return None;
         }
-        if objects.is_empty() && matches!(&trig.cameo[..2], "18" | "19" | "20") {
-            objects = self.place_target(sent, entities, end, &subjects);
+        // Only within the object's own noun phrase: not "tanks to Ukraine".
+        let phrase = stop <= end + 5
+            && (end..stop)
+                .all(|k| sent.tokens[k].is_word && (!sent.is_prep(k) || sent.word(k) == "of"));
+        if phrase && (end..stop).any(|k| self.names_conflict(sent.word(k)))
+            || (sent.word(end).ends_with("ing") && sent.mention_at(end).is_none())
+        {
+            objects.clear();
         }
-        // Negation governs a verb only from close by: "has not issued", "is not seeking".
-        // "never discussed the possibility of using": a gerund's negation stands before
-        // the noun it complements.
-        let anchor = if i > 1 && sent.word(i - 1) == "of" && sent.word(i).ends_with("ing") {
-            i - 2
-        } else {
-            i
-        };
+        Some(())
+    }
+
+    /// Who does an event noun's event to whom: a possessive, demonym or by-phrase, else
+    /// the clause subject; its objects, or those the clause implies.
+    pub(super) fn noun_args(&self, r: &ArgScope, at: TriggerAt) -> Option<Found> {
+        let ArgScope {
+            sent,
+            entities,
+            focal,
+            ctx,
+        } = *r;
+        let TriggerAt {
+            token: i,
+            end,
+            trigger: t,
+        } = at;
+        let trig = self.lex.trigger(t);
+        let c = sent.clause[i];
+        // "offer Russia significant concessions": the actor right after a light verb is
+        // the verb's object, and the noun's object when it has no other.
+        let light_verb = (i.saturating_sub(5)..i).find(|&v| sent.has_cue(v, CueKind::LightVerb));
+        let light_object = light_verb
+            .and_then(|v| sent.mention_at(v + 1))
+            .filter(|&m| entities[sent.mentions[m].entity].kind.is_party());
+        let NounActor {
+            mut subjects,
+            of_complement,
+            unnamed,
+            start: k,
+        } = self.noun_actor(r, i, light_object);
+        let objects = self.objects(sent, entities, ctx, end, trig, c);
+        // "the Russian defeat in Kharkiv": the demonym names the loser, and no winner.
+        if trig.needs_object && objects.is_empty() {
+            return None;
+        }
+        let by_agent = self.noun_agent(sent, entities, trig, end, c, &mut subjects);
+        // "Belarus remains unlikely to join the war": a light verb lends the noun its subject.
+        // "Zelensky identified the attack": a verb that observes or resists the event does not.
+        if unnamed {
+            subjects.clear();
+        }
+        // "to degrade Western will to provide additional military support": the unnamed
+        // actor's phrase reaches the noun, so the clause's subject is not its actor either.
+        let unnamed_phrase = subjects.is_empty()
+            && (i.saturating_sub(7)..i).any(|k| {
+                sent.clause[k] == c
+                    && sent.has_cue(k, CueKind::UnnamedActor)
+                    && sent.mention_at(k).is_none()
+                    && !sent.mentions.iter().any(|m| m.t0 > k && m.t0 < i)
+            });
+        let unnamed = unnamed || unnamed_phrase;
+        let borrowed = subjects.is_empty();
+        if subjects.is_empty()
+            && !unnamed
+            && !of_complement
+            && (!trig.own_actor || light_verb.is_some())
+            && !governed_from_outside(sent, i)
+        {
+            match self.clause_subject(sent, i) {
+                Some(m) => {
+                    if entities[sent.mentions[m].entity].kind.is_party() {
+                        subjects = self.coordinated(sent, m);
+                    }
+                }
+                None => {
+                    let cs = (0..i)
+                        .rev()
+                        .take_while(|&k| sent.clause[k] == c)
+                        .last()
+                        .unwrap_or(i);
+                    subjects = self.reference(sent, entities, cs, i, focal, ctx);
+                }
+            }
+        }
+        let mut objects = objects;
+        if let Some(m) = light_object.filter(|_| objects.is_empty()) {
+            objects = self.coordinated(sent, m);
+        }
+        if objects.is_empty() {
+            objects = self.implied_objects(r, at, by_agent, &subjects);
+        }
+        if subjects.is_empty() && trig.symmetric && objects.len() >= 2 {
+            // "cooperation between the two countries"
+            return Some(Found {
+                token: i,
+                trigger: t,
+                subjects: objects,
+                objects: vec![],
+                symmetric: true,
+                negated: false,
+                topic: None,
+                resumed: false,
+                borrowed: false,
+            });
+        }
+        let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
+        if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2 && !conflict) {
+            return None;
+        }
+        let clause_start = (0..i)
+            .rev()
+            .take_while(|&k| sent.clause[k] == c)
+            .last()
+            .unwrap_or(i);
+        // "not seeking a confrontation", "no need": the cue stands right before the noun
+        // phrase, or before its light verb ("not prepared to offer concessions").
+        let anchor = light_verb.unwrap_or(i);
         let negated = (clause_start.max(anchor.saturating_sub(4))..i)
             .any(|k| sent.has_cue(k, CueKind::Negation));
-        let topic = topic_between(
-            sent,
-            end,
-            objects
-                .first()
-                .and_then(|o| sent.mentions.iter().find(|m| m.entity == *o && m.t0 >= end))
-                .map(|m| m.t0),
-        );
+        let start = k.min(i);
+        let topic = Some(collapse_ws(
+            &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
+                ..sent.tokens[end - 1].end],
+        ));
         let symmetric = trig.symmetric;
         Some(Found {
             token: i,
@@ -207,32 +393,21 @@ impl Extractor {
             symmetric,
             negated,
             topic,
-            resumed: resumed.is_some(),
-            borrowed: false,
+            resumed: false,
+            borrowed,
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn noun_args(
-        &self,
-        sent: &Sentence,
-        entities: &[Entity],
-        focal: Option<usize>,
-        ctx: &Context,
-        i: usize,
-        end: usize,
-        t: usize,
-    ) -> Option<Found> {
-        let trig = self.lex.trigger(t);
+    /// A possessive or demonym right before the noun is its actor: "Iran's oil
+    /// exports", "the Russian invasion", "their mutual support".
+    fn noun_actor(&self, r: &ArgScope, i: usize, light_object: Option<usize>) -> NounActor {
+        let ArgScope {
+            sent,
+            entities,
+            focal,
+            ctx,
+        } = *r;
         let c = sent.clause[i];
-        // "offer Russia significant concessions": the actor right after a light verb is
-        // the verb's object, and the noun's object when it has no other.
-        let light_verb = (i.saturating_sub(5)..i).find(|&v| sent.has_cue(v, CueKind::LightVerb));
-        let light_object = light_verb
-            .and_then(|v| sent.mention_at(v + 1))
-            .filter(|&m| entities[sent.mentions[m].entity].kind.is_party());
-        // A possessive or demonym right before the noun is its actor:
-        // "Iran's oil exports", "the Russian invasion", "their mutual support".
         let mut subjects = vec![];
         let mut of_complement = false;
         // "Western military aid", "Russian reports": an actor the text leaves unnamed, or
@@ -296,11 +471,27 @@ impl Extractor {
                 break;
             }
         }
-        let objects = self.objects(sent, entities, ctx, end, trig, c);
-        // "the Russian defeat in Kharkiv": the demonym names the loser, and no winner.
-        if trig.needs_object && objects.is_empty() {
-            return None;
+        NounActor {
+            subjects,
+            of_complement,
+            unnamed,
+            start: k,
         }
+    }
+
+    /// An agent named after the noun replaces the one before it: a by-phrase ("strikes
+    /// by Russian forces"), a relative clause ("the atrocities Russia is perpetrating"),
+    /// the of-phrase of a moving-away ("the withdrawal of Russian forces"). Says whether
+    /// a by-phrase names the agent.
+    fn noun_agent(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        trig: &Trigger,
+        end: usize,
+        c: usize,
+        subjects: &mut Vec<usize>,
+    ) -> bool {
         // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
         // Also past a short complement: "threats of a military nature” posed by NATO".
         let by = if sent.word(end) == "by" {
@@ -331,7 +522,7 @@ impl Extractor {
                     && (b + 1..m.t0).all(|j| !sent.is_prep(j))
             }) {
                 if entities[sent.mentions[m].entity].kind.is_party() {
-                    subjects = self.coordinated(sent, m);
+                    *subjects = self.coordinated(sent, m);
                 }
             }
         }
@@ -352,7 +543,7 @@ impl Extractor {
                     && sent.word(m.t1 + 1).ends_with("ing")
             }) {
                 if entities[sent.mentions[m].entity].kind.is_party() {
-                    subjects = self.coordinated(sent, m);
+                    *subjects = self.coordinated(sent, m);
                 }
             }
         }
@@ -371,52 +562,37 @@ impl Extractor {
                 m.t0 > end && m.t0 <= end + 3 && (end + 1..m.t0).all(|j| !sent.is_prep(j))
             }) {
                 if entities[sent.mentions[m].entity].kind.is_party() {
-                    subjects = self.coordinated(sent, m);
+                    *subjects = self.coordinated(sent, m);
                 }
             }
         }
-        // "Belarus remains unlikely to join the war": a light verb lends the noun its subject.
-        // "Zelensky identified the attack": a verb that observes or resists the event does not.
-        if unnamed {
-            subjects.clear();
-        }
-        // "to degrade Western will to provide additional military support": the unnamed
-        // actor's phrase reaches the noun, so the clause's subject is not its actor either.
-        let unnamed_phrase = subjects.is_empty()
-            && (i.saturating_sub(7)..i).any(|k| {
-                sent.clause[k] == c
-                    && sent.has_cue(k, CueKind::UnnamedActor)
-                    && sent.mention_at(k).is_none()
-                    && !sent.mentions.iter().any(|m| m.t0 > k && m.t0 < i)
-            });
-        let unnamed = unnamed || unnamed_phrase;
-        let borrowed = subjects.is_empty();
-        if subjects.is_empty()
-            && !unnamed
-            && !of_complement
-            && (!trig.own_actor || light_verb.is_some())
-            && !governed_from_outside(sent, i)
-        {
-            match self.clause_subject(sent, i) {
-                Some(m) => {
-                    if entities[sent.mentions[m].entity].kind.is_party() {
-                        subjects = self.coordinated(sent, m);
-                    }
-                }
-                None => {
-                    let cs = (0..i)
-                        .rev()
-                        .take_while(|&k| sent.clause[k] == c)
-                        .last()
-                        .unwrap_or(i);
-                    subjects = self.reference(sent, entities, cs, i, focal, ctx);
-                }
-            }
-        }
-        let mut objects = objects;
-        if let Some(m) = light_object.filter(|_| objects.is_empty()) {
-            objects = self.coordinated(sent, m);
-        }
+        by_agent
+    }
+
+    /// Objects a noun without its own takes from the sentence: aid goes to the clause's
+    /// actor ("Iranian leaders may obtain Chinese support"), and so do "threats posed by
+    /// NATO" that actor counters; sanctions without a target are on the state the report
+    /// is about; an attack hits the state of the place it strikes.
+    fn implied_objects(
+        &self,
+        r: &ArgScope,
+        at: TriggerAt,
+        by_agent: bool,
+        subjects: &[usize],
+    ) -> Vec<usize> {
+        let ArgScope {
+            sent,
+            entities,
+            focal,
+            ..
+        } = *r;
+        let TriggerAt {
+            token: i,
+            end,
+            trigger: t,
+        } = at;
+        let trig = self.lex.trigger(t);
+        let mut objects = Vec::new();
         // "Iranian leaders may obtain Chinese support": aid goes to the clause's actor;
         // so do "threats posed by NATO" that the clause's actor counters.
         // "relationships with the West": the text names the partner, just not an actor.
@@ -467,53 +643,9 @@ impl Extractor {
             && !subjects.is_empty()
             && matches!(&trig.cameo[..2], "18" | "19" | "20")
         {
-            objects = self.place_target(sent, entities, end, &subjects);
+            objects = self.place_target(sent, entities, end, subjects);
         }
-        if subjects.is_empty() && trig.symmetric && objects.len() >= 2 {
-            // "cooperation between the two countries"
-            return Some(Found {
-                token: i,
-                trigger: t,
-                subjects: objects,
-                objects: vec![],
-                symmetric: true,
-                negated: false,
-                topic: None,
-                resumed: false,
-                borrowed: false,
-            });
-        }
-        let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
-        if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2 && !conflict) {
-            return None;
-        }
-        let clause_start = (0..i)
-            .rev()
-            .take_while(|&k| sent.clause[k] == c)
-            .last()
-            .unwrap_or(i);
-        // "not seeking a confrontation", "no need": the cue stands right before the noun
-        // phrase, or before its light verb ("not prepared to offer concessions").
-        let anchor = light_verb.unwrap_or(i);
-        let negated = (clause_start.max(anchor.saturating_sub(4))..i)
-            .any(|k| sent.has_cue(k, CueKind::Negation));
-        let start = k.min(i);
-        let topic = Some(collapse_ws(
-            &sent.text[sent.tokens[start.max(self.first_non_actor(sent, start, i))].start
-                ..sent.tokens[end - 1].end],
-        ));
-        let symmetric = trig.symmetric;
-        Some(Found {
-            token: i,
-            trigger: t,
-            subjects,
-            objects,
-            symmetric,
-            negated,
-            topic,
-            resumed: false,
-            borrowed,
-        })
+        objects
     }
 
     pub(super) fn objects(

@@ -25,7 +25,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use arguments::{copula_before, in_prep_phrase, reports_on_others};
+use arguments::{copula_before, in_prep_phrase, reports_on_others, ArgScope, TriggerAt};
 use clauses::clauses;
 use coreference::focal_state;
 use emission::{

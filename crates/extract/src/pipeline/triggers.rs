@@ -10,6 +10,12 @@ impl Extractor {
         focal: Option<usize>,
         ctx: &Context,
     ) -> Vec<Found> {
+        let scope = ArgScope {
+            sent,
+            entities,
+            focal,
+            ctx,
+        };
         let mut out: Vec<Found> = Vec::new();
         let n = sent.tokens.len();
         let mut i = 0;
@@ -133,9 +139,14 @@ impl Extractor {
                     && (trig.combat == Combat::Any || trig.combat == reading)
             }) {
                 let mut last = last_verb_subjects.clone();
+                let at = TriggerAt {
+                    token: i,
+                    end: e,
+                    trigger: t,
+                };
                 let f = match self.lex.trigger(t).pos {
-                    Pos::Verb => self.verb_args(sent, entities, focal, ctx, i, e, t, &mut last),
-                    Pos::Noun => self.noun_args(sent, entities, focal, ctx, i, e, t),
+                    Pos::Verb => self.verb_args(&scope, at, &mut last),
+                    Pos::Noun => self.noun_args(&scope, at),
                 };
                 let better = match (&found, &f) {
                     (None, Some(_)) => true,
