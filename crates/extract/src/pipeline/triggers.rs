@@ -3,6 +3,8 @@
 use super::*;
 
 impl Extractor {
+    /// The events a sentence names: each trigger word or phrase with its arguments,
+    /// scanned left to right, the longest match at each word.
     pub(super) fn triggers(
         &self,
         sent: &Sentence,
@@ -53,60 +55,7 @@ impl Extractor {
             let has_want = matching
                 .iter()
                 .any(|(t, _)| self.lex.trigger(*t).pos == want);
-            // "occupation officials", "invasion force", "Ukrainian supply routes": the
-            // trigger modifies another noun, also past a second modifier ("supply and
-            // morale issues").
-            let after = matching.iter().map(|m| m.1).max().unwrap_or(i + 1);
-            let modifies = sent.has_cue(after, CueKind::ModifiedNoun)
-                || matches!(sent.word(after), "and" | "or")
-                    && sent
-                        .tokens
-                        .get(after + 1)
-                        .is_some_and(|t| t.is_word && !t.capitalized)
-                    && self.lex.triggers_for(sent.word(after + 1)).is_empty()
-                    && sent.has_cue(after + 2, CueKind::ModifiedNoun);
-            if (want == Pos::Noun
-                || matching
-                    .iter()
-                    .all(|(t, _)| self.lex.trigger(*t).pos == Pos::Noun))
-                && modifies
-            {
-                i += 1;
-                continue;
-            }
-            // "the two world wars", "the Syrian civil war": a war with no parties here.
-            if matches!(sent.word(i), "war" | "wars")
-                && i > 0
-                && matches!(sent.word(i - 1), "world" | "civil" | "cold")
-            {
-                i += 1;
-                continue;
-            }
-            // "launched several assaults", "offer Russia concessions": the event noun, not
-            // the light verb, says what happened (see `noun_args` for the verb's object).
-            if sent.has_cue(i, CueKind::LightVerb)
-                && (i + 1..(i + 5).min(n)).any(|k| {
-                    self.lex
-                        .triggers_for(&sent.tokens[k].lower)
-                        .iter()
-                        .any(|(t, rest)| {
-                            self.lex.trigger(*t).pos == Pos::Noun
-                                && rest
-                                    .iter()
-                                    .enumerate()
-                                    .all(|(j, w)| sent.word(k + 1 + j) == w)
-                        })
-                })
-            {
-                i += 1;
-                continue;
-            }
-            // "the occupied port", "its occupied territory": a participle as adjective.
-            if want == Pos::Noun && !has_want && sent.word(i).ends_with("ed") {
-                i += 1;
-                continue;
-            }
-            if want == Pos::Verb && participle_as_adjective(sent, i) {
+            if self.not_an_event_here(sent, i, &matching, want, has_want) {
                 i += 1;
                 continue;
             }
@@ -129,87 +78,191 @@ impl Extractor {
             } else {
                 Combat::Any
             };
-            // Should two entries cover the same words (inflected forms of two triggers that
-            // coincide), the first whose object slot is filled wins.
-            let mut found: Option<Found> = None;
-            for &(t, e) in matching.iter().filter(|(t, e)| {
-                let trig = self.lex.trigger(*t);
-                *e == longest
-                    && (!has_want || trig.pos == want)
-                    && (trig.combat == Combat::Any || trig.combat == reading)
-            }) {
-                let mut last = last_verb_subjects.clone();
-                let at = TriggerAt {
-                    token: i,
-                    end: e,
-                    trigger: t,
-                };
-                let f = match self.lex.trigger(t).pos {
-                    Pos::Verb => self.verb_args(&scope, at, &mut last),
-                    Pos::Noun => self.noun_args(&scope, at),
-                };
-                let better = match (&found, &f) {
-                    (None, Some(_)) => true,
-                    (Some(a), Some(b)) => a.objects.is_empty() && !b.objects.is_empty(),
-                    _ => false,
-                };
-                if better {
-                    found = f;
-                    if self.lex.trigger(t).pos == Pos::Verb {
-                        last_verb_subjects = last;
-                    }
-                } else if found.is_none() && self.lex.trigger(t).pos == Pos::Verb {
-                    last_verb_subjects = last;
-                }
-            }
+            let found = self.best_reading(
+                &scope,
+                i,
+                &matching,
+                (want, has_want, reading),
+                longest,
+                &mut last_verb_subjects,
+            );
             let end = longest;
-            // "hosted and signed an agreement with X": the first verb shares the object.
-            if let (Some(f), Some(prev)) = (found.as_ref(), out.last_mut()) {
-                let prev_end = prev.token + self.lex.trigger(prev.trigger).words.len();
-                if self.lex.trigger(f.trigger).pos == Pos::Verb
-                    && self.lex.trigger(prev.trigger).pos == Pos::Verb
-                    && prev.objects.is_empty()
-                    && !f.objects.is_empty()
-                    && i == prev_end + 1
-                    && sent.word(prev_end) == "and"
-                {
-                    prev.objects = f.objects.clone();
-                }
-            }
-            // "Russian war crimes and atrocities": a noun joined to the event noun before
-            // it shares that noun's actors, unless it has its own.
-            if let (Some(f), Some(prev)) = (found.as_mut(), out.last()) {
-                let prev_end = prev.token + self.lex.trigger(prev.trigger).words.len();
-                if f.borrowed
-                    && !prev.borrowed
-                    && self.lex.trigger(f.trigger).pos == Pos::Noun
-                    && self.lex.trigger(prev.trigger).pos == Pos::Noun
-                    && i == prev_end + 1
-                    && matches!(sent.word(prev_end), "and" | "or")
-                {
-                    f.subjects = prev.subjects.clone();
-                    f.objects = if prev.objects.is_empty() {
-                        f.objects
-                            .iter()
-                            .copied()
-                            .filter(|&o| {
-                                f.subjects
-                                    .iter()
-                                    .all(|&s| entities[s].rollup != entities[o].rollup)
-                            })
-                            .collect()
-                    } else {
-                        prev.objects.clone()
-                    };
-                    f.borrowed = false;
-                }
-            }
+            let mut found = found;
+            self.share_with_previous(sent, entities, i, &mut found, &mut out);
             if let Some(f) = found {
                 out.push(f);
             }
             i = end;
         }
         out
+    }
+
+    /// A word that names an event elsewhere but not here: a noun modifying another
+    /// ("occupation officials", "supply and morale issues"), a war with no parties here
+    /// ("the Syrian civil war"), a light verb before its event noun ("launched several
+    /// assaults"), a participle used as an adjective ("the occupied port").
+    fn not_an_event_here(
+        &self,
+        sent: &Sentence,
+        i: usize,
+        matching: &[(usize, usize)],
+        want: Pos,
+        has_want: bool,
+    ) -> bool {
+        let n = sent.tokens.len();
+        // "occupation officials", "invasion force", "Ukrainian supply routes": the
+        // trigger modifies another noun, also past a second modifier ("supply and
+        // morale issues").
+        let after = matching.iter().map(|m| m.1).max().unwrap_or(i + 1);
+        let modifies = sent.has_cue(after, CueKind::ModifiedNoun)
+            || matches!(sent.word(after), "and" | "or")
+                && sent
+                    .tokens
+                    .get(after + 1)
+                    .is_some_and(|t| t.is_word && !t.capitalized)
+                && self.lex.triggers_for(sent.word(after + 1)).is_empty()
+                && sent.has_cue(after + 2, CueKind::ModifiedNoun);
+        if (want == Pos::Noun
+            || matching
+                .iter()
+                .all(|(t, _)| self.lex.trigger(*t).pos == Pos::Noun))
+            && modifies
+        {
+            return true;
+        }
+        // "the two world wars", "the Syrian civil war": a war with no parties here.
+        if matches!(sent.word(i), "war" | "wars")
+            && i > 0
+            && matches!(sent.word(i - 1), "world" | "civil" | "cold")
+        {
+            return true;
+        }
+        // "launched several assaults", "offer Russia concessions": the event noun, not
+        // the light verb, says what happened (see `noun_args` for the verb's object).
+        if sent.has_cue(i, CueKind::LightVerb)
+            && (i + 1..(i + 5).min(n)).any(|k| {
+                self.lex
+                    .triggers_for(&sent.tokens[k].lower)
+                    .iter()
+                    .any(|(t, rest)| {
+                        self.lex.trigger(*t).pos == Pos::Noun
+                            && rest
+                                .iter()
+                                .enumerate()
+                                .all(|(j, w)| sent.word(k + 1 + j) == w)
+                    })
+            })
+        {
+            return true;
+        }
+        // "the occupied port", "its occupied territory": a participle as adjective.
+        if want == Pos::Noun && !has_want && sent.word(i).ends_with("ed") {
+            return true;
+        }
+        if want == Pos::Verb && participle_as_adjective(sent, i) {
+            return true;
+        }
+        false
+    }
+
+    /// The reading of the longest match whose arguments are found: should two entries
+    /// cover the same words (inflected forms of two triggers that coincide), the first
+    /// whose object slot is filled wins.
+    fn best_reading(
+        &self,
+        scope: &ArgScope,
+        i: usize,
+        matching: &[(usize, usize)],
+        (want, has_want, reading): (Pos, bool, Combat),
+        longest: usize,
+        last_verb_subjects: &mut Option<(usize, Vec<usize>)>,
+    ) -> Option<Found> {
+        let mut found: Option<Found> = None;
+        for &(t, e) in matching.iter().filter(|(t, e)| {
+            let trig = self.lex.trigger(*t);
+            *e == longest
+                && (!has_want || trig.pos == want)
+                && (trig.combat == Combat::Any || trig.combat == reading)
+        }) {
+            let mut last = last_verb_subjects.clone();
+            let at = TriggerAt {
+                token: i,
+                end: e,
+                trigger: t,
+            };
+            let f = match self.lex.trigger(t).pos {
+                Pos::Verb => self.verb_args(scope, at, &mut last),
+                Pos::Noun => self.noun_args(scope, at),
+            };
+            let better = match (&found, &f) {
+                (None, Some(_)) => true,
+                (Some(a), Some(b)) => a.objects.is_empty() && !b.objects.is_empty(),
+                _ => false,
+            };
+            if better {
+                found = f;
+                if self.lex.trigger(t).pos == Pos::Verb {
+                    *last_verb_subjects = last;
+                }
+            } else if found.is_none() && self.lex.trigger(t).pos == Pos::Verb {
+                *last_verb_subjects = last;
+            }
+        }
+        found
+    }
+
+    /// What a trigger shares with the one right before it, joined by "and": a verb its
+    /// object ("hosted and signed an agreement with X"), a noun its actors ("Russian war
+    /// crimes and atrocities").
+    fn share_with_previous(
+        &self,
+        sent: &Sentence,
+        entities: &[Entity],
+        i: usize,
+        found: &mut Option<Found>,
+        out: &mut [Found],
+    ) {
+        // "hosted and signed an agreement with X": the first verb shares the object.
+        if let (Some(f), Some(prev)) = (found.as_ref(), out.last_mut()) {
+            let prev_end = prev.token + self.lex.trigger(prev.trigger).words.len();
+            if self.lex.trigger(f.trigger).pos == Pos::Verb
+                && self.lex.trigger(prev.trigger).pos == Pos::Verb
+                && prev.objects.is_empty()
+                && !f.objects.is_empty()
+                && i == prev_end + 1
+                && sent.word(prev_end) == "and"
+            {
+                prev.objects = f.objects.clone();
+            }
+        }
+        // "Russian war crimes and atrocities": a noun joined to the event noun before
+        // it shares that noun's actors, unless it has its own.
+        if let (Some(f), Some(prev)) = (found.as_mut(), out.last()) {
+            let prev_end = prev.token + self.lex.trigger(prev.trigger).words.len();
+            if f.borrowed
+                && !prev.borrowed
+                && self.lex.trigger(f.trigger).pos == Pos::Noun
+                && self.lex.trigger(prev.trigger).pos == Pos::Noun
+                && i == prev_end + 1
+                && matches!(sent.word(prev_end), "and" | "or")
+            {
+                f.subjects = prev.subjects.clone();
+                f.objects = if prev.objects.is_empty() {
+                    f.objects
+                        .iter()
+                        .copied()
+                        .filter(|&o| {
+                            f.subjects
+                                .iter()
+                                .all(|&s| entities[s].rollup != entities[o].rollup)
+                        })
+                        .collect()
+                } else {
+                    prev.objects.clone()
+                };
+                f.borrowed = false;
+            }
+        }
     }
 
     /// Whether an ambiguous word ("attack", "exports") is used as verb or noun here.
