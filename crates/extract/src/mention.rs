@@ -366,57 +366,8 @@ pub(crate) fn find_mentions(
             if redefined.contains(&text[s..e]) {
                 continue;
             }
-            // "former Roscosmos head Dmitry Rogozin", "former Ukrainian officials": a
-            // past office; the person now speaks for no one. Not "current and former
-            // US officials", nor "former Ukrainian positions".
-            let (former, prev) = word_span_before(text, s);
-            if prev.eq_ignore_ascii_case("former") {
-                let next = word_after(text, e);
-                let office = [CueKind::Title, CueKind::PeopleNoun, CueKind::SourceNoun]
-                    .into_iter()
-                    .any(|k| lex.is_cue(&next, k));
-                if office && !matches!(word_before(text, former).as_str(), "and" | "or") {
-                    continue;
-                }
-            }
-            // "pro-Russian television channels", "anti-Ukrainian rhetoric": a stance of
-            // someone else, not the actor itself.
-            let prefix = text[..s]
-                .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .next()
-                .unwrap_or("")
-                .as_bytes();
-            let ends_with = |tail: &[u8]| {
-                prefix.len() >= tail.len()
-                    && prefix[prefix.len() - tail.len()..].eq_ignore_ascii_case(tail)
-            };
-            if ends_with(b"pro-") || ends_with(b"anti-") {
+            if stands_for_another(text, (s, e), kind, block.end, lex) {
                 continue;
-            }
-            // "Iranian-backed militias", "Russian-occupied Kherson": a modifier, not a party.
-            if kind == FormKind::Demonym || kind == FormKind::Name {
-                let rest = &text[e..block.end];
-                if let Some(after) = rest.strip_prefix('-') {
-                    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-                    if lex.is_cue(&word.to_lowercase(), CueKind::ModifierSuffix) {
-                        continue;
-                    }
-                }
-            }
-            // "the Minsk agreements", "the Astana format": a name, not the state.
-            if kind == FormKind::Capital && lex.is_cue(&word_after(text, e), CueKind::NamedAfter) {
-                continue;
-            }
-            // "Palestinian militias", "Syrian opposition": an unnamed group, not the state.
-            if kind == FormKind::Demonym {
-                let next: String = text[e..block.end]
-                    .trim_start()
-                    .chars()
-                    .take_while(|c| c.is_alphabetic())
-                    .collect();
-                if lex.is_cue(&next.to_lowercase(), CueKind::NonstateNoun) {
-                    continue;
-                }
             }
             found.push((s, e, idx, kind));
         }
@@ -492,10 +443,89 @@ pub(crate) fn find_mentions(
         }
     }
 
-    // Later bare surnames of persons the report introduced ("Ashtiani").
+    let extra = later_surnames(text, block_tokens, &ents.list, &mentions);
+    mentions.extend(extra);
+    // The extractor finds each sentence's mentions by binary search.
+    mentions.sort_by_key(|m| (m.start, m.end));
+    (ents.list, mentions)
+}
+
+/// A dictionary form at `s..e` that does not stand for its actor here: a past office
+/// ("former Roscosmos head"), a stance ("pro-Russian channels"), a modifier
+/// ("Iranian-backed militias"), a name after a capital ("the Minsk agreements"), an
+/// unnamed group a demonym qualifies ("Palestinian militias").
+fn stands_for_another(
+    text: &str,
+    (s, e): (usize, usize),
+    kind: FormKind,
+    block_end: usize,
+    lex: &Lexicon,
+) -> bool {
+    // "former Roscosmos head Dmitry Rogozin", "former Ukrainian officials": a
+    // past office; the person now speaks for no one. Not "current and former
+    // US officials", nor "former Ukrainian positions".
+    let (former, prev) = word_span_before(text, s);
+    if prev.eq_ignore_ascii_case("former") {
+        let next = word_after(text, e);
+        let office = [CueKind::Title, CueKind::PeopleNoun, CueKind::SourceNoun]
+            .into_iter()
+            .any(|k| lex.is_cue(&next, k));
+        if office && !matches!(word_before(text, former).as_str(), "and" | "or") {
+            return true;
+        }
+    }
+    // "pro-Russian television channels", "anti-Ukrainian rhetoric": a stance of
+    // someone else, not the actor itself.
+    let prefix = text[..s]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .next()
+        .unwrap_or("")
+        .as_bytes();
+    let ends_with = |tail: &[u8]| {
+        prefix.len() >= tail.len() && prefix[prefix.len() - tail.len()..].eq_ignore_ascii_case(tail)
+    };
+    if ends_with(b"pro-") || ends_with(b"anti-") {
+        return true;
+    }
+    // "Iranian-backed militias", "Russian-occupied Kherson": a modifier, not a party.
+    if kind == FormKind::Demonym || kind == FormKind::Name {
+        let rest = &text[e..block_end];
+        if let Some(after) = rest.strip_prefix('-') {
+            let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            if lex.is_cue(&word.to_lowercase(), CueKind::ModifierSuffix) {
+                return true;
+            }
+        }
+    }
+    // "the Minsk agreements", "the Astana format": a name, not the state.
+    if kind == FormKind::Capital && lex.is_cue(&word_after(text, e), CueKind::NamedAfter) {
+        return true;
+    }
+    // "Palestinian militias", "Syrian opposition": an unnamed group, not the state.
+    if kind == FormKind::Demonym {
+        let next: String = text[e..block_end]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if lex.is_cue(&next.to_lowercase(), CueKind::NonstateNoun) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Later bare surnames of persons the report introduced by title and full name
+/// ("Ashtiani"), after their first mention and outside other mentions.
+fn later_surnames(
+    text: &str,
+    block_tokens: &[Vec<Token>],
+    entities: &[Entity],
+    mentions: &[Mention],
+) -> Vec<Mention> {
     let mut surnames: Vec<(String, usize, usize)> = Vec::new();
-    for m in &mentions {
-        let e = &ents.list[m.entity];
+    for m in mentions {
+        let e = &entities[m.entity];
         if e.kind == ActorKind::Person && e.iri.starts_with(PERSON) {
             if let Some(last) = e.label.split_whitespace().last() {
                 if last.chars().count() > 2 && !surnames.iter().any(|(s, _, _)| s == last) {
@@ -504,8 +534,8 @@ pub(crate) fn find_mentions(
             }
         }
     }
+    let mut extra = Vec::new();
     if !surnames.is_empty() {
-        let mut extra = Vec::new();
         for tokens in block_tokens {
             for t in tokens {
                 if !t.capitalized {
@@ -528,11 +558,8 @@ pub(crate) fn find_mentions(
                 }
             }
         }
-        mentions.extend(extra);
     }
-    // The extractor finds each sentence's mentions by binary search.
-    mentions.sort_by_key(|m| (m.start, m.end));
-    (ents.list, mentions)
+    extra
 }
 
 /// After an actor mention ending at `from`: title words then a capitalized

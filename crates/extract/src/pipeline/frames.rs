@@ -121,34 +121,10 @@ impl Extractor {
                         && m.how != How::Place
                 })
             });
-            let (modality, speaker) = match subj.map(|m| (&entities[sent.mentions[m].entity], m)) {
-                Some((e, _)) if e.kind == ActorKind::ResearchOrganization => (
-                    if assess {
-                        Modality::Assessed
-                    } else {
-                        Modality::Asserted
-                    },
-                    None,
-                ),
-                Some((e, _)) if e.kind == ActorKind::MediaOutlet => (Modality::Claimed, None),
-                Some((_, m)) if sent.names_source(&sent.mentions[m]) => (Modality::Claimed, None),
-                // "corroborates Russian claims that": a noun; whose claims the text does
-                // not say.
-                Some((_, m))
-                    if sent.mentions[m].how == How::Demonym && sent.mentions[m].t1 == v =>
-                {
-                    (Modality::Claimed, None)
-                }
-                Some((_, m)) if announce => (Modality::Asserted, Some(sent.mentions[m].entity)),
-                Some((_, m)) => (Modality::Claimed, Some(sent.mentions[m].entity)),
-                None if assess => (Modality::Assessed, None),
-                // "The General Staff reported that ...": a speaker the dictionary lacks.
-                None if (0..v)
-                    .any(|k| sent.tokens[k].is_word && sent.clause[k] == sent.clause[v]) =>
-                {
-                    (Modality::Claimed, None)
-                }
-                None => continue,
+            let Some((modality, speaker)) =
+                frame_holder(sent, entities, subj, v, (assess, announce))
+            else {
+                continue;
             };
             out.push(Frame {
                 start: start + 1,
@@ -209,4 +185,44 @@ pub(super) fn accusations(sent: &Sentence) -> Vec<(usize, usize, usize)> {
             Some((of, v, m))
         })
         .collect()
+}
+
+/// How a frame holds what it frames, and who holds it: a research organization
+/// asserts or assesses; an outlet, a source noun or a bare demonym claims for nobody
+/// named; an announcer relays a fact; an actor claims. `None` when the verb has no
+/// speaker at all.
+fn frame_holder(
+    sent: &Sentence,
+    entities: &[Entity],
+    subj: Option<usize>,
+    v: usize,
+    (assess, announce): (bool, bool),
+) -> Option<(Modality, Option<usize>)> {
+    Some(
+        match subj.map(|m| (&entities[sent.mentions[m].entity], m)) {
+            Some((e, _)) if e.kind == ActorKind::ResearchOrganization => (
+                if assess {
+                    Modality::Assessed
+                } else {
+                    Modality::Asserted
+                },
+                None,
+            ),
+            Some((e, _)) if e.kind == ActorKind::MediaOutlet => (Modality::Claimed, None),
+            Some((_, m)) if sent.names_source(&sent.mentions[m]) => (Modality::Claimed, None),
+            // "corroborates Russian claims that": a noun; whose claims the text does
+            // not say.
+            Some((_, m)) if sent.mentions[m].how == How::Demonym && sent.mentions[m].t1 == v => {
+                (Modality::Claimed, None)
+            }
+            Some((_, m)) if announce => (Modality::Asserted, Some(sent.mentions[m].entity)),
+            Some((_, m)) => (Modality::Claimed, Some(sent.mentions[m].entity)),
+            None if assess => (Modality::Assessed, None),
+            // "The General Staff reported that ...": a speaker the dictionary lacks.
+            None if (0..v).any(|k| sent.tokens[k].is_word && sent.clause[k] == sent.clause[v]) => {
+                (Modality::Claimed, None)
+            }
+            None => return None,
+        },
+    )
 }
