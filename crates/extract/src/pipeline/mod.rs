@@ -155,16 +155,14 @@ impl Sentence<'_> {
     /// The token just before a mention, skipping determiners and adjectives
     /// that are not actors ("with his Belarusian counterpart").
     fn governing_word(&self, m: &SentMention) -> &str {
-        let mut i = m.t0;
-        while i > 0 {
-            i -= 1;
-            let w = self.word(i);
-            if DETERMINERS.contains(&w) {
-                continue;
-            }
-            return self.word(i);
-        }
-        ""
+        self.governing_index(m).map_or("", |i| self.word(i))
+    }
+
+    /// Where the governing word stands.
+    fn governing_index(&self, m: &SentMention) -> Option<usize> {
+        (0..m.t0)
+            .rev()
+            .find(|&i| !DETERMINERS.contains(&self.word(i)))
     }
 
     /// Whether a preposition governs the mention, directly or through a
@@ -248,26 +246,8 @@ impl Sentence<'_> {
     }
 
     fn preceded_by_location(&self, m: &SentMention) -> bool {
-        let w = self.governing_word(m);
-        matches!(
-            w,
-            "in" | "into"
-                | "near"
-                | "during"
-                | "at"
-                | "across"
-                | "throughout"
-                | "inside"
-                | "within"
-                | "around"
-                | "outside"
-                | "along"
-                | "toward"
-                | "towards"
-                | "through"
-                | "via"
-                | "beyond"
-        )
+        self.governing_index(m)
+            .is_some_and(|i| self.has_cue(i, CueKind::Location))
     }
 }
 

@@ -18,12 +18,7 @@ impl Extractor {
             }
         }
         let from = frame.map_or(0, |f| f.start);
-        if (0..t).any(|k| {
-            sent.has_cue(k, CueKind::Hearsay)
-                && sent.word(k) != "reports"
-                && sent.word(k) != "claims"
-                && sent.word(k) != "reported"
-        }) {
+        if (0..t).any(|k| sent.has_cue(k, CueKind::Hearsay)) {
             return (Modality::Claimed, None);
         }
         // "an offer to sign a contract", "Iran plans to export drones": an act intended,
