@@ -97,6 +97,7 @@ fn kind_words(kind: ActorKind) -> &'static str {
         ActorKind::MediaOutlet => "media outlet source",
         ActorKind::ResearchOrganization => "research organization source",
         ActorKind::Place => "place",
+        ActorKind::Coalition => "coalition",
     }
 }
 

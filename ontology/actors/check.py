@@ -20,13 +20,15 @@ from rdflib.namespace import RDF, RDFS, SKOS, XSD
 AG = Namespace("https://w3id.org/actorgraph/ns#")
 ACTOR = "https://w3id.org/actorgraph/actor/"
 HERE = os.path.dirname(os.path.abspath(__file__))
-FILES = ["states.ttl", "organizations.ttl", "groups.ttl", "bodies.ttl", "persons.ttl", "sources.ttl"]
+FILES = ["states.ttl", "organizations.ttl", "groups.ttl", "bodies.ttl", "persons.ttl", "sources.ttl",
+         "coalitions.ttl"]
 
 ACTOR_TYPES = {AG.State, AG.IntergovernmentalOrganization, AG.NonStateArmedGroup, AG.PoliticalMovement,
-               AG.GovernmentBody, AG.Person, AG.MediaOutlet, AG.ResearchOrganization}
+               AG.GovernmentBody, AG.Person, AG.MediaOutlet, AG.ResearchOrganization, AG.Coalition}
 EXPECTED_FILE = {"states.ttl": {AG.State}, "organizations.ttl": {AG.IntergovernmentalOrganization},
                  "groups.ttl": {AG.NonStateArmedGroup, AG.PoliticalMovement}, "bodies.ttl": {AG.GovernmentBody},
-                 "persons.ttl": {AG.Person, AG.Role}, "sources.ttl": {AG.MediaOutlet, AG.ResearchOrganization}}
+                 "persons.ttl": {AG.Person, AG.Role}, "sources.ttl": {AG.MediaOutlet, AG.ResearchOrganization},
+                 "coalitions.ttl": {AG.Coalition}}
 SURFACE = [SKOS.prefLabel, SKOS.altLabel, AG.demonym, AG.capital, AG.metonym]
 # Documented exemptions (see README.md)
 NO_DEMONYM = {"VAT", "COG", "COD", "DMA"}        # none in English, or ambiguous ("Congolese", "Dominican")
@@ -118,6 +120,8 @@ check_ref(AG.partOf, {AG.GovernmentBody}, {AG.State})
 check_ref(AG.memberOf, {AG.State}, {AG.IntergovernmentalOrganization})
 check_ref(RDFS.seeAlso, {AG.NonStateArmedGroup, AG.PoliticalMovement}, {AG.NonStateArmedGroup, AG.PoliticalMovement})
 check_ref(AG.holdsRole, {AG.Person}, {AG.Role})
+check_ref(AG.member, {AG.Coalition}, {AG.State, AG.IntergovernmentalOrganization, AG.NonStateArmedGroup,
+                                      AG.PoliticalMovement})
 check_ref(AG.roleOf, {AG.Role}, ORGLIKE)
 check_ref(AG.backedBy, {AG.NonStateArmedGroup, AG.PoliticalMovement}, {AG.State})
 check_ref(AG.basedIn, {AG.NonStateArmedGroup, AG.PoliticalMovement, AG.MediaOutlet, AG.ResearchOrganization}, {AG.State})

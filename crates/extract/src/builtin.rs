@@ -20,6 +20,7 @@ pub(crate) const ACTOR_FILES: &[(&str, &str)] = &[
     ontology_file!("actors/bodies.ttl"),
     ontology_file!("actors/persons.ttl"),
     ontology_file!("actors/sources.ttl"),
+    ontology_file!("actors/coalitions.ttl"),
     ontology_file!("places/ukraine.ttl"),
     ontology_file!("places/russia.ttl"),
     ontology_file!("places/middle-east.ttl"),

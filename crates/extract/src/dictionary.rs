@@ -23,10 +23,12 @@ pub enum ActorKind {
     ResearchOrganization,
     /// A place: never a party, but it tells where things happen.
     Place,
+    /// Actors a report names as one ("the combined force"): each member is the party.
+    Coalition,
 }
 
 impl ActorKind {
-    pub const ALL: [ActorKind; 10] = [
+    pub const ALL: [ActorKind; 11] = [
         ActorKind::State,
         ActorKind::IntergovernmentalOrganization,
         ActorKind::NonStateArmedGroup,
@@ -37,6 +39,7 @@ impl ActorKind {
         ActorKind::MediaOutlet,
         ActorKind::ResearchOrganization,
         ActorKind::Place,
+        ActorKind::Coalition,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,6 +54,7 @@ impl ActorKind {
             ActorKind::MediaOutlet => "MediaOutlet",
             ActorKind::ResearchOrganization => "ResearchOrganization",
             ActorKind::Place => "Place",
+            ActorKind::Coalition => "Coalition",
         }
     }
 
@@ -58,7 +62,8 @@ impl ActorKind {
     pub fn is_top_level(self) -> bool {
         matches!(
             self,
-            ActorKind::State
+            ActorKind::Coalition
+                | ActorKind::State
                 | ActorKind::IntergovernmentalOrganization
                 | ActorKind::NonStateArmedGroup
                 | ActorKind::PoliticalMovement
@@ -129,6 +134,10 @@ pub struct Actor {
     pub part_of: Option<usize>,
     pub roles: Vec<Role>,
     pub member_of: Vec<usize>,
+    /// For coalitions: the actors it names, and when it is named so.
+    pub members: Vec<usize>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
 }
 
 /// The actor dictionary: actors with their surface forms, loaded from Turtle.
@@ -149,6 +158,7 @@ struct Links {
     line: usize,
     part_of: Option<String>,
     member_of: Vec<String>,
+    members: Vec<String>,
     roles: Vec<String>,
 }
 
@@ -162,8 +172,9 @@ struct Pending {
     iso3: Option<String>,
     part_of: Option<String>,
     member_of: Vec<String>,
+    members: Vec<String>,
     roles: Vec<String>,
-    // Only for role nodes.
+    // For role nodes and coalitions.
     role_of: Option<String>,
     title: Option<String>,
     start: Option<String>,
@@ -282,6 +293,9 @@ impl Dictionary {
                         part_of: None,
                         roles: vec![],
                         member_of: vec![],
+                        members: vec![],
+                        start: None,
+                        end: None,
                     });
                     self.by_iri.insert(iri.clone(), self.actors.len() - 1);
                     self.actors.len() - 1
@@ -289,6 +303,16 @@ impl Dictionary {
             };
             if p.iso3.is_some() {
                 self.actors[idx].iso3 = p.iso3.clone();
+            }
+            if kind == ActorKind::Coalition {
+                let date = |v: &Option<String>, what: &str| match v {
+                    None => Ok(None),
+                    Some(v) => PartialDate::parse_iso(v).map(Some).ok_or_else(|| {
+                        ExtractError::data(&p.file, p.line, format!("<{iri}>: bad ag:{what} {v:?}"))
+                    }),
+                };
+                self.actors[idx].start = date(&p.start, "start")?;
+                self.actors[idx].end = date(&p.end, "end")?;
             }
             self.forms.push((label.clone(), idx, FormKind::Name));
             for (form, k) in p.forms {
@@ -300,6 +324,7 @@ impl Dictionary {
                 line: p.line,
                 part_of: p.part_of,
                 member_of: p.member_of,
+                members: p.members,
                 roles: p.roles,
             });
         }
@@ -313,6 +338,7 @@ impl Dictionary {
             line,
             part_of,
             member_of,
+            members,
             roles,
         } in std::mem::take(&mut self.unresolved)
         {
@@ -328,6 +354,12 @@ impl Dictionary {
                 let m = resolve(&m)?;
                 if !self.actors[idx].member_of.contains(&m) {
                     self.actors[idx].member_of.push(m);
+                }
+            }
+            for m in members {
+                let m = resolve(&m)?;
+                if !self.actors[idx].members.contains(&m) {
+                    self.actors[idx].members.push(m);
                 }
             }
             for r in roles {
@@ -428,6 +460,14 @@ impl Dictionary {
             if !a.kind.is_party() {
                 return None;
             }
+            if a.kind == ActorKind::Coalition {
+                // Named so only while it stands: outside its dates the phrase is no actor.
+                let stands = date.is_none_or(|d| {
+                    a.start.is_none_or(|s| s.earliest() <= d.latest())
+                        && a.end.is_none_or(|e| e.latest() >= d.earliest())
+                });
+                return stands.then_some(cur);
+            }
             if a.kind.is_top_level() {
                 return Some(cur);
             }
@@ -482,6 +522,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             iso3: None,
             part_of: None,
             member_of: vec![],
+            members: vec![],
             roles: vec![],
             role_of: None,
             title: None,
@@ -517,6 +558,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
             (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => p.part_of = Some(n),
             (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
+            (Some(("ag", "member")), _, Some(n)) => p.members.push(n),
             (Some(("ag", "holdsRole")), _, Some(n)) => p.roles.push(n),
             (Some(("ag", "roleOf")), _, Some(n)) => p.role_of = Some(n),
             (Some(("ag", "title")), Some(l), _) => p.title = Some(l),

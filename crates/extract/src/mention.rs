@@ -23,6 +23,8 @@ pub(crate) struct Entity {
     pub rollup: Option<usize>,
     /// For places: the entity of the state they lie in.
     pub located_in: Option<usize>,
+    /// For coalitions: the entities of their members, the parties of its relations.
+    pub members: Vec<usize>,
 }
 
 /// How a mention names its actor.
@@ -337,8 +339,18 @@ impl Entities {
             kind: a.kind,
             rollup: dict.rollup(idx, date),
             located_in: None,
+            members: vec![],
         });
         self.by_actor.insert(idx, e);
+        // A coalition outside its dates names no one.
+        if self.list[e].rollup.is_some() {
+            let members: Vec<usize> = a
+                .members
+                .iter()
+                .map(|&m| self.actor(dict, m, date))
+                .collect();
+            self.list[e].members = members;
+        }
         e
     }
 }
@@ -392,6 +404,7 @@ pub(crate) fn find_mentions(
                         kind: ActorKind::Person,
                         rollup: dict.rollup(idx, date),
                         located_in: None,
+                        members: vec![],
                     }),
                 };
                 mentions.push(Mention {

@@ -84,8 +84,49 @@ impl RelationMaker<'_, '_> {
         }
     }
 
-    /// A relation between two entities of different top-level actors.
+    /// A relation between two entities of different top-level actors. A coalition
+    /// stands for its members, each a party; members acting together cooperate.
     fn emit(
+        &self,
+        (subj, obj): (usize, usize),
+        what: (&str, &str, u8),
+        f: &FoundView,
+        out: &mut Vec<Relation>,
+    ) {
+        let entities = self.report.entities;
+        for s in parties(entities, subj) {
+            for o in parties(entities, obj) {
+                self.emit_one((s, o), what, f, out);
+            }
+        }
+        self.emit_cooperation(subj, f, out);
+    }
+
+    /// Members of a coalition that acts cooperate militarily with each other.
+    fn emit_cooperation(&self, coalition: usize, f: &FoundView, out: &mut Vec<Relation>) {
+        let members = &self.report.entities[coalition].members;
+        if members.len() < 2 {
+            return;
+        }
+        let together = FoundView {
+            negated: false,
+            symmetric: true,
+            topic: None,
+            ..f.clone()
+        };
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                self.emit_one(
+                    (a, b),
+                    ("cooperatesMilitarilyWith", "062", 2),
+                    &together,
+                    out,
+                );
+            }
+        }
+    }
+
+    fn emit_one(
         &self,
         (subj, obj): (usize, usize),
         what: (&str, &str, u8),
@@ -114,11 +155,20 @@ impl RelationMaker<'_, '_> {
         f: &FoundView,
         out: &mut Vec<Relation>,
     ) {
-        if self.report.entities[subj].rollup.is_some() {
-            let a = self.x.actor_ref(&self.report.entities[subj]);
-            out.push(self.build(a.clone(), a, what, f));
+        for s in parties(self.report.entities, subj) {
+            if self.report.entities[s].rollup.is_some() {
+                let a = self.x.actor_ref(&self.report.entities[s]);
+                out.push(self.build(a.clone(), a, what, f));
+            }
         }
     }
+}
+
+/// The parties an entity stands for: a coalition's members, or itself.
+fn parties(entities: &[Entity], e: usize) -> impl Iterator<Item = usize> + '_ {
+    let members = &entities[e].members;
+    let own = members.is_empty().then_some(e);
+    members.iter().copied().chain(own)
 }
 
 /// Navigation boilerplate ("Click here to see ISW's interactive map of ..."), and the
@@ -252,6 +302,7 @@ impl Extractor {
                 if matches!(&trig.cameo[..2], "18" | "19" | "20") {
                     for &a in &f.subjects {
                         if entities[a].kind == ActorKind::State
+                            || !entities[a].members.is_empty()
                             || entities[a]
                                 .rollup
                                 .is_some_and(|r| self.dict.actor(r).kind == ActorKind::State)

@@ -357,6 +357,7 @@ impl Extractor {
     }
 }
 
+#[derive(Clone)]
 struct FoundView {
     modality: Modality,
     attributed: Option<usize>,

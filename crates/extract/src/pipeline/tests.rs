@@ -1015,3 +1015,31 @@ fn hedges_set_modality() {
         .unwrap();
     assert_eq!(china.modality, Modality::Possible);
 }
+
+#[test]
+fn a_coalition_acts_through_its_members_while_it_stands() {
+    let body = "The combined force struck the IRGC Navy headquarters in Bandar Abbas on March 4.";
+    let at = |date: &str| {
+        Extractor::builtin()
+            .unwrap()
+            .extract("t.txt", format!("Iran Update, {date}\n\n{body}\n"))
+            .unwrap()
+            .relations
+    };
+    let rels = at("March 5, 2026");
+    let triples: BTreeSet<_> = rels.iter().map(triple).collect();
+    for want in [
+        ("United States", "Iran", "18"),
+        ("Israel", "Iran", "18"),
+        ("United States", "Israel", "06"),
+    ] {
+        assert!(
+            triples.contains(&(want.0.into(), want.1.into(), want.2.into())),
+            "{want:?} not in {triples:?}"
+        );
+    }
+    // "The combined force" named no coalition before the war of February 2026.
+    assert!(at("March 5, 2025")
+        .iter()
+        .all(|r| r.subject.rollup.label != "United States"));
+}
