@@ -297,9 +297,11 @@ impl Extractor {
         );
         if f.objects.is_empty() {
             if !f.symmetric {
-                // "Russian forces continued ground assaults": the target is filled in
-                // once the report's adversaries are known.
-                if matches!(&trig.cameo[..2], "18" | "19" | "20") {
+                // "Russian forces continued ground assaults", "Russian forces are
+                // concentrating reinforcements": the target of an attack or a show of
+                // force is filled in once the report's adversaries are known.
+                let posture = trig.cameo == "150" && trig.relation == "displaysForceAgainst";
+                if posture || matches!(&trig.cameo[..2], "18" | "19" | "20") {
                     for &a in &f.subjects {
                         if entities[a].kind == ActorKind::State
                             || !entities[a].members.is_empty()

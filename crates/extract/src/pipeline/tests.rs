@@ -1043,3 +1043,24 @@ fn a_coalition_acts_through_its_members_while_it_stands() {
         .iter()
         .all(|r| r.subject.rollup.label != "United States"));
 }
+
+#[test]
+fn a_show_of_force_without_a_target_is_against_the_reports_adversary() {
+    let rels = extract(
+        "Russian forces attacked Ukrainian positions near Bakhmut. Russian forces shelled \
+         Ukrainian positions near Avdiivka. Russian forces struck Ukrainian positions near \
+         Kharkiv. Russian forces are concentrating reinforcements near Izyum.",
+    );
+    let posture = rels
+        .iter()
+        .find(|r| r.cameo == "150")
+        .unwrap_or_else(|| panic!("no show of force in {rels:#?}"));
+    assert_eq!(
+        triple(posture),
+        ("Russia".into(), "Ukraine".into(), "15".into())
+    );
+    assert!(posture.object_implied);
+    // A violated agreement or a mobilized society names no target.
+    let rels = extract("Ukrainians have successfully mobilized society.");
+    assert!(rels.is_empty(), "{rels:#?}");
+}
