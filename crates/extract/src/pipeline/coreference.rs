@@ -40,6 +40,23 @@ impl Extractor {
                     return vec![f];
                 }
             }
+            // "Hezbollah claimed that it conducted attacks", "its fighters": the
+            // sentence's subject, when it is a party other than a person or a place.
+            if IT_REFERENCES.contains(&sent.word(i)) {
+                let subject = sent.mentions.first().filter(|m| {
+                    let e = &entities[m.entity];
+                    m.t1 <= i
+                        && sent.clause[m.t0] == 0
+                        && e.kind.is_party()
+                        && e.kind != ActorKind::Person
+                        && e.rollup.is_some()
+                        && m.how != How::Place
+                        && !sent.preceded_by_prep(m)
+                });
+                if let Some(m) = subject {
+                    return vec![m.entity];
+                }
+            }
         }
         vec![]
     }

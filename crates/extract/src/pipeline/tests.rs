@@ -1064,3 +1064,22 @@ fn a_show_of_force_without_a_target_is_against_the_reports_adversary() {
     let rels = extract("Ukrainians have successfully mobilized society.");
     assert!(rels.is_empty(), "{rels:#?}");
 }
+
+#[test]
+fn it_in_a_reported_clause_is_the_sentence_subject() {
+    let rels = extract("Hezbollah claimed that it attacked IDF forces near the border.");
+    let deed = rels
+        .iter()
+        .find(|r| r.cameo.starts_with("18") || r.cameo.starts_with("19"))
+        .unwrap_or_else(|| panic!("no attack in {rels:#?}"));
+    assert_eq!(triple(deed).0, "Hezbollah");
+    assert_eq!(triple(deed).1, "Israel");
+    assert_eq!(deed.modality, Modality::Claimed);
+    // A person is no "it", nor a place.
+    let rels = extract("Putin said in Syria that it attacked Ukrainian forces.");
+    assert!(
+        rels.iter()
+            .all(|r| !r.cameo.starts_with("18") && !r.cameo.starts_with("19")),
+        "{rels:#?}"
+    );
+}

@@ -93,3 +93,6 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "and", "or", "but", "nor", "as", "so", "than", "if", "because", "while", "whether", "both",
     "either", "neither", "each", "all", "some", "other", "more", "most", "very", "only",
 ];
+
+/// Pronouns that stand for a non-person actor named earlier in the sentence.
+pub(super) const IT_REFERENCES: &[&str] = &["it", "its"];
