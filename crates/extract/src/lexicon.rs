@@ -87,6 +87,8 @@ pub enum CueKind {
     PersonReference,
     FocalReference,
     ModifierSuffix,
+    /// "Iranian-backed": the actor before the suffix backs the group named after it.
+    BackerSuffix,
     SourceNoun,
     NonstateNoun,
     Announce,
@@ -126,6 +128,7 @@ impl CueKind {
             "person-reference" => Self::PersonReference,
             "focal-reference" => Self::FocalReference,
             "modifier-suffix" => Self::ModifierSuffix,
+            "backer-suffix" => Self::BackerSuffix,
             "source-noun" => Self::SourceNoun,
             "nonstate-noun" => Self::NonstateNoun,
             "announce" => Self::Announce,

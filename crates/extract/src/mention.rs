@@ -48,6 +48,15 @@ pub(crate) struct Mention {
     pub how: How,
 }
 
+/// "Iranian-backed": an actor named as the backer of what follows, at `end` (after the
+/// suffix).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Backer {
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+}
+
 /// The dictionary's surface forms, indexed by their first tokens, built once.
 ///
 /// A form begins where its first character follows no letter or digit, which is
@@ -361,12 +370,13 @@ pub(crate) fn find_mentions(
     lex: &Lexicon,
     matcher: &FormMatcher,
     block_tokens: &[Vec<Token>],
-) -> (Vec<Entity>, Vec<Mention>) {
+) -> (Vec<Entity>, Vec<Mention>, Vec<Backer>) {
     let date = doc.date;
     let mut ents = Entities::default();
     let mut mentions = Vec::new();
     let text = &doc.clean;
     let redefined = local_acronyms(text, dict, matcher);
+    let mut backers = Vec::new();
     for (block, tokens) in doc.blocks.iter().zip(block_tokens) {
         let mut found: Vec<(usize, usize, usize, FormKind)> = Vec::new();
         for m in matcher.forms_in(text, tokens, block.end) {
@@ -377,6 +387,13 @@ pub(crate) fn find_mentions(
             let (idx, kind) = matcher.targets[m.form];
             if redefined.contains(&text[s..e]) {
                 continue;
+            }
+            if let Some(end) = backer_suffix(text, e, kind, block.end, lex) {
+                backers.push(Backer {
+                    start: s,
+                    end,
+                    entity: ents.actor(dict, idx, date),
+                });
             }
             if stands_for_another(text, (s, e), kind, block.end, lex) {
                 continue;
@@ -460,7 +477,24 @@ pub(crate) fn find_mentions(
     mentions.extend(extra);
     // The extractor finds each sentence's mentions by binary search.
     mentions.sort_by_key(|m| (m.start, m.end));
-    (ents.list, mentions)
+    (ents.list, mentions, backers)
+}
+
+/// Where "-backed" and its kind end after an actor's form ending at `e`.
+fn backer_suffix(
+    text: &str,
+    e: usize,
+    kind: FormKind,
+    block_end: usize,
+    lex: &Lexicon,
+) -> Option<usize> {
+    if !matches!(kind, FormKind::Demonym | FormKind::Name) {
+        return None;
+    }
+    let after = text[e..block_end].strip_prefix('-')?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    lex.is_cue(&word.to_lowercase(), CueKind::BackerSuffix)
+        .then_some(e + 1 + word.len())
 }
 
 /// A dictionary form at `s..e` that does not stand for its actor here: a past office

@@ -8,6 +8,8 @@ pub(super) struct ReportScope<'a> {
     pub(super) doc: &'a Document,
     pub(super) entities: &'a [Entity],
     pub(super) mentions: &'a [Mention],
+    /// "Iranian-backed": who backs the group named next.
+    pub(super) backers: &'a [Backer],
     pub(super) focal: Option<usize>,
     pub(super) chars: &'a CharIndex<'a>,
 }
@@ -274,6 +276,7 @@ impl Extractor {
             self.emit_found(&sent, &maker, &facts, f, out);
         }
         self.emit_statements(&sent, &maker, &facts, first_here, &mut out.relations);
+        self.emit_backing(&sent, &maker, &mut out.relations);
         self.remember(&sent, &facts.found, report.entities, ctx);
     }
 
@@ -328,6 +331,43 @@ impl Extractor {
                     maker.emit(pair, what, &view, &mut out.relations);
                 }
             }
+        }
+    }
+
+    /// "Iranian-backed Iraqi militia Kataib Hezbollah": the backer aids the armed group
+    /// or movement named right after it.
+    fn emit_backing(&self, sent: &Sentence, maker: &RelationMaker, out: &mut Vec<Relation>) {
+        let report = maker.report;
+        let (s, e) = (maker.span.start, maker.span.end);
+        let first = report.backers.partition_point(|b| b.start < s);
+        for b in report.backers[first..].iter().take_while(|b| b.start < e) {
+            let after = sent.tokens.partition_point(|t| t.start < b.end);
+            let group = sent
+                .mentions
+                .iter()
+                .find(|m| m.t0 >= after && m.t0 <= after + 4)
+                .filter(|m| {
+                    matches!(
+                        report.entities[m.entity].kind,
+                        ActorKind::NonStateArmedGroup | ActorKind::PoliticalMovement
+                    )
+                });
+            let Some(group) = group else { continue };
+            let view = FoundView {
+                modality: Modality::Asserted,
+                attributed: None,
+                negated: false,
+                date: None,
+                topic: None,
+                symmetric: false,
+                trigger: "backed".to_owned(),
+            };
+            maker.emit(
+                (b.entity, group.entity),
+                ("providesAidTo", "070", 2),
+                &view,
+                out,
+            );
         }
     }
 

@@ -7,7 +7,7 @@ use crate::dictionary::{ActorKind, Dictionary};
 use crate::document::{BlockKind, Document};
 use crate::error::ExtractError;
 use crate::lexicon::{Combat, CueKind, CueSet, Lexicon, ObjectSlot, Pos, Trigger};
-use crate::mention::{find_mentions, Entity, FormMatcher, How, Mention};
+use crate::mention::{find_mentions, Backer, Entity, FormMatcher, How, Mention};
 use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
 use crate::temporal::{date_expressions, DateExpr};
 use crate::text::{sentences, tokenize, Token};
@@ -306,7 +306,7 @@ impl Extractor {
     /// same relations as [`Extractor::extract`] on its text.
     pub fn extract_prepared(&self, prepared: Prepared) -> Result<Extraction, ExtractError> {
         let Prepared { doc, block_tokens } = prepared;
-        let (entities, mentions) =
+        let (entities, mentions, backers) =
             find_mentions(&doc, &self.dict, &self.lex, &self.matcher, &block_tokens);
         let focal = focal_state(&entities, &mentions);
         let chars = CharIndex::new(&doc.text);
@@ -315,6 +315,7 @@ impl Extractor {
             doc: &doc,
             entities: &entities,
             mentions: &mentions,
+            backers: &backers,
             focal,
             chars: &chars,
         };

@@ -1083,3 +1083,25 @@ fn it_in_a_reported_clause_is_the_sentence_subject() {
         "{rels:#?}"
     );
 }
+
+#[test]
+fn a_backed_group_is_aided_by_its_backer() {
+    let rels = extract(
+        "Iranian-backed Iraqi militia Kataib Hezbollah threatened US forces in Iraq on July 30.",
+    );
+    let triples: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        triples.contains(&("Iran".into(), "Kataib Hezbollah".into(), "07".into())),
+        "{triples:?}"
+    );
+    // The backer is no party to what the group does.
+    assert!(
+        !triples
+            .iter()
+            .any(|t| t.0 == "Iran" && t.1 == "United States"),
+        "{triples:?}"
+    );
+    // A place occupied or a product made is no backing.
+    let rels = extract("Russian-occupied Kherson came under Ukrainian fire.");
+    assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+}
