@@ -778,8 +778,15 @@ impl Extractor {
             .iter()
             .filter(|m| m.t0 >= end && sent.clause[m.t0] == c)
         {
+            // "a drone attack targeting Sitra Island, Bahrain": the state after a named
+            // place says where the place is.
+            let apposed = m.t0 >= 2
+                && sent.word(m.t0 - 1) == ","
+                && sent.tokens[m.t0 - 2].capitalized
+                && sent.mention_at(m.t0 - 2).is_none()
+                && entities[m.entity].kind == ActorKind::State;
             // "forces withdrawn into Belarus": where forces go is no target.
-            if !sent.preceded_by_location(m) || sent.governing_word(m) == "into" {
+            if !(sent.preceded_by_location(m) || apposed) || sent.governing_word(m) == "into" {
                 continue;
             }
             let state = match entities[m.entity].kind {

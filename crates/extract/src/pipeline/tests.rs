@@ -1105,3 +1105,14 @@ fn a_backed_group_is_aided_by_its_backer() {
     let rels = extract("Russian-occupied Kherson came under Ukrainian fire.");
     assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
 }
+
+#[test]
+fn a_state_after_a_named_place_is_the_target_of_a_strike_there() {
+    let rels =
+        extract("Iran conducted a drone attack targeting Sitra Island, Bahrain, on July 30.");
+    let triples: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        triples.contains(&("Iran".into(), "Bahrain".into(), "18".into())),
+        "{triples:?}"
+    );
+}
