@@ -96,9 +96,19 @@ impl RelationMaker<'_, '_> {
         out: &mut Vec<Relation>,
     ) {
         let entities = self.report.entities;
+        // A coalition does nothing to its own members: "the combined force … attacks
+        // against Israel" makes no relation between the United States and Israel.
+        let partners = |a: usize, b: usize| {
+            [subj, obj].iter().any(|&c| {
+                let m = &entities[c].members;
+                m.contains(&a) && m.contains(&b)
+            })
+        };
         for s in parties(entities, subj) {
             for o in parties(entities, obj) {
-                self.emit_one((s, o), what, f, out);
+                if !partners(s, o) {
+                    self.emit_one((s, o), what, f, out);
+                }
             }
         }
         self.emit_cooperation(subj, f, out);

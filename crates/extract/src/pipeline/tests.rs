@@ -1038,6 +1038,22 @@ fn a_coalition_acts_through_its_members_while_it_stands() {
             "{want:?} not in {triples:?}"
         );
     }
+    // A coalition does nothing to its own members.
+    let rels = Extractor::builtin()
+        .unwrap()
+        .extract(
+            "t.txt",
+            "Iran Update, March 5, 2026\n\nThe combined force struck launchers to disrupt retaliatory attacks against Israel.\n".into(),
+        )
+        .unwrap()
+        .relations;
+    assert!(
+        rels.iter()
+            .all(|r| !(r.subject.rollup.label == "United States"
+                && r.object.rollup.label == "Israel"
+                && r.quad_class == 4)),
+        "{rels:#?}"
+    );
     // "The combined force" named no coalition before the war of February 2026.
     assert!(at("March 5, 2025")
         .iter()
