@@ -174,11 +174,12 @@ fn extract_all(
 }
 
 /// Standard input can only be read once and from one thread: it is read up front.
+/// A failure is kept whole, with its cause, as `ingest` reports it.
 fn read_stdin(sources: &[Source]) -> Option<Result<String, String>> {
     sources
         .iter()
         .find(|s| matches!(s, Source::Stdin(_)))
-        .map(|s| s.read().map_err(|e| e.to_string()))
+        .map(|s| s.read().map_err(|e| format!("{e:#}")))
 }
 
 fn read_source(src: &Source, stdin_text: &Option<Result<String, String>>) -> Result<String> {
