@@ -14,7 +14,8 @@ use actorgraph_store::GraphStore;
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 
-use crate::args::{Cli, ExportFormat};
+use crate::args::ExportFormat;
+use crate::target::{corpus, Location};
 
 /// Filters shared by every graph export and analysis.
 #[derive(Debug, Clone, clap::Args)]
@@ -280,11 +281,6 @@ pub fn refuse_binary_on_terminal() -> Result<()> {
     Ok(())
 }
 
-fn load(cli: &Cli) -> Result<Corpus> {
-    let store = crate::commands::open_for_reading(cli)?;
-    Ok(Corpus::from_store(&store)?)
-}
-
 fn print(text: &str) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -344,8 +340,8 @@ fn table(headers: &[&str], rows: &[Vec<String>], max: usize) -> String {
     out
 }
 
-pub fn analyze_cmd(cli: &Cli, a: &AnalyzeArgs) -> Result<ExitCode> {
-    let corpus = load(cli)?;
+pub fn analyze_cmd(at: &Location, a: &AnalyzeArgs) -> Result<ExitCode> {
+    let corpus = corpus(at)?;
     let analysis = analyze(&corpus, &a.filter.to_filter(&corpus)?);
     if a.json {
         return json(&analysis);
@@ -498,8 +494,8 @@ fn local_label(iri: &str) -> String {
         .replace('_', " ")
 }
 
-pub fn explain_cmd(cli: &Cli, a: &ExplainArgs) -> Result<ExitCode> {
-    let corpus = load(cli)?;
+pub fn explain_cmd(at: &Location, a: &ExplainArgs) -> Result<ExitCode> {
+    let corpus = corpus(at)?;
     let filter = a.filter.to_filter(&corpus)?;
     let (x, y) = resolve_pair(&corpus, &a.a, &a.b)?;
     let found = explain(&corpus, &filter, &x, &y);
@@ -520,8 +516,8 @@ pub fn explain_cmd(cli: &Cli, a: &ExplainArgs) -> Result<ExitCode> {
     print(&s)
 }
 
-pub fn path_cmd(cli: &Cli, a: &PathArgs) -> Result<ExitCode> {
-    let corpus = load(cli)?;
+pub fn path_cmd(at: &Location, a: &PathArgs) -> Result<ExitCode> {
+    let corpus = corpus(at)?;
     let filter = a.filter.to_filter(&corpus)?;
     let (x, y) = resolve_pair(&corpus, &a.from_actor, &a.to_actor)?;
     let chains = paths(&corpus, &filter, &x, &y, a.limit);
@@ -562,8 +558,8 @@ fn chain_text(n: usize, c: &Chain) -> String {
     s
 }
 
-pub fn timeline_cmd(cli: &Cli, a: &TimelineArgs) -> Result<ExitCode> {
-    let corpus = load(cli)?;
+pub fn timeline_cmd(at: &Location, a: &TimelineArgs) -> Result<ExitCode> {
+    let corpus = corpus(at)?;
     let filter = a.filter.to_filter(&corpus)?;
     let actor = corpus.resolve(&a.actor)?;
     let found = timeline(&corpus, &filter, &actor);

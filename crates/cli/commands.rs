@@ -9,42 +9,17 @@ use actorgraph_export::{write_dot, write_jsonld, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon, Prepared};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
-    write_quads, write_results, GraphStore, RemoteStore, ReportGraph, ReportStatus, ResultsFormat,
-    ServeOptions,
+    write_quads, write_results, GraphStore, ReportGraph, ResultsFormat, ServeOptions,
 };
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::args::{
-    Cli, Command, DataArgs, ExportArgs, ExportFormat, ExtractFormat, MergeArg, QueryFormat,
-    ServeArgs,
+    DataArgs, ExportArgs, ExportFormat, ExtractFormat, MergeArg, QueryFormat, ServeArgs,
 };
 use crate::input::{collect, Source};
-
-pub fn run(cli: Cli) -> Result<ExitCode> {
-    match &cli.command {
-        Command::Extract(a) => extract(&a.inputs, &a.stdin_name, a.format, &a.data),
-        Command::Ingest(a) => crate::ingest::ingest(&cli, a),
-        Command::Query(a) => query(
-            &cli,
-            a.sparql.as_deref(),
-            a.file.as_deref(),
-            match (a.format, a.wide) {
-                (QueryFormat::Table, true) => ResultsFormat::WideTable,
-                (f, _) => results_format(f),
-            },
-        ),
-        Command::Export(a) => export(&cli, a),
-        Command::Serve(a) => serve(&cli, a),
-        Command::Eval(a) => crate::eval::eval(a, extractor(&a.data)?),
-        Command::Analyze(a) => crate::analysis::analyze_cmd(&cli, a),
-        Command::Path(a) => crate::analysis::path_cmd(&cli, a),
-        Command::Explain(a) => crate::analysis::explain_cmd(&cli, a),
-        Command::Timeline(a) => crate::analysis::timeline_cmd(&cli, a),
-        Command::Actors(a) => crate::actors::run(a),
-    }
-}
+use crate::target::{read_store, Location, Target};
 
 pub fn extractor(data: &DataArgs) -> Result<Extractor> {
     let mut dict = Dictionary::builtin().context("bundled actor dictionary")?;
@@ -301,7 +276,7 @@ impl Failures {
     }
 }
 
-fn extract(
+pub(crate) fn extract(
     inputs: &[std::path::PathBuf],
     stdin_name: &str,
     format: ExtractFormat,
@@ -351,8 +326,8 @@ fn extract(
     Ok(failed.exit_code(sources.len()))
 }
 
-fn query(
-    cli: &Cli,
+pub(crate) fn query(
+    at: &Location,
     sparql: Option<&str>,
     file: Option<&Path>,
     format: ResultsFormat,
@@ -372,10 +347,7 @@ fn query(
             "actorgraph: warning: the ontology defines no ag:{term}, so it matches nothing{hint}"
         );
     }
-    let results = match &cli.endpoint {
-        Some(_) => Target::open(cli)?.query(&text)?,
-        None => GraphStore::open_read_only(&cli.store)?.query(&text)?,
-    };
+    let results = Target::open_for_reading(at)?.query(&text)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     write_results(results, format, &mut out)?;
@@ -383,7 +355,7 @@ fn query(
     Ok(ExitCode::SUCCESS)
 }
 
-fn results_format(f: QueryFormat) -> ResultsFormat {
+pub(crate) fn results_format(f: QueryFormat) -> ResultsFormat {
     match f {
         QueryFormat::Table => ResultsFormat::Table,
         QueryFormat::Csv => ResultsFormat::Csv,
@@ -393,23 +365,7 @@ fn results_format(f: QueryFormat) -> ResultsFormat {
     }
 }
 
-/// The store to read from: the local one, or the endpoint's graphs copied into memory.
-pub fn open_for_reading(cli: &Cli) -> Result<GraphStore> {
-    Ok(match Target::open_for_reading(cli)? {
-        // One code path for every reader, local or remote.
-        Target::Remote(remote) => {
-            let quads = remote.quads()?;
-            let copy = GraphStore::in_memory()?;
-            copy.inner()
-                .extend(quads)
-                .context("copying the endpoint's graphs")?;
-            copy
-        }
-        Target::Local(store) => store,
-    })
-}
-
-fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
+pub(crate) fn export(at: &Location, a: &ExportArgs) -> Result<ExitCode> {
     let (format, output) = (a.format, a.output.as_deref());
     if !crate::analysis::is_graph(format) && a.filter.narrows() {
         anyhow::bail!(
@@ -420,7 +376,7 @@ fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
     if output.is_none() && matches!(format, ExportFormat::Png | ExportFormat::Pdf) {
         crate::analysis::refuse_binary_on_terminal()?;
     }
-    let store = open_for_reading(cli)?;
+    let store = read_store(at)?;
     let write = |w: &mut dyn Write| -> Result<()> {
         let rdf = match format {
             ExportFormat::Ttl => RdfFormat::Turtle,
@@ -481,83 +437,8 @@ fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where ingest, query and export work: the local store or a SPARQL server.
-pub(crate) enum Target {
-    Local(GraphStore),
-    Remote(RemoteStore),
-}
-
-impl Target {
-    /// The remote endpoint when one is given; else the local store, opened
-    /// for writing only by those who write (see `ingest`).
-    pub(crate) fn open(cli: &Cli) -> Result<Self> {
-        Ok(match &cli.endpoint {
-            Some(url) => Target::Remote(RemoteStore::new(url, cli.update_endpoint.as_deref())?),
-            None => Target::Local(GraphStore::open(&cli.store)?),
-        })
-    }
-
-    /// As `open`, but the local store is opened read-only: a writer's handle
-    /// would compact and delete files under the reader's feet, and would
-    /// wrongly refuse a store that an ingest is writing.
-    pub(crate) fn open_for_reading(cli: &Cli) -> Result<Self> {
-        Ok(match &cli.endpoint {
-            Some(_) => Self::open(cli)?,
-            None => Target::Local(GraphStore::open_read_only(&cli.store)?),
-        })
-    }
-
-    pub(crate) fn name(&self) -> String {
-        match self {
-            Target::Local(s) => s.path().display().to_string(),
-            Target::Remote(r) => r.query_url().to_owned(),
-        }
-    }
-
-    pub(crate) fn ensure_base(&self) -> Result<(), actorgraph_store::StoreError> {
-        match self {
-            Target::Local(s) => s.ensure_base(),
-            Target::Remote(r) => r.ensure_base(),
-        }
-    }
-
-    /// Whether a report needs extracting and writing (name, content hash and
-    /// the extractor that read it).
-    pub(crate) fn report_status(
-        &self,
-        doc: &str,
-        text: &str,
-        extractor: &str,
-    ) -> Result<ReportStatus, actorgraph_store::StoreError> {
-        match self {
-            Target::Local(s) => s.report_status_for(doc, text, extractor),
-            Target::Remote(r) => r.report_status_for(doc, text, extractor),
-        }
-    }
-
-    fn query(
-        &self,
-        sparql: &str,
-    ) -> Result<
-        actorgraph_store::oxigraph::sparql::QueryResults<'static>,
-        actorgraph_store::StoreError,
-    > {
-        match self {
-            Target::Local(s) => s.query(sparql),
-            Target::Remote(r) => r.query(sparql),
-        }
-    }
-
-    pub(crate) fn flush(&self) -> Result<(), actorgraph_store::StoreError> {
-        match self {
-            Target::Local(s) => s.flush(),
-            Target::Remote(_) => Ok(()),
-        }
-    }
-}
-
-fn serve(cli: &Cli, a: &ServeArgs) -> Result<ExitCode> {
-    if cli.endpoint.is_some() {
+pub(crate) fn serve(at: &Location, quiet: bool, a: &ServeArgs) -> Result<ExitCode> {
+    if at.endpoint.is_some() {
         anyhow::bail!(
             "serve publishes the local store (--store); --endpoint is for ingest, query and export"
         );
@@ -566,12 +447,12 @@ fn serve(cli: &Cli, a: &ServeArgs) -> Result<ExitCode> {
         anyhow::bail!("--timeout must be a positive number of seconds");
     }
     let store = if a.writable {
-        let s = GraphStore::open(&cli.store)?;
+        let s = GraphStore::open(&at.store)?;
         s.ensure_base()
-            .with_context(|| format!("preparing store {}", cli.store.display()))?;
+            .with_context(|| format!("preparing store {}", at.store.display()))?;
         s
     } else {
-        GraphStore::open_read_only(&cli.store)?
+        GraphStore::open_read_only(&at.store)?
     };
     let server = actorgraph_store::serve(
         std::sync::Arc::new(store),
@@ -582,10 +463,10 @@ fn serve(cli: &Cli, a: &ServeArgs) -> Result<ExitCode> {
             ..ServeOptions::default()
         },
     )?;
-    if !cli.quiet {
+    if !quiet {
         eprintln!(
             "actorgraph: serving {} {} at http://{}/query{}; queries time out after {} s",
-            cli.store.display(),
+            at.store.display(),
             if a.writable {
                 "read-write"
             } else {

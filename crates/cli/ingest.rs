@@ -18,9 +18,10 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::args::{Cli, IngestArgs};
-use crate::commands::{extract_source, Target};
+use crate::args::IngestArgs;
+use crate::commands::extract_source;
 use crate::input::{collect, Source};
+use crate::target::{Location, Target};
 
 /// A chunk ends after this many bytes of text or this many reports: enough
 /// work to keep every core busy, little enough to keep memory flat.
@@ -60,11 +61,11 @@ struct Counts {
     quads: usize,
 }
 
-pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
+pub fn ingest(at: &Location, quiet: bool, a: &IngestArgs) -> Result<ExitCode> {
     let collected = collect(&a.inputs, &a.stdin_name)?;
     collected.warn_skipped();
     let sources = collected.sources;
-    let target = Target::open(cli)?;
+    let target = Target::open(at)?;
     target
         .ensure_base()
         .with_context(|| format!("preparing store {}", target.name()))?;
@@ -81,7 +82,7 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
             (Source::Stdin(_), _) => 0,
         })
         .collect();
-    let progress = Progress::new(cli.quiet, sources.len(), sizes.iter().sum());
+    let progress = Progress::new(quiet, sources.len(), sizes.iter().sum());
 
     let mut counts = Counts::default();
     let mut sink = match &target {
@@ -128,7 +129,7 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
     let (quads, batches) = committed.with_context(|| format!("writing to {}", target.name()))?;
     counts.quads = quads;
     if let (Target::Local(store), true) = (&target, batches >= OPTIMIZE_AFTER_BATCHES) {
-        if !cli.quiet {
+        if !quiet {
             eprintln!(
                 "{}: compacting {batches} batches for fast queries",
                 target.name()
@@ -139,7 +140,7 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
             .with_context(|| format!("compacting {}", target.name()))?;
     }
     target.flush()?;
-    if !cli.quiet {
+    if !quiet {
         let Counts {
             added,
             replaced,

@@ -3,10 +3,12 @@
 mod actors;
 mod analysis;
 mod args;
+mod cli;
 mod commands;
 mod eval;
 mod ingest;
 mod input;
+mod target;
 
 use std::io::ErrorKind;
 use std::process::ExitCode;
@@ -19,8 +21,8 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
-    match commands::run(cli) {
+    let cli = cli::Cli::parse();
+    match cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`actorgraph extract … | head`) is not a failure.
