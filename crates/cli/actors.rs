@@ -10,7 +10,7 @@ use actorgraph_extract::{ActorKind, CueKind, Dictionary, Lexicon, PartialDate};
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::args::DataArgs;
+use crate::extraction::DataArgs;
 use crate::input::collect;
 
 #[derive(Debug, clap::Args)]
@@ -41,15 +41,9 @@ pub struct ActorsArgs {
 }
 
 pub fn run(a: &ActorsArgs) -> Result<ExitCode> {
-    let dict = dictionary(&a.data)?;
+    let dict = a.data.dictionary()?;
     if !a.unresolved.is_empty() {
-        let mut lex = Lexicon::builtin().context("bundled lexicon")?;
-        for path in &a.data.lexicons {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            lex.add_triggers(&path.display().to_string(), &text)?;
-        }
-        return unresolved(&dict, &lex, a);
+        return unresolved(&dict, &a.data.lexicon()?, a);
     }
     let date = match &a.date {
         Some(d) => Some(
@@ -59,16 +53,6 @@ pub fn run(a: &ActorsArgs) -> Result<ExitCode> {
         None => None,
     };
     search(&dict, &a.query.join(" "), date, a)
-}
-
-fn dictionary(data: &DataArgs) -> Result<Dictionary> {
-    let mut dict = Dictionary::builtin().context("bundled actor dictionary")?;
-    for path in &data.dictionaries {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        dict.extend_with_turtle(&path.display().to_string(), &text)?;
-    }
-    Ok(dict)
 }
 
 #[derive(Serialize)]

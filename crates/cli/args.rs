@@ -2,6 +2,8 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
+use crate::extraction::DataArgs;
+
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
     /// Folder of <report>.gold.json files, with the reports (<report>.txt) beside them.
@@ -24,17 +26,6 @@ pub struct EvalArgs {
     pub floor: Vec<String>,
     #[command(flatten)]
     pub data: DataArgs,
-}
-
-/// Where dictionary and lexicon additions come from.
-#[derive(Debug, clap::Args)]
-pub struct DataArgs {
-    /// An extra actor dictionary in Turtle (see ontology/actors/README.md); repeatable.
-    #[arg(long = "dictionary", value_name = "FILE.ttl")]
-    pub dictionaries: Vec<PathBuf>,
-    /// Extra relation triggers in the triggers.tsv format; repeatable.
-    #[arg(long = "lexicon", value_name = "FILE.tsv")]
-    pub lexicons: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

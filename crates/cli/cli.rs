@@ -114,7 +114,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         ),
         Command::Export(a) => crate::commands::export(&at, a),
         Command::Serve(a) => crate::commands::serve(&at, quiet, a),
-        Command::Eval(a) => crate::eval::eval(a, crate::commands::extractor(&a.data)?),
+        Command::Eval(a) => crate::eval::eval(a, a.data.extractor()?),
         Command::Analyze(a) => crate::analysis::analyze_cmd(&at, a),
         Command::Path(a) => crate::analysis::path_cmd(&at, a),
         Command::Explain(a) => crate::analysis::explain_cmd(&at, a),

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use actorgraph_export::{write_dot, write_jsonld, GraphView};
-use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon, Prepared};
+use actorgraph_extract::{Extraction, Extractor, Prepared};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
     write_quads, write_results, GraphStore, ReportGraph, ResultsFormat, ServeOptions,
@@ -15,117 +15,13 @@ use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use crate::args::{
-    DataArgs, ExportArgs, ExportFormat, ExtractFormat, MergeArg, QueryFormat, ServeArgs,
+use crate::args::{ExportArgs, ExportFormat, ExtractFormat, MergeArg, QueryFormat, ServeArgs};
+use crate::extraction::{
+    extract_prepared, extract_source, extractor_while_preparing, not_a_report, prepare_source,
+    DataArgs,
 };
 use crate::input::{collect, Source};
 use crate::target::{read_store, Location, Target};
-
-pub fn extractor(data: &DataArgs) -> Result<Extractor> {
-    let mut dict = Dictionary::builtin().context("bundled actor dictionary")?;
-    for path in &data.dictionaries {
-        let text =
-            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        dict.extend_with_turtle(&path.display().to_string(), &text)?;
-    }
-    let mut lex = Lexicon::builtin().context("bundled lexicon")?;
-    for path in &data.lexicons {
-        let text =
-            fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        lex.add_triggers(&path.display().to_string(), &text)?;
-    }
-    Ok(Extractor::builder().dictionary(dict).lexicon(lex).build()?)
-}
-
-/// The fingerprint of what reads the reports: the extractor's own, or, with the
-/// user's dictionaries and lexicons, one that covers their contents too. A store
-/// reads a report again when it was read by another.
-pub(crate) fn data_fingerprint(data: &DataArgs) -> Result<String> {
-    use sha2::{Digest, Sha256};
-    if data.dictionaries.is_empty() && data.lexicons.is_empty() {
-        return Ok(actorgraph_extract::FINGERPRINT.to_owned());
-    }
-    let mut hash = Sha256::new();
-    hash.update(actorgraph_extract::FINGERPRINT);
-    for (kind, paths) in [
-        ("dictionary", &data.dictionaries),
-        ("lexicon", &data.lexicons),
-    ] {
-        for path in paths {
-            let text = fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            hash.update(kind);
-            hash.update([0]);
-            hash.update(&text);
-            hash.update([0]);
-        }
-    }
-    let digest: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    Ok(digest[..16].to_owned())
-}
-
-/// Extracts one read source; errors name it as the user gave it.
-pub(crate) fn extract_source(
-    extractor: &Extractor,
-    src: &Source,
-    text: String,
-) -> Result<Extraction> {
-    let prepared = prepare_source(src, text)?;
-    extract_prepared(extractor, src, prepared)
-}
-
-/// Parses one read source, the part of extraction that needs no extractor.
-fn prepare_source(src: &Source, text: String) -> Result<Prepared> {
-    Prepared::new(&src.name(), text).map_err(|e| name_error(src, e))
-}
-
-fn extract_prepared(extractor: &Extractor, src: &Source, prepared: Prepared) -> Result<Extraction> {
-    let mut extraction = extractor
-        .extract_prepared(prepared)
-        .map_err(|e| name_error(src, e))?;
-    // The report's source address in the graph: the path it was read from.
-    if let Source::File(p) = src {
-        extraction.report.location = Some(p.display().to_string());
-    }
-    Ok(extraction)
-}
-
-/// An extraction error, naming the source as the user gave it.
-fn name_error(src: &Source, e: actorgraph_extract::ExtractError) -> anyhow::Error {
-    anyhow::anyhow!(
-        "{}: {}",
-        src.display(),
-        e.to_string()
-            .trim_start_matches(&format!("{}: ", src.name()))
-    )
-}
-
-/// Builds the extractor while the first sources (at most `limit`) are read and
-/// parsed. Loading the bundled data takes about 50 ms, most of it parsing the
-/// dictionary's Turtle, and would otherwise leave a core idle before the first report
-/// is read. Parsing stops once the extractor is built, so only a handful of reports
-/// are held, and before standard input: a user typing a report should hear of a bad
-/// dictionary first, as before.
-fn extractor_while_preparing(
-    data: &DataArgs,
-    sources: &[Source],
-    limit: usize,
-) -> Result<(Extractor, Vec<Result<Prepared>>)> {
-    let (built, prepared) = std::thread::scope(|scope| {
-        let builder = scope.spawn(|| extractor(data));
-        let mut prepared = Vec::new();
-        for src in sources.iter().take(limit) {
-            if builder.is_finished() || matches!(src, Source::Stdin(_)) {
-                break;
-            }
-            prepared.push(src.read().and_then(|text| prepare_source(src, text)));
-        }
-        let built = builder
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (built, prepared)
-    });
-    Ok((built?, prepared))
-}
 
 /// Reads and extracts every source in parallel, keeping input order.
 fn extract_all(
@@ -237,12 +133,6 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
     Ok(failed.exit_code(sources.len()))
 }
 
-/// Why a file that was read may be no report at all: nothing dated, nothing related.
-pub(crate) fn not_a_report(x: &Extraction) -> Option<&'static str> {
-    (x.relations.is_empty() && x.report.date.is_none())
-        .then_some("no date and no relation found; is it a report?")
-}
-
 /// The reports of a batch that could not be read: each is named on standard error as it
 /// fails, the others go on, and the exit code says whether any failed.
 #[derive(Default)]
@@ -288,7 +178,7 @@ pub(crate) fn extract(
     if format == ExtractFormat::Jsonl {
         return extract_jsonl(data, &sources);
     }
-    let extractor = extractor(data)?;
+    let extractor = data.extractor()?;
     let results = extract_all(&extractor, &sources, &ProgressBar::hidden());
     let mut failed = Failures::default();
     let done: Vec<(Extraction, String)> =

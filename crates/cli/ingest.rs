@@ -19,7 +19,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::args::IngestArgs;
-use crate::commands::extract_source;
+use crate::extraction::{extract_source, not_a_report, DataArgs};
 use crate::input::{collect, Source};
 use crate::target::{Location, Target};
 
@@ -189,9 +189,9 @@ fn prepare(
     stdin_text: Option<&Result<String, String>>,
     target: &Target,
     extractor: &mut Option<Extractor>,
-    data: &crate::args::DataArgs,
+    data: &DataArgs,
 ) -> Result<Vec<Item>> {
-    let fingerprint = crate::commands::data_fingerprint(data)?;
+    let fingerprint = data.fingerprint()?;
     let checked: Vec<Result<Option<String>>> = sources
         .par_iter()
         .map(|src| {
@@ -210,7 +210,7 @@ fn prepare(
     // only when some report needs it: re-ingesting an unchanged corpus
     // reads and hashes, nothing more.
     if extractor.is_none() && checked.iter().any(|c| matches!(c, Ok(Some(_)))) {
-        *extractor = Some(crate::commands::extractor(data)?);
+        *extractor = Some(data.extractor()?);
     }
     let extractor = extractor.as_ref();
     Ok(sources
@@ -244,9 +244,7 @@ fn extract_one(
                 src.display()
             )
         })
-        .or_else(|| {
-            crate::commands::not_a_report(&extraction).map(|w| format!("{}: {w}", src.display()))
-        });
+        .or_else(|| not_a_report(&extraction).map(|w| format!("{}: {w}", src.display())));
     extraction.report.extractor = Some(fingerprint.to_owned());
     let graph = ReportGraph::new(&extraction, &hash)
         .with_context(|| format!("{}: not ingested", src.display()))?;

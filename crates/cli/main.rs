@@ -6,6 +6,7 @@ mod args;
 mod cli;
 mod commands;
 mod eval;
+mod extraction;
 mod ingest;
 mod input;
 mod target;
