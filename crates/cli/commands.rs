@@ -20,7 +20,7 @@ use crate::extraction::{
     extract_prepared, extract_source, extractor_while_preparing, not_a_report, prepare_source,
     DataArgs,
 };
-use crate::input::{collect, Source};
+use crate::input::{collect, Reader, Source};
 use crate::target::{read_store, Location, Target};
 
 /// Reads and extracts every source in parallel, keeping input order.
@@ -29,11 +29,11 @@ fn extract_all(
     sources: &[Source],
     progress: &ProgressBar,
 ) -> Vec<Result<(Extraction, String)>> {
-    let stdin_text = read_stdin(sources);
+    let reader = Reader::new(sources);
     sources
         .par_iter()
         .map(|src| {
-            let text = read_source(src, &stdin_text)?;
+            let text = reader.read(src)?;
             let extraction = extract_source(extractor, src, text.clone())?;
             if let Some(w) = not_a_report(&extraction) {
                 eprintln!("actorgraph: warning: {}: {w}", src.display());
@@ -42,23 +42,6 @@ fn extract_all(
             Ok((extraction, text))
         })
         .collect()
-}
-
-/// Standard input can only be read once and from one thread: it is read up front.
-/// A failure is kept whole, with its cause, as `ingest` reports it.
-fn read_stdin(sources: &[Source]) -> Option<Result<String, String>> {
-    sources
-        .iter()
-        .find(|s| matches!(s, Source::Stdin(_)))
-        .map(|s| s.read().map_err(|e| format!("{e:#}")))
-}
-
-fn read_source(src: &Source, stdin_text: &Option<Result<String, String>>) -> Result<String> {
-    match (src, stdin_text) {
-        (Source::Stdin(_), Some(Ok(t))) => Ok(t.clone()),
-        (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
-        _ => src.read(),
-    }
 }
 
 /// JSONL, streamed: reports are read, extracted, merged and serialized in one
@@ -73,7 +56,7 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
     // report; a chunk holds only output lines, a fraction of its text.
     const CHUNK: usize = 1024;
     let (extractor, prepared) = extractor_while_preparing(data, sources, CHUNK)?;
-    let stdin_text = read_stdin(sources);
+    let reader = Reader::new(sources);
     let mut prepared = prepared.into_iter();
     let mut lines_of = |chunk: &[Source]| -> Vec<Result<Vec<u8>>> {
         let mut ready: Vec<Option<Result<Prepared>>> =
@@ -85,7 +68,7 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
             .map(|(src, ready)| {
                 let prepared = match ready {
                     Some(p) => p?,
-                    None => prepare_source(src, read_source(src, &stdin_text)?)?,
+                    None => prepare_source(src, reader.read(src)?)?,
                 };
                 let x = extract_prepared(&extractor, src, prepared)?;
                 if let Some(w) = not_a_report(&x) {

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use crate::args::IngestArgs;
 use crate::extraction::{extract_source, not_a_report, DataArgs};
-use crate::input::{collect, Source};
+use crate::input::{collect, Reader, Source};
 use crate::target::{Location, Target};
 
 /// A chunk ends after this many bytes of text or this many reports: enough
@@ -69,19 +69,8 @@ pub fn ingest(at: &Location, quiet: bool, a: &IngestArgs) -> Result<ExitCode> {
     target
         .ensure_base()
         .with_context(|| format!("preparing store {}", target.name()))?;
-    // Standard input can only be read once and from one thread.
-    let stdin_text: Option<Result<String, String>> = sources
-        .iter()
-        .find(|s| matches!(s, Source::Stdin(_)))
-        .map(|s| s.read().map_err(|e| format!("{e:#}")));
-    let sizes: Vec<u64> = sources
-        .iter()
-        .map(|s| match (s, &stdin_text) {
-            (Source::File(p), _) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            (Source::Stdin(_), Some(Ok(t))) => t.len() as u64,
-            (Source::Stdin(_), _) => 0,
-        })
-        .collect();
+    let reader = Reader::new(&sources);
+    let sizes: Vec<u64> = sources.iter().map(|s| reader.size(s)).collect();
     let progress = Progress::new(quiet, sources.len(), sizes.iter().sum());
 
     let mut counts = Counts::default();
@@ -99,7 +88,7 @@ pub fn ingest(at: &Location, quiet: bool, a: &IngestArgs) -> Result<ExitCode> {
                 let items = prepare(
                     &sources[chunk.clone()],
                     &sizes[chunk],
-                    stdin_text.as_ref(),
+                    &reader,
                     &target,
                     &mut extractor,
                     &a.data,
@@ -186,7 +175,7 @@ fn chunks(sizes: &[u64]) -> Vec<std::ops::Range<usize>> {
 fn prepare(
     sources: &[Source],
     sizes: &[u64],
-    stdin_text: Option<&Result<String, String>>,
+    reader: &Reader,
     target: &Target,
     extractor: &mut Option<Extractor>,
     data: &DataArgs,
@@ -195,11 +184,7 @@ fn prepare(
     let checked: Vec<Result<Option<String>>> = sources
         .par_iter()
         .map(|src| {
-            let text = match (src, stdin_text) {
-                (Source::Stdin(_), Some(Ok(t))) => t.clone(),
-                (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
-                _ => src.read()?,
-            };
+            let text = reader.read(src)?;
             let status = target
                 .report_status(&src.name(), &text, &fingerprint)
                 .with_context(|| format!("{}: not ingested", src.display()))?;
