@@ -1,82 +1,14 @@
-//! Graph exports with filters, and the analysis commands: analyze, path,
-//! explain, timeline. Tables for people, `--json` for tools.
+//! The analysis commands: analyze, path, explain, timeline. Tables for people,
+//! `--json` for tools.
 
-use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use actorgraph_export::{
-    analyze, explain, paths, render, timeline, write_dot_with, write_edges_csv, write_graphml,
-    write_json, write_nodes_csv, Analysis, Assertion, Chain, Corpus, Filter, GraphView, Image,
-    Level,
-};
-use actorgraph_extract::Modality;
-use actorgraph_store::GraphStore;
-use anyhow::{bail, Context, Result};
-use clap::ValueEnum;
+use actorgraph_export::{analyze, explain, paths, timeline, Analysis, Assertion, Chain, Corpus};
+use anyhow::Result;
 
-use crate::args::ExportFormat;
+use crate::filter::FilterArgs;
+use crate::output::{print, print_json, table};
 use crate::target::{corpus, Location};
-
-/// Filters shared by every graph export and analysis.
-#[derive(Debug, Clone, clap::Args)]
-pub struct FilterArgs {
-    /// Keep this actor's network only: a label ("Iran"), code (IRN) or IRI.
-    #[arg(long, value_name = "ACTOR")]
-    pub actor: Option<String>,
-    /// With --actor: 1 keeps its own relations, 2 adds its partners' relations, and so on.
-    #[arg(long, default_value_t = 1, value_name = "N", requires = "actor")]
-    pub depth: usize,
-    /// Keep relations dated (or, undated, reported) on or after this day, month or year.
-    #[arg(long, value_name = "YYYY[-MM[-DD]]")]
-    pub from: Option<String>,
-    /// Keep relations dated (or, undated, reported) on or before this day, month or year.
-    #[arg(long, value_name = "YYYY[-MM[-DD]]")]
-    pub to: Option<String>,
-    /// Keep these CAMEO QuadClasses; repeatable or comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "CLASS")]
-    pub quad_class: Vec<QuadClassArg>,
-    /// Keep these modalities; repeatable or comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "MODALITY")]
-    pub modality: Vec<ModalityArg>,
-    /// Drop relations stated fewer times than this.
-    #[arg(long, default_value_t = 1, value_name = "N")]
-    pub min_mentions: usize,
-    /// Draw persons and government bodies as themselves, or roll them up to their state.
-    #[arg(long, value_enum, default_value_t = LevelArg::Rollup)]
-    pub level: LevelArg,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum QuadClassArg {
-    /// 1: statements, appeals, consultations, diplomatic cooperation.
-    VerbalCooperation,
-    /// 2: material cooperation and aid.
-    MaterialCooperation,
-    /// 3: demands, disapproval, rejection, threats.
-    VerbalConflict,
-    /// 4: coercion, assault, fighting.
-    MaterialConflict,
-    /// 1 and 2.
-    Cooperation,
-    /// 3 and 4.
-    Conflict,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ModalityArg {
-    Asserted,
-    Assessed,
-    Possible,
-    Claimed,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LevelArg {
-    /// States, organizations and groups.
-    Rollup,
-    /// Persons and government bodies as written.
-    Persons,
-}
 
 #[derive(Debug, clap::Args)]
 pub struct AnalyzeArgs {
@@ -130,223 +62,15 @@ pub struct TimelineArgs {
     pub filter: FilterArgs,
 }
 
-/// Accepts YYYY, YYYY-MM or YYYY-MM-DD and gives the first or last day it covers.
-fn date_bound(flag: &str, value: &str, last: bool) -> Result<String> {
-    let ok = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = value.split('-').collect();
-    let valid = match parts.as_slice() {
-        [y] => ok(y, 4),
-        [y, m] => ok(y, 4) && ok(m, 2) && matches!(m.parse::<u8>(), Ok(1..=12)),
-        [y, m, d] => {
-            ok(y, 4)
-                && ok(m, 2)
-                && ok(d, 2)
-                && matches!(m.parse::<u8>(), Ok(1..=12))
-                && matches!(d.parse::<u8>(), Ok(1..=31))
-        }
-        _ => false,
-    };
-    if !valid {
-        bail!("{flag} {value:?} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD");
-    }
-    Ok(match (parts.len(), last) {
-        (1, false) => format!("{value}-01-01"),
-        (1, true) => format!("{value}-12-31"),
-        (2, false) => format!("{value}-01"),
-        (2, true) => format!("{value}-31"),
-        _ => value.to_owned(),
-    })
-}
-
-impl FilterArgs {
-    /// Whether any filter was given.
-    pub fn narrows(&self) -> bool {
-        self.actor.is_some()
-            || self.from.is_some()
-            || self.to.is_some()
-            || !self.quad_class.is_empty()
-            || !self.modality.is_empty()
-            || self.min_mentions > 1
-            || self.level != LevelArg::Rollup
-    }
-
-    pub fn to_filter(&self, corpus: &Corpus) -> Result<Filter> {
-        let from = self
-            .from
-            .as_deref()
-            .map(|d| date_bound("--from", d, false))
-            .transpose()?;
-        let to = self
-            .to
-            .as_deref()
-            .map(|d| date_bound("--to", d, true))
-            .transpose()?;
-        if self.depth == 0 {
-            bail!("--depth must be 1 or more");
-        }
-        if let (Some(f), Some(t)) = (&from, &to) {
-            if f > t {
-                bail!("--from is after --to");
-            }
-        }
-        let mut quad_classes: Vec<u8> = self
-            .quad_class
-            .iter()
-            .flat_map(|q| match q {
-                QuadClassArg::VerbalCooperation => vec![1],
-                QuadClassArg::MaterialCooperation => vec![2],
-                QuadClassArg::VerbalConflict => vec![3],
-                QuadClassArg::MaterialConflict => vec![4],
-                QuadClassArg::Cooperation => vec![1, 2],
-                QuadClassArg::Conflict => vec![3, 4],
-            })
-            .collect();
-        quad_classes.sort();
-        quad_classes.dedup();
-        Ok(Filter {
-            actor: self
-                .actor
-                .as_deref()
-                .map(|a| corpus.resolve(a).context("--actor"))
-                .transpose()?,
-            depth: self.depth,
-            from,
-            to,
-            quad_classes,
-            modalities: self
-                .modality
-                .iter()
-                .map(|m| match m {
-                    ModalityArg::Asserted => Modality::Asserted,
-                    ModalityArg::Assessed => Modality::Assessed,
-                    ModalityArg::Possible => Modality::Possible,
-                    ModalityArg::Claimed => Modality::Claimed,
-                })
-                .collect(),
-            min_mentions: self.min_mentions,
-            level: match self.level {
-                LevelArg::Rollup => Level::Rollup,
-                LevelArg::Persons => Level::Persons,
-            },
-        })
-    }
-}
-
-/// Whether a format is a picture or table of the actor graph (not linked data).
-pub fn is_graph(format: ExportFormat) -> bool {
-    !matches!(
-        format,
-        ExportFormat::Ttl
-            | ExportFormat::Nt
-            | ExportFormat::Nq
-            | ExportFormat::Trig
-            | ExportFormat::Jsonld
-            | ExportFormat::Rdfxml
-    )
-}
-
-/// Writes the filtered actor graph in a graph format.
-pub fn write_graph(
-    store: &GraphStore,
-    format: ExportFormat,
-    filter: &FilterArgs,
-    options: &actorgraph_export::DotOptions,
-    w: &mut dyn Write,
-) -> Result<()> {
-    let corpus = Corpus::from_store(store)?;
-    let view = GraphView::build(&corpus, &filter.to_filter(&corpus)?);
-    let image = match format {
-        ExportFormat::Svg => Image::Svg,
-        ExportFormat::Png => Image::Png,
-        ExportFormat::Pdf => Image::Pdf,
-        ExportFormat::Dot => return Ok(write_dot_with(&view, options, w)?),
-        ExportFormat::Graphml => return Ok(write_graphml(&view, w)?),
-        ExportFormat::CsvNodes => return Ok(write_nodes_csv(&view, w)?),
-        ExportFormat::CsvEdges => return Ok(write_edges_csv(&view, w)?),
-        ExportFormat::Json => return Ok(write_json(&view, w)?),
-        other => bail!("{other:?} is not a graph format"),
-    };
-    let mut dot = Vec::new();
-    write_dot_with(&view, options, &mut dot)?;
-    w.write_all(&render(&dot, image)?)?;
-    Ok(())
-}
-
-/// PNG and PDF are bytes for a file or a pipe, not for a terminal.
-pub fn refuse_binary_on_terminal() -> Result<()> {
-    use std::io::IsTerminal;
-    if io::stdout().is_terminal() {
-        bail!("png and pdf are binary: write them to a file with -o FILE, or pipe them");
-    }
-    Ok(())
-}
-
-fn print(text: &str) -> Result<ExitCode> {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn json(value: &impl serde::Serialize) -> Result<ExitCode> {
-    let mut s = serde_json::to_string_pretty(value)?;
-    s.push('\n');
-    print(&s)
-}
-
-/// Columns padded to their widest cell; cells longer than `max` are cut with "…".
-fn table(headers: &[&str], rows: &[Vec<String>], max: usize) -> String {
-    let cut = |s: &str| -> String {
-        if s.chars().count() > max {
-            let mut t: String = s.chars().take(max - 1).collect();
-            t.push('…');
-            t
-        } else {
-            s.to_owned()
-        }
-    };
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| r.iter().map(|c| cut(c)).collect())
-        .collect();
-    let mut width: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
-    for r in &rows {
-        for (i, c) in r.iter().enumerate() {
-            width[i] = width[i].max(c.chars().count());
-        }
-    }
-    let line = |cells: &[String]| {
-        let mut l = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            if i + 1 == cells.len() {
-                l.push_str(c);
-            } else {
-                l.push_str(c);
-                l.push_str(&" ".repeat(width[i] - c.chars().count() + 2));
-            }
-        }
-        l.truncate(l.trim_end().len());
-        l.push('\n');
-        l
-    };
-    let mut out = line(&headers.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>());
-    out.push_str(&line(
-        &width.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>(),
-    ));
-    for r in &rows {
-        out.push_str(&line(r));
-    }
-    out
-}
-
 pub fn analyze_cmd(at: &Location, a: &AnalyzeArgs) -> Result<ExitCode> {
     let corpus = corpus(at)?;
     let analysis = analyze(&corpus, &a.filter.to_filter(&corpus)?);
     if a.json {
-        return json(&analysis);
+        print_json(&analysis)?;
+        return Ok(ExitCode::SUCCESS);
     }
-    print(&analysis_text(&analysis, a.top))
+    print(&analysis_text(&analysis, a.top))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn analysis_text(x: &Analysis, top: usize) -> String {
@@ -500,7 +224,8 @@ pub fn explain_cmd(at: &Location, a: &ExplainArgs) -> Result<ExitCode> {
     let (x, y) = resolve_pair(&corpus, &a.a, &a.b)?;
     let found = explain(&corpus, &filter, &x, &y);
     if a.json {
-        return json(&found);
+        print_json(&found)?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut s = format!(
         "{} assertion{} between {} and {}\n",
@@ -513,7 +238,8 @@ pub fn explain_cmd(at: &Location, a: &ExplainArgs) -> Result<ExitCode> {
         s.push('\n');
         s.push_str(&assertion_text(f, ""));
     }
-    print(&s)
+    print(&s)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn path_cmd(at: &Location, a: &PathArgs) -> Result<ExitCode> {
@@ -522,7 +248,8 @@ pub fn path_cmd(at: &Location, a: &PathArgs) -> Result<ExitCode> {
     let (x, y) = resolve_pair(&corpus, &a.from_actor, &a.to_actor)?;
     let chains = paths(&corpus, &filter, &x, &y, a.limit);
     if a.json {
-        return json(&chains);
+        print_json(&chains)?;
+        return Ok(ExitCode::SUCCESS);
     }
     if chains.is_empty() {
         print(&format!(
@@ -536,7 +263,8 @@ pub fn path_cmd(at: &Location, a: &PathArgs) -> Result<ExitCode> {
     for (i, c) in chains.iter().enumerate() {
         s.push_str(&chain_text(i + 1, c));
     }
-    print(&s)
+    print(&s)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn chain_text(n: usize, c: &Chain) -> String {
@@ -564,7 +292,8 @@ pub fn timeline_cmd(at: &Location, a: &TimelineArgs) -> Result<ExitCode> {
     let actor = corpus.resolve(&a.actor)?;
     let found = timeline(&corpus, &filter, &actor);
     if a.json {
-        return json(&found);
+        print_json(&found)?;
+        return Ok(ExitCode::SUCCESS);
     }
     let rows: Vec<Vec<String>> = found
         .iter()
@@ -599,5 +328,6 @@ pub fn timeline_cmd(at: &Location, a: &TimelineArgs) -> Result<ExitCode> {
         &rows,
         60,
     ));
-    print(&s)
+    print(&s)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -116,7 +116,7 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// Which part of the actor graph the graph formats (dot … json) draw.
     #[command(flatten)]
-    pub filter: crate::analysis::FilterArgs,
+    pub filter: crate::filter::FilterArgs,
     /// The diagram's caption (dot, svg, png, pdf); by default the filters in words.
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,

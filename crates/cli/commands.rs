@@ -5,13 +5,16 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use actorgraph_export::{write_dot, write_jsonld, GraphView};
+use actorgraph_export::{
+    render, write_dot, write_dot_with, write_edges_csv, write_graphml, write_json, write_jsonld,
+    write_nodes_csv, Corpus, GraphView, Image,
+};
 use actorgraph_extract::{Extraction, Extractor, Prepared};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
     write_quads, write_results, GraphStore, ReportGraph, ResultsFormat, ServeOptions,
 };
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -20,7 +23,9 @@ use crate::extraction::{
     extract_prepared, extract_source, extractor_while_preparing, not_a_report, prepare_source,
     DataArgs,
 };
+use crate::filter::FilterArgs;
 use crate::input::{collect, Reader, Source};
+use crate::output::{refuse_binary_on_terminal, to_file_whole, to_stdout, Failures};
 use crate::target::{read_store, Location, Target};
 
 /// Reads and extracts every source in parallel, keeping input order.
@@ -116,39 +121,6 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
     Ok(failed.exit_code(sources.len()))
 }
 
-/// The reports of a batch that could not be read: each is named on standard error as it
-/// fails, the others go on, and the exit code says whether any failed.
-#[derive(Default)]
-pub(crate) struct Failures(usize);
-
-impl Failures {
-    pub(crate) fn keep<T>(&mut self, r: Result<T>) -> Option<T> {
-        match r {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.0 += 1;
-                eprintln!("actorgraph: error: {e:#}");
-                None
-            }
-        }
-    }
-
-    pub(crate) fn exit_code(&self, of: usize) -> ExitCode {
-        if self.0 == 0 {
-            return ExitCode::SUCCESS;
-        }
-        if self.0 == of {
-            eprintln!("actorgraph: no report could be read");
-        } else {
-            eprintln!(
-                "actorgraph: {} of {of} reports could not be read; the others were",
-                self.0
-            );
-        }
-        ExitCode::FAILURE
-    }
-}
-
 pub(crate) fn extract(
     inputs: &[std::path::PathBuf],
     stdin_name: &str,
@@ -240,14 +212,14 @@ pub(crate) fn results_format(f: QueryFormat) -> ResultsFormat {
 
 pub(crate) fn export(at: &Location, a: &ExportArgs) -> Result<ExitCode> {
     let (format, output) = (a.format, a.output.as_deref());
-    if !crate::analysis::is_graph(format) && a.filter.narrows() {
+    if !is_graph(format) && a.filter.narrows() {
         anyhow::bail!(
             "filters (--actor, --from, --quad-class, ...) apply to the actor graph formats \
              (dot, svg, png, pdf, graphml, csv-nodes, csv-edges, json), not to linked data"
         );
     }
     if output.is_none() && matches!(format, ExportFormat::Png | ExportFormat::Pdf) {
-        crate::analysis::refuse_binary_on_terminal()?;
+        refuse_binary_on_terminal()?;
     }
     let store = read_store(at)?;
     let write = |w: &mut dyn Write| -> Result<()> {
@@ -270,44 +242,57 @@ pub(crate) fn export(at: &Location, a: &ExportArgs) -> Result<ExitCode> {
                         MergeArg::QuadClass => actorgraph_export::Merge::QuadClass,
                     },
                 };
-                return crate::analysis::write_graph(&store, graph, &a.filter, &options, w);
+                return write_graph(&store, graph, &a.filter, &options, w);
             }
         };
         store.dump(rdf, w)?;
         Ok(())
     };
     match output {
-        Some(path) => {
-            // Write beside the target, then rename: the file is whole or untouched.
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .with_context(|| format!("cannot write in {}", dir.display()))?;
-            {
-                let mut w = BufWriter::new(tmp.as_file_mut());
-                write(&mut w)?;
-                w.flush()?;
-            }
-            // Temporary files are private; the result gets ordinary permissions.
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                fs::set_permissions(tmp.path(), fs::Permissions::from_mode(0o644))
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-            }
-            tmp.persist(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            write(&mut out)?;
-            out.flush()?;
-        }
+        Some(path) => to_file_whole(path, write)?,
+        None => to_stdout(write)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Whether a format is a picture or table of the actor graph (not linked data).
+pub fn is_graph(format: ExportFormat) -> bool {
+    !matches!(
+        format,
+        ExportFormat::Ttl
+            | ExportFormat::Nt
+            | ExportFormat::Nq
+            | ExportFormat::Trig
+            | ExportFormat::Jsonld
+            | ExportFormat::Rdfxml
+    )
+}
+
+/// Writes the filtered actor graph in a graph format.
+pub fn write_graph(
+    store: &GraphStore,
+    format: ExportFormat,
+    filter: &FilterArgs,
+    options: &actorgraph_export::DotOptions,
+    w: &mut dyn Write,
+) -> Result<()> {
+    let corpus = Corpus::from_store(store)?;
+    let view = GraphView::build(&corpus, &filter.to_filter(&corpus)?);
+    let image = match format {
+        ExportFormat::Svg => Image::Svg,
+        ExportFormat::Png => Image::Png,
+        ExportFormat::Pdf => Image::Pdf,
+        ExportFormat::Dot => return Ok(write_dot_with(&view, options, w)?),
+        ExportFormat::Graphml => return Ok(write_graphml(&view, w)?),
+        ExportFormat::CsvNodes => return Ok(write_nodes_csv(&view, w)?),
+        ExportFormat::CsvEdges => return Ok(write_edges_csv(&view, w)?),
+        ExportFormat::Json => return Ok(write_json(&view, w)?),
+        other => bail!("{other:?} is not a graph format"),
+    };
+    let mut dot = Vec::new();
+    write_dot_with(&view, options, &mut dot)?;
+    w.write_all(&render(&dot, image)?)?;
+    Ok(())
 }
 
 pub(crate) fn serve(at: &Location, quiet: bool, a: &ServeArgs) -> Result<ExitCode> {

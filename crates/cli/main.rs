@@ -7,8 +7,10 @@ mod cli;
 mod commands;
 mod eval;
 mod extraction;
+mod filter;
 mod ingest;
 mod input;
+mod output;
 mod target;
 
 use std::io::ErrorKind;
