@@ -7,10 +7,10 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-use crate::actors::ActorsArgs;
-use crate::analysis::{AnalyzeArgs, ExplainArgs, PathArgs, TimelineArgs};
-use crate::args::{
-    EvalArgs, ExportArgs, ExtractArgs, IngestArgs, QueryArgs, QueryFormat, ServeArgs,
+use crate::cmd::{
+    self, actors::ActorsArgs, analyze::AnalyzeArgs, eval::EvalArgs, explain::ExplainArgs,
+    export::ExportArgs, extract::ExtractArgs, ingest::IngestArgs, path::PathArgs, query::QueryArgs,
+    serve::ServeArgs, timeline::TimelineArgs,
 };
 use crate::target::Location;
 
@@ -99,26 +99,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         update_endpoint,
     };
     match &command {
-        Command::Extract(a) => {
-            crate::commands::extract(&a.inputs, &a.stdin_name, a.format, &a.data)
-        }
-        Command::Ingest(a) => crate::ingest::ingest(&at, quiet, a),
-        Command::Query(a) => crate::commands::query(
-            &at,
-            a.sparql.as_deref(),
-            a.file.as_deref(),
-            match (a.format, a.wide) {
-                (QueryFormat::Table, true) => actorgraph_store::ResultsFormat::WideTable,
-                (f, _) => crate::commands::results_format(f),
-            },
-        ),
-        Command::Export(a) => crate::commands::export(&at, a),
-        Command::Serve(a) => crate::commands::serve(&at, quiet, a),
-        Command::Eval(a) => crate::eval::eval(a, a.data.extractor()?),
-        Command::Analyze(a) => crate::analysis::analyze_cmd(&at, a),
-        Command::Path(a) => crate::analysis::path_cmd(&at, a),
-        Command::Explain(a) => crate::analysis::explain_cmd(&at, a),
-        Command::Timeline(a) => crate::analysis::timeline_cmd(&at, a),
-        Command::Actors(a) => crate::actors::run(a),
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a, &at, quiet),
+        Command::Query(a) => cmd::query::run(a, &at),
+        Command::Export(a) => cmd::export::run(a, &at),
+        Command::Serve(a) => cmd::serve::run(a, &at, quiet),
+        Command::Eval(a) => cmd::eval::run(a),
+        Command::Analyze(a) => cmd::analyze::run(a, &at),
+        Command::Path(a) => cmd::path::run(a, &at),
+        Command::Explain(a) => cmd::explain::run(a, &at),
+        Command::Timeline(a) => cmd::timeline::run(a, &at),
+        Command::Actors(a) => cmd::actors::run(a),
     }
 }

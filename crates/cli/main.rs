@@ -1,14 +1,10 @@
 //! The `actorgraph` command line.
 
-mod actors;
-mod analysis;
-mod args;
 mod cli;
-mod commands;
-mod eval;
+mod cmd;
+mod evidence;
 mod extraction;
 mod filter;
-mod ingest;
 mod input;
 mod output;
 mod target;

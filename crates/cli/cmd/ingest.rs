@@ -8,6 +8,7 @@
 //! between them holds one chunk, so memory is bounded by a few chunks and
 //! one write batch, whatever the size of the corpus.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -18,10 +19,21 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::args::IngestArgs;
 use crate::extraction::{extract_source, not_a_report, DataArgs};
 use crate::input::{collect, Reader, Source};
 use crate::target::{Location, Target};
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// Report files or directories of reports (*.txt, *.md); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// The report name to use for standard input.
+    #[arg(long, default_value = "stdin.txt")]
+    pub stdin_name: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
 
 /// A chunk ends after this many bytes of text or this many reports: enough
 /// work to keep every core busy, little enough to keep memory flat.
@@ -61,7 +73,7 @@ struct Counts {
     quads: usize,
 }
 
-pub fn ingest(at: &Location, quiet: bool, a: &IngestArgs) -> Result<ExitCode> {
+pub fn run(a: &IngestArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     let collected = collect(&a.inputs, &a.stdin_name)?;
     collected.warn_skipped();
     let sources = collected.sources;

@@ -5,10 +5,34 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use actorgraph_extract::eval::{score, Aliases, Gold, Scores};
-use actorgraph_extract::{Extractor, Relation};
+use actorgraph_extract::Relation;
 use anyhow::{bail, Context, Result};
 
-use crate::args::EvalArgs;
+use crate::extraction::DataArgs;
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Folder of <report>.gold.json files, with the reports (<report>.txt) beside them.
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// The alias table of canonical actor names (default: actors.json in or above DIR).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+    /// Score this relations JSONL instead of extracting the reports.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pub system: Option<PathBuf>,
+    /// Also print each report's typed scores.
+    #[arg(long)]
+    pub by_doc: bool,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit 1) when a score is below its floor, e.g. `--floor typed=0.6 --floor pair=0.8`.
+    #[arg(long, value_name = "MEASURE=F1")]
+    pub floor: Vec<String>,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
 
 fn find_actors(gold: &Path) -> Option<PathBuf> {
     gold.ancestors()
@@ -17,7 +41,9 @@ fn find_actors(gold: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-pub fn eval(args: &EvalArgs, extractor: Extractor) -> Result<ExitCode> {
+pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    // Built first, as before any report is read: a bad dictionary is named first.
+    let extractor = args.data.extractor()?;
     let actors = match &args.actors {
         Some(p) => p.clone(),
         None => find_actors(&args.gold).with_context(|| {
