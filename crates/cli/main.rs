@@ -6,6 +6,7 @@ mod evidence;
 mod extraction;
 mod filter;
 mod input;
+mod names;
 mod output;
 mod target;
 
