@@ -38,7 +38,15 @@ fn analysis_text(x: &Analysis, top: usize) -> String {
         "{} actors, {} relations, {} mentions (negated relations left out)\n\n",
         x.nodes, x.edges, x.mentions
     );
-    s.push_str("Actors by PageRank\n");
+    s.push_str(&actors_table(x, top));
+    s.push_str(&communities_table(x, top));
+    s.push_str(&balance_table(x, top));
+    s.push_str(&ties_table(x, top));
+    s
+}
+
+fn actors_table(x: &Analysis, top: usize) -> String {
+    let mut s = String::from("Actors by PageRank\n");
     let rows: Vec<Vec<String>> = x
         .actors
         .iter()
@@ -68,7 +76,11 @@ fn analysis_text(x: &Analysis, top: usize) -> String {
         &rows,
         40,
     ));
-    s.push_str("\nCommunities (actors tied by cooperation)\n");
+    s
+}
+
+fn communities_table(x: &Analysis, top: usize) -> String {
+    let mut s = String::from("\nCommunities (actors tied by cooperation)\n");
     let rows: Vec<Vec<String>> = x
         .communities
         .iter()
@@ -77,7 +89,11 @@ fn analysis_text(x: &Analysis, top: usize) -> String {
         .map(|(i, c)| vec![(i + 1).to_string(), c.labels.join(", ")])
         .collect();
     s.push_str(&table(&["#", "members"], &rows, 120));
-    s.push_str(
+    s
+}
+
+fn balance_table(x: &Analysis, top: usize) -> String {
+    let mut s = String::from(
         "\nCooperation and conflict by pair (balance: +1 all cooperation, -1 all conflict)\n",
     );
     let rows: Vec<Vec<String>> = x
@@ -114,7 +130,11 @@ fn analysis_text(x: &Analysis, top: usize) -> String {
         &rows,
         90,
     ));
-    s.push_str("\nTop ties\n");
+    s
+}
+
+fn ties_table(x: &Analysis, top: usize) -> String {
+    let mut s = String::from("\nTop ties\n");
     let rows: Vec<Vec<String>> = x
         .top_ties
         .iter()

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use actorgraph_extract::eval::{score, Aliases, Gold, Scores};
-use actorgraph_extract::Relation;
+use actorgraph_extract::{Extractor, Relation};
 use anyhow::{bail, Context, Result};
 
 use crate::extraction::DataArgs;
@@ -34,80 +34,15 @@ pub struct EvalArgs {
     pub data: DataArgs,
 }
 
-fn find_actors(gold: &Path) -> Option<PathBuf> {
-    gold.ancestors()
-        .take(3)
-        .map(|d| d.join("actors.json"))
-        .find(|p| p.is_file())
-}
-
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
-    // Built first, as before any report is read: a bad dictionary is named first.
+    // Built before anything is read, so that a bad --dictionary or --lexicon is the
+    // first error, as it is for extract.
     let extractor = args.data.extractor()?;
-    let actors = match &args.actors {
-        Some(p) => p.clone(),
-        None => find_actors(&args.gold).with_context(|| {
-            format!(
-                "no actors.json in or above {}: pass --actors",
-                args.gold.display()
-            )
-        })?,
-    };
-    let aliases = Aliases::from_json(
-        &actors.display().to_string(),
-        &fs::read_to_string(&actors)
-            .with_context(|| format!("cannot read {}", actors.display()))?,
-    )?;
-    let mut gold = Gold::default();
-    let mut entries: Vec<PathBuf> = fs::read_dir(&args.gold)
-        .with_context(|| format!("cannot read {}", args.gold.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    entries.sort();
-    if entries.is_empty() {
-        bail!("no *.gold.json in {}", args.gold.display());
-    }
-    for p in &entries {
-        let text = fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
-        gold.add_file(&p.display().to_string(), &text, &aliases)?;
-    }
-    let relations: Vec<Relation> = match &args.system {
-        Some(path) => {
-            let text = fs::read_to_string(path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            let mut out = Vec::new();
-            for (n, line) in text
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-            {
-                let v: serde_json::Value = serde_json::from_str(line)
-                    .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
-                if v.get("kind")
-                    .and_then(|k| k.as_str())
-                    .is_some_and(|k| k != "relation")
-                {
-                    continue;
-                }
-                out.push(
-                    serde_json::from_value(v)
-                        .with_context(|| format!("{}:{}: not a relation", path.display(), n + 1))?,
-                );
-            }
-            out
-        }
-        None => {
-            let mut out = Vec::new();
-            for doc in gold.reports() {
-                let path = args.gold.join(format!("{doc}.txt"));
-                let text = fs::read_to_string(&path)
-                    .with_context(|| format!("cannot read the report {}", path.display()))?;
-                let x = extractor.extract(&format!("{doc}.txt"), text)?;
-                out.extend(actorgraph_extract::collapse(&x.relations));
-            }
-            out
-        }
+    let aliases = aliases(args)?;
+    let gold = gold(&args.gold, &aliases)?;
+    let relations = match &args.system {
+        Some(path) => system_relations(path)?,
+        None => extract_reports(&args.gold, &gold, &extractor)?,
     };
     let scores = score(&gold, &relations, &aliases);
     if args.json {
@@ -115,8 +50,100 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     } else {
         print!("{}", scores.to_text(args.by_doc));
     }
+    let below = below_floors(&args.floor, &scores)?;
+    if !below.is_empty() {
+        eprintln!("actorgraph: error: below the floor: {}", below.join(", "));
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The alias table: --actors, or actors.json in the gold folder or up to two above.
+fn aliases(args: &EvalArgs) -> Result<Aliases> {
+    let actors = match &args.actors {
+        Some(p) => p.clone(),
+        None => args
+            .gold
+            .ancestors()
+            .take(3)
+            .map(|d| d.join("actors.json"))
+            .find(|p| p.is_file())
+            .with_context(|| {
+                format!(
+                    "no actors.json in or above {}: pass --actors",
+                    args.gold.display()
+                )
+            })?,
+    };
+    Ok(Aliases::from_json(
+        &actors.display().to_string(),
+        &fs::read_to_string(&actors)
+            .with_context(|| format!("cannot read {}", actors.display()))?,
+    )?)
+}
+
+/// The annotations of every <report>.gold.json in `dir`, in name order.
+fn gold(dir: &Path, aliases: &Aliases) -> Result<Gold> {
+    let mut gold = Gold::default();
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("cannot read {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    entries.sort();
+    if entries.is_empty() {
+        bail!("no *.gold.json in {}", dir.display());
+    }
+    for p in &entries {
+        let text = fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+        gold.add_file(&p.display().to_string(), &text, aliases)?;
+    }
+    Ok(gold)
+}
+
+/// The relations of a system's JSONL output; lines of another kind are passed over.
+fn system_relations(path: &Path) -> Result<Vec<Relation>> {
+    let text =
+        fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
+        if v.get("kind")
+            .and_then(|k| k.as_str())
+            .is_some_and(|k| k != "relation")
+        {
+            continue;
+        }
+        out.push(
+            serde_json::from_value(v)
+                .with_context(|| format!("{}:{}: not a relation", path.display(), n + 1))?,
+        );
+    }
+    Ok(out)
+}
+
+/// The extractor's relations on the annotated reports, as extract prints them.
+fn extract_reports(dir: &Path, gold: &Gold, extractor: &Extractor) -> Result<Vec<Relation>> {
+    let mut out = Vec::new();
+    for doc in gold.reports() {
+        let path = dir.join(format!("{doc}.txt"));
+        let text = fs::read_to_string(&path)
+            .with_context(|| format!("cannot read the report {}", path.display()))?;
+        let x = extractor.extract(&format!("{doc}.txt"), text)?;
+        out.extend(actorgraph_extract::collapse(&x.relations));
+    }
+    Ok(out)
+}
+
+/// The scores below their `--floor MEASURE=F1`, each as "measure got < floor".
+fn below_floors(floors: &[String], scores: &Scores) -> Result<Vec<String>> {
     let mut below = Vec::new();
-    for f in &args.floor {
+    for f in floors {
         let (measure, value) = f
             .split_once('=')
             .with_context(|| format!("--floor {f}: expected MEASURE=VALUE"))?;
@@ -135,11 +162,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             below.push(format!("{measure} {got:.3} < {value}"));
         }
     }
-    if !below.is_empty() {
-        eprintln!("actorgraph: error: below the floor: {}", below.join(", "));
-        return Ok(ExitCode::FAILURE);
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(below)
 }
 
 fn to_json(s: &Scores) -> serde_json::Value {

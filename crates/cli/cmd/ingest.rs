@@ -76,50 +76,25 @@ struct Counts {
 pub fn run(a: &IngestArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     let collected = collect(&a.inputs, &a.stdin_name)?;
     collected.warn_skipped();
-    let sources = collected.sources;
     let target = Target::open(at)?;
     target
         .ensure_base()
         .with_context(|| format!("preparing store {}", target.name()))?;
-    let reader = Reader::new(&sources);
-    let sizes: Vec<u64> = sources.iter().map(|s| reader.size(s)).collect();
-    let progress = Progress::new(quiet, sources.len(), sizes.iter().sum());
-
+    let reader = Reader::new(&collected.sources);
+    let work = Work {
+        sizes: collected.sources.iter().map(|s| reader.size(s)).collect(),
+        sources: collected.sources,
+        reader,
+        target: &target,
+        data: &a.data,
+    };
+    let progress = Progress::new(quiet, work.sources.len(), work.sizes.iter().sum());
     let mut counts = Counts::default();
     let mut sink = match &target {
         Target::Local(store) => Sink::Batch(store.batch_writer()),
         Target::Remote(remote) => Sink::Remote(remote),
     };
-    let (tx, rx) = sync_channel::<Vec<Item>>(1);
-    let produced: Result<()> = std::thread::scope(|scope| {
-        let producer = scope.spawn(|| -> Result<()> {
-            // Owned here, so the channel closes when the producer is done.
-            let tx = tx;
-            let mut extractor: Option<Extractor> = None;
-            for chunk in chunks(&sizes) {
-                let items = prepare(
-                    &sources[chunk.clone()],
-                    &sizes[chunk],
-                    &reader,
-                    &target,
-                    &mut extractor,
-                    &a.data,
-                )?;
-                if tx.send(items).is_err() {
-                    break;
-                }
-            }
-            Ok(())
-        });
-        for items in rx {
-            for item in items {
-                write(&mut sink, item, &mut counts, &progress);
-            }
-        }
-        producer
-            .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("the extraction thread panicked")))
-    });
+    let produced = stream(&work, &mut sink, &mut counts, &progress);
     // Whatever was gathered is written, even when the producer stopped early.
     let committed = match &mut sink {
         Sink::Batch(w) => w.commit().map(|()| (w.quads_written(), w.batches())),
@@ -163,6 +138,47 @@ pub fn run(a: &IngestArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     })
 }
 
+/// The reports to ingest and where they go.
+struct Work<'a> {
+    sources: Vec<Source>,
+    sizes: Vec<u64>,
+    reader: Reader,
+    target: &'a Target,
+    data: &'a DataArgs,
+}
+
+/// Prepares the reports on a producer thread, a chunk at a time, and writes each
+/// chunk on this one as it comes.
+fn stream(
+    work: &Work<'_>,
+    sink: &mut Sink<'_>,
+    counts: &mut Counts,
+    progress: &Progress,
+) -> Result<()> {
+    let (tx, rx) = sync_channel::<Vec<Item>>(1);
+    std::thread::scope(|scope| {
+        let producer = scope.spawn(|| -> Result<()> {
+            // Owned here, so the channel closes when the producer is done.
+            let tx = tx;
+            let mut producer = Producer::new(work)?;
+            for chunk in chunks(&work.sizes) {
+                if tx.send(producer.prepare(chunk)?).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        for items in rx {
+            for item in items {
+                write(sink, item, counts, progress);
+            }
+        }
+        producer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the extraction thread panicked")))
+    })
+}
+
 /// Index ranges of consecutive reports, each at most `CHUNK_BYTES` (or one
 /// larger report) and `CHUNK_REPORTS` long.
 fn chunks(sizes: &[u64]) -> Vec<std::ops::Range<usize>> {
@@ -183,46 +199,59 @@ fn chunks(sizes: &[u64]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Reads a chunk, skips what the store holds, extracts the rest: all in parallel.
-fn prepare(
-    sources: &[Source],
-    sizes: &[u64],
-    reader: &Reader,
-    target: &Target,
-    extractor: &mut Option<Extractor>,
-    data: &DataArgs,
-) -> Result<Vec<Item>> {
-    let fingerprint = data.fingerprint()?;
-    let checked: Vec<Result<Option<String>>> = sources
-        .par_iter()
-        .map(|src| {
-            let text = reader.read(src)?;
-            let status = target
-                .report_status(&src.name(), &text, &fingerprint)
-                .with_context(|| format!("{}: not ingested", src.display()))?;
-            Ok((status != ReportStatus::Unchanged).then_some(text))
+/// What reads, checks and extracts the reports, chunk after chunk.
+struct Producer<'w> {
+    work: &'w Work<'w>,
+    fingerprint: String,
+    /// The extractor (dictionary and lexicon automata) is built once, and only
+    /// when some report needs it: re-ingesting an unchanged corpus reads and
+    /// hashes, nothing more.
+    extractor: Option<Extractor>,
+}
+
+impl<'w> Producer<'w> {
+    fn new(work: &'w Work<'w>) -> Result<Self> {
+        Ok(Self {
+            work,
+            fingerprint: work.data.fingerprint()?,
+            extractor: None,
         })
-        .collect();
-    // The extractor (dictionary and lexicon automata) is built once, and
-    // only when some report needs it: re-ingesting an unchanged corpus
-    // reads and hashes, nothing more.
-    if extractor.is_none() && checked.iter().any(|c| matches!(c, Ok(Some(_)))) {
-        *extractor = Some(data.extractor()?);
     }
-    let extractor = extractor.as_ref();
-    Ok(sources
-        .par_iter()
-        .zip(sizes)
-        .zip(checked)
-        .map(|((src, &bytes), checked)| Item {
-            display: src.display(),
-            bytes,
-            prepared: checked.and_then(|text| match (text, extractor) {
-                (Some(text), Some(x)) => extract_one(x, src, text, &fingerprint),
-                _ => Ok(Prepared::Unchanged),
-            }),
-        })
-        .collect())
+
+    /// Reads a chunk, skips what the store holds, extracts the rest: all in parallel.
+    fn prepare(&mut self, chunk: std::ops::Range<usize>) -> Result<Vec<Item>> {
+        let (sources, sizes) = (&self.work.sources[chunk.clone()], &self.work.sizes[chunk]);
+        let fingerprint = &self.fingerprint;
+        let checked: Vec<Result<Option<String>>> = sources
+            .par_iter()
+            .map(|src| {
+                let text = self.work.reader.read(src)?;
+                let status = self
+                    .work
+                    .target
+                    .report_status(&src.name(), &text, fingerprint)
+                    .with_context(|| format!("{}: not ingested", src.display()))?;
+                Ok((status != ReportStatus::Unchanged).then_some(text))
+            })
+            .collect();
+        if self.extractor.is_none() && checked.iter().any(|c| matches!(c, Ok(Some(_)))) {
+            self.extractor = Some(self.work.data.extractor()?);
+        }
+        let extractor = self.extractor.as_ref();
+        Ok(sources
+            .par_iter()
+            .zip(sizes)
+            .zip(checked)
+            .map(|((src, &bytes), checked)| Item {
+                display: src.display(),
+                bytes,
+                prepared: checked.and_then(|text| match (text, extractor) {
+                    (Some(text), Some(x)) => extract_one(x, src, text, fingerprint),
+                    _ => Ok(Prepared::Unchanged),
+                }),
+            })
+            .collect())
+    }
 }
 
 fn extract_one(
