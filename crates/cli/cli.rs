@@ -84,7 +84,8 @@ pub enum Command {
     Actors(ActorsArgs),
 }
 
-/// Runs the command line's command.
+/// Runs the command with the global options it uses: where the graph is, and whether
+/// to keep quiet.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let Cli {
         store,

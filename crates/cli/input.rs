@@ -31,7 +31,9 @@ impl Source {
         }
     }
 
-    /// The report text, which must be UTF-8.
+    /// The report text, which must be UTF-8. Standard input is read to its end, so a
+    /// batch that may name it more than once, or read from several threads, goes
+    /// through a `Reader`.
     pub fn read(&self) -> Result<String> {
         let bytes = match self {
             Source::File(p) => {
@@ -98,8 +100,8 @@ impl Reader {
     }
 }
 
-/// One error reported for every `-` of a batch: it shows as the error it shares,
-/// causes included.
+/// The error of reading standard input, given to every `-` of a batch: it reads as
+/// the error it shares, whose causes stay its sources.
 #[derive(Debug)]
 struct SharedError(Arc<anyhow::Error>);
 

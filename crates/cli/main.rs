@@ -1,4 +1,12 @@
 //! The `actorgraph` command line.
+//!
+//! `cli` parses the command line and hands each subcommand, a module of `cmd/`, only
+//! the global options it uses. The commands share services and never use each other:
+//! `input` (report sources and the one way to read them), `extraction` (the extractor,
+//! its data and fingerprint), `target` (the local store or a SPARQL endpoint),
+//! `filter` (the actor graph's filters), `output` (standard output, files replaced
+//! whole, failed reports, tables), `evidence` (an assertion as text) and `names` (the
+//! names the dictionary lacks). No service uses a command.
 
 mod cli;
 mod cmd;
@@ -32,6 +40,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
+            // Each cause once: many errors already quote the one beneath them.
             let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
             let mut msg = chain[0].clone();
             for c in &chain[1..] {

@@ -322,7 +322,8 @@ struct Token<'t> {
 
 fn tokens(line: &str) -> Vec<Token<'_>> {
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    // Word spans first, then the tokens with what lies between them.
+    // Word spans first: whether a token joins the one before it depends on what lies
+    // between them.
     let mut spans = Vec::new();
     let mut start = None;
     for (i, c) in line.char_indices() {

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 
-/// Writes to standard output through one buffer.
+/// Writes to standard output through one lock and one buffer: output is made of many
+/// small writes.
 pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -15,7 +15,7 @@ pub struct Location {
     pub update_endpoint: Option<String>,
 }
 
-/// Where ingest, query and export work: the local store or a SPARQL server.
+/// An open graph: the local store or a SPARQL server.
 pub enum Target {
     Local(GraphStore),
     Remote(RemoteStore),

@@ -1,6 +1,5 @@
 //! One module per subcommand, each with its arguments and its `run`. They use the
-//! services beside `cmd/` (input, extraction, target, filter, output, evidence) and
-//! never each other.
+//! services beside `cmd/` and never each other, so each can be read on its own.
 
 pub mod actors;
 pub mod analyze;
