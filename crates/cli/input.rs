@@ -2,6 +2,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 
@@ -30,7 +31,9 @@ impl Source {
         }
     }
 
-    /// The report text, which must be UTF-8.
+    /// The report text, which must be UTF-8. Standard input is read to its end, so a
+    /// batch that may name it more than once, or read from several threads, goes
+    /// through a `Reader`.
     pub fn read(&self) -> Result<String> {
         let bytes = match self {
             Source::File(p) => {
@@ -60,6 +63,57 @@ impl Source {
                 e.utf8_error().valid_up_to()
             )
         })
+    }
+}
+
+/// Reads the sources of a batch, from any thread: standard input is read once, up
+/// front, as it can only be read once and from one thread; files as they are asked
+/// for. Each `-` of the batch gets the same text, or the same error.
+pub struct Reader {
+    stdin: Option<Result<String, Arc<anyhow::Error>>>,
+}
+
+impl Reader {
+    pub fn new(sources: &[Source]) -> Self {
+        let stdin = sources
+            .iter()
+            .find(|s| matches!(s, Source::Stdin(_)))
+            .map(|s| s.read().map_err(Arc::new));
+        Self { stdin }
+    }
+
+    pub fn read(&self, src: &Source) -> Result<String> {
+        match (src, &self.stdin) {
+            (Source::Stdin(_), Some(Ok(text))) => Ok(text.clone()),
+            (Source::Stdin(_), Some(Err(e))) => Err(anyhow::Error::new(SharedError(e.clone()))),
+            _ => src.read(),
+        }
+    }
+
+    /// How many bytes a source holds, for progress; 0 when that is unknown.
+    pub fn size(&self, src: &Source) -> u64 {
+        match (src, &self.stdin) {
+            (Source::File(p), _) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            (Source::Stdin(_), Some(Ok(text))) => text.len() as u64,
+            (Source::Stdin(_), _) => 0,
+        }
+    }
+}
+
+/// The error of reading standard input, given to every `-` of a batch: it reads as
+/// the error it shares, whose causes stay its sources.
+#[derive(Debug)]
+struct SharedError(Arc<anyhow::Error>);
+
+impl std::fmt::Display for SharedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl std::error::Error for SharedError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        (**self.0).source()
     }
 }
 

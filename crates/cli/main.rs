@@ -1,12 +1,22 @@
 //! The `actorgraph` command line.
+//!
+//! `cli` parses the command line and hands each subcommand, a module of `cmd/`, only
+//! the global options it uses. The commands share services and never use each other:
+//! `input` (report sources and the one way to read them), `extraction` (the extractor,
+//! its data and fingerprint), `target` (the local store or a SPARQL endpoint),
+//! `filter` (the actor graph's filters), `output` (standard output, files replaced
+//! whole, failed reports, tables), `evidence` (an assertion as text) and `names` (the
+//! names the dictionary lacks). No service uses a command.
 
-mod actors;
-mod analysis;
-mod args;
-mod commands;
-mod eval;
-mod ingest;
+mod cli;
+mod cmd;
+mod evidence;
+mod extraction;
+mod filter;
 mod input;
+mod names;
+mod output;
+mod target;
 
 use std::io::ErrorKind;
 use std::process::ExitCode;
@@ -19,8 +29,8 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
-    match commands::run(cli) {
+    let cli = cli::Cli::parse();
+    match cli::run(cli) {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`actorgraph extract … | head`) is not a failure.
@@ -30,6 +40,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
+            // Each cause once: many errors already quote the one beneath them.
             let chain: Vec<String> = err.chain().map(ToString::to_string).collect();
             let mut msg = chain[0].clone();
             for c in &chain[1..] {

@@ -8,6 +8,7 @@
 //! between them holds one chunk, so memory is bounded by a few chunks and
 //! one write batch, whatever the size of the corpus.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
@@ -18,9 +19,21 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::args::{Cli, IngestArgs};
-use crate::commands::{extract_source, Target};
-use crate::input::{collect, Source};
+use crate::extraction::{extract_source, not_a_report, DataArgs};
+use crate::input::{collect, Reader, Source};
+use crate::target::{Location, Target};
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// Report files or directories of reports (*.txt, *.md); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub inputs: Vec<PathBuf>,
+    /// The report name to use for standard input.
+    #[arg(long, default_value = "stdin.txt")]
+    pub stdin_name: String,
+    #[command(flatten)]
+    pub data: DataArgs,
+}
 
 /// A chunk ends after this many bytes of text or this many reports: enough
 /// work to keep every core busy, little enough to keep memory flat.
@@ -60,64 +73,28 @@ struct Counts {
     quads: usize,
 }
 
-pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
+pub fn run(a: &IngestArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     let collected = collect(&a.inputs, &a.stdin_name)?;
     collected.warn_skipped();
-    let sources = collected.sources;
-    let target = Target::open(cli)?;
+    let target = Target::open(at)?;
     target
         .ensure_base()
         .with_context(|| format!("preparing store {}", target.name()))?;
-    // Standard input can only be read once and from one thread.
-    let stdin_text: Option<Result<String, String>> = sources
-        .iter()
-        .find(|s| matches!(s, Source::Stdin(_)))
-        .map(|s| s.read().map_err(|e| format!("{e:#}")));
-    let sizes: Vec<u64> = sources
-        .iter()
-        .map(|s| match (s, &stdin_text) {
-            (Source::File(p), _) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            (Source::Stdin(_), Some(Ok(t))) => t.len() as u64,
-            (Source::Stdin(_), _) => 0,
-        })
-        .collect();
-    let progress = Progress::new(cli.quiet, sources.len(), sizes.iter().sum());
-
+    let reader = Reader::new(&collected.sources);
+    let work = Work {
+        sizes: collected.sources.iter().map(|s| reader.size(s)).collect(),
+        sources: collected.sources,
+        reader,
+        target: &target,
+        data: &a.data,
+    };
+    let progress = Progress::new(quiet, work.sources.len(), work.sizes.iter().sum());
     let mut counts = Counts::default();
     let mut sink = match &target {
         Target::Local(store) => Sink::Batch(store.batch_writer()),
         Target::Remote(remote) => Sink::Remote(remote),
     };
-    let (tx, rx) = sync_channel::<Vec<Item>>(1);
-    let produced: Result<()> = std::thread::scope(|scope| {
-        let producer = scope.spawn(|| -> Result<()> {
-            // Owned here, so the channel closes when the producer is done.
-            let tx = tx;
-            let mut extractor: Option<Extractor> = None;
-            for chunk in chunks(&sizes) {
-                let items = prepare(
-                    &sources[chunk.clone()],
-                    &sizes[chunk],
-                    stdin_text.as_ref(),
-                    &target,
-                    &mut extractor,
-                    &a.data,
-                )?;
-                if tx.send(items).is_err() {
-                    break;
-                }
-            }
-            Ok(())
-        });
-        for items in rx {
-            for item in items {
-                write(&mut sink, item, &mut counts, &progress);
-            }
-        }
-        producer
-            .join()
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("the extraction thread panicked")))
-    });
+    let produced = stream(&work, &mut sink, &mut counts, &progress);
     // Whatever was gathered is written, even when the producer stopped early.
     let committed = match &mut sink {
         Sink::Batch(w) => w.commit().map(|()| (w.quads_written(), w.batches())),
@@ -128,7 +105,7 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
     let (quads, batches) = committed.with_context(|| format!("writing to {}", target.name()))?;
     counts.quads = quads;
     if let (Target::Local(store), true) = (&target, batches >= OPTIMIZE_AFTER_BATCHES) {
-        if !cli.quiet {
+        if !quiet {
             eprintln!(
                 "{}: compacting {batches} batches for fast queries",
                 target.name()
@@ -139,7 +116,7 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
             .with_context(|| format!("compacting {}", target.name()))?;
     }
     target.flush()?;
-    if !cli.quiet {
+    if !quiet {
         let Counts {
             added,
             replaced,
@@ -158,6 +135,47 @@ pub fn ingest(cli: &Cli, a: &IngestArgs) -> Result<ExitCode> {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// The reports to ingest and where they go.
+struct Work<'a> {
+    sources: Vec<Source>,
+    sizes: Vec<u64>,
+    reader: Reader,
+    target: &'a Target,
+    data: &'a DataArgs,
+}
+
+/// Prepares the reports on a producer thread, a chunk at a time, and writes each
+/// chunk on this one as it comes.
+fn stream(
+    work: &Work<'_>,
+    sink: &mut Sink<'_>,
+    counts: &mut Counts,
+    progress: &Progress,
+) -> Result<()> {
+    let (tx, rx) = sync_channel::<Vec<Item>>(1);
+    std::thread::scope(|scope| {
+        let producer = scope.spawn(|| -> Result<()> {
+            // Owned here, so the channel closes when the producer is done.
+            let tx = tx;
+            let mut producer = Producer::new(work)?;
+            for chunk in chunks(&work.sizes) {
+                if tx.send(producer.prepare(chunk)?).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        for items in rx {
+            for item in items {
+                write(sink, item, counts, progress);
+            }
+        }
+        producer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the extraction thread panicked")))
     })
 }
 
@@ -181,50 +199,59 @@ fn chunks(sizes: &[u64]) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Reads a chunk, skips what the store holds, extracts the rest: all in parallel.
-fn prepare(
-    sources: &[Source],
-    sizes: &[u64],
-    stdin_text: Option<&Result<String, String>>,
-    target: &Target,
-    extractor: &mut Option<Extractor>,
-    data: &crate::args::DataArgs,
-) -> Result<Vec<Item>> {
-    let fingerprint = crate::commands::data_fingerprint(data)?;
-    let checked: Vec<Result<Option<String>>> = sources
-        .par_iter()
-        .map(|src| {
-            let text = match (src, stdin_text) {
-                (Source::Stdin(_), Some(Ok(t))) => t.clone(),
-                (Source::Stdin(_), Some(Err(e))) => anyhow::bail!("{e}"),
-                _ => src.read()?,
-            };
-            let status = target
-                .report_status(&src.name(), &text, &fingerprint)
-                .with_context(|| format!("{}: not ingested", src.display()))?;
-            Ok((status != ReportStatus::Unchanged).then_some(text))
+/// What reads, checks and extracts the reports, chunk after chunk.
+struct Producer<'w> {
+    work: &'w Work<'w>,
+    fingerprint: String,
+    /// The extractor (dictionary and lexicon automata) is built once, and only
+    /// when some report needs it: re-ingesting an unchanged corpus reads and
+    /// hashes, nothing more.
+    extractor: Option<Extractor>,
+}
+
+impl<'w> Producer<'w> {
+    fn new(work: &'w Work<'w>) -> Result<Self> {
+        Ok(Self {
+            work,
+            fingerprint: work.data.fingerprint()?,
+            extractor: None,
         })
-        .collect();
-    // The extractor (dictionary and lexicon automata) is built once, and
-    // only when some report needs it: re-ingesting an unchanged corpus
-    // reads and hashes, nothing more.
-    if extractor.is_none() && checked.iter().any(|c| matches!(c, Ok(Some(_)))) {
-        *extractor = Some(crate::commands::extractor(data)?);
     }
-    let extractor = extractor.as_ref();
-    Ok(sources
-        .par_iter()
-        .zip(sizes)
-        .zip(checked)
-        .map(|((src, &bytes), checked)| Item {
-            display: src.display(),
-            bytes,
-            prepared: checked.and_then(|text| match (text, extractor) {
-                (Some(text), Some(x)) => extract_one(x, src, text, &fingerprint),
-                _ => Ok(Prepared::Unchanged),
-            }),
-        })
-        .collect())
+
+    /// Reads a chunk, skips what the store holds, extracts the rest: all in parallel.
+    fn prepare(&mut self, chunk: std::ops::Range<usize>) -> Result<Vec<Item>> {
+        let (sources, sizes) = (&self.work.sources[chunk.clone()], &self.work.sizes[chunk]);
+        let fingerprint = &self.fingerprint;
+        let checked: Vec<Result<Option<String>>> = sources
+            .par_iter()
+            .map(|src| {
+                let text = self.work.reader.read(src)?;
+                let status = self
+                    .work
+                    .target
+                    .report_status(&src.name(), &text, fingerprint)
+                    .with_context(|| format!("{}: not ingested", src.display()))?;
+                Ok((status != ReportStatus::Unchanged).then_some(text))
+            })
+            .collect();
+        if self.extractor.is_none() && checked.iter().any(|c| matches!(c, Ok(Some(_)))) {
+            self.extractor = Some(self.work.data.extractor()?);
+        }
+        let extractor = self.extractor.as_ref();
+        Ok(sources
+            .par_iter()
+            .zip(sizes)
+            .zip(checked)
+            .map(|((src, &bytes), checked)| Item {
+                display: src.display(),
+                bytes,
+                prepared: checked.and_then(|text| match (text, extractor) {
+                    (Some(text), Some(x)) => extract_one(x, src, text, fingerprint),
+                    _ => Ok(Prepared::Unchanged),
+                }),
+            })
+            .collect())
+    }
 }
 
 fn extract_one(
@@ -243,9 +270,7 @@ fn extract_one(
                 src.display()
             )
         })
-        .or_else(|| {
-            crate::commands::not_a_report(&extraction).map(|w| format!("{}: {w}", src.display()))
-        });
+        .or_else(|| not_a_report(&extraction).map(|w| format!("{}: {w}", src.display())));
     extraction.report.extractor = Some(fingerprint.to_owned());
     let graph = ReportGraph::new(&extraction, &hash)
         .with_context(|| format!("{}: not ingested", src.display()))?;

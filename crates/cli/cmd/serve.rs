@@ -1,0 +1,70 @@
+//! `actorgraph serve`: the local store as a SPARQL 1.1 Protocol endpoint.
+
+use std::process::ExitCode;
+
+use actorgraph_store::{GraphStore, ServeOptions};
+use anyhow::{Context, Result};
+
+use crate::target::Location;
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; only this machine can connect unless you
+    /// name another interface.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
+    pub bind: std::net::SocketAddr,
+    /// Accept SPARQL updates (the store is created if missing).
+    #[arg(long)]
+    pub writable: bool,
+    /// Cancel a query that runs longer than this many seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+}
+
+pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
+    if at.endpoint.is_some() {
+        anyhow::bail!(
+            "serve publishes the local store (--store); --endpoint is for ingest, query and export"
+        );
+    }
+    if !(a.timeout.is_finite() && a.timeout > 0.0) {
+        anyhow::bail!("--timeout must be a positive number of seconds");
+    }
+    let store = if a.writable {
+        let s = GraphStore::open(&at.store)?;
+        s.ensure_base()
+            .with_context(|| format!("preparing store {}", at.store.display()))?;
+        s
+    } else {
+        GraphStore::open_read_only(&at.store)?
+    };
+    let server = actorgraph_store::serve(
+        std::sync::Arc::new(store),
+        ServeOptions {
+            bind: a.bind,
+            writable: a.writable,
+            timeout: std::time::Duration::from_secs_f64(a.timeout),
+            ..ServeOptions::default()
+        },
+    )?;
+    if !quiet {
+        eprintln!(
+            "actorgraph: serving {} {} at http://{}/query{}; queries time out after {} s",
+            at.store.display(),
+            if a.writable {
+                "read-write"
+            } else {
+                "read-only"
+            },
+            server.addr(),
+            if a.writable {
+                format!(" (updates: http://{}/update)", server.addr())
+            } else {
+                String::new()
+            },
+            a.timeout
+        );
+    }
+    server.join()?;
+    Ok(ExitCode::SUCCESS)
+}
