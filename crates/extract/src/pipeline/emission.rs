@@ -439,6 +439,20 @@ impl Extractor {
                             || r.object.rollup.id == s.iri
                     })
             });
+            // "The IDF reported that it struck Hezbollah depots", "Hezbollah claimed
+            // that it attacked Israeli forces": a side's account of its own attack is
+            // the attack, told; no statement about the one attacked besides.
+            let about_side = entities[about.entity].rollup;
+            let own_attack = facts.found.iter().any(|f| {
+                f.token >= fr.start
+                    && !f.negated
+                    && matches!(&self.lex.trigger(f.trigger).cameo[..2], "18" | "19" | "20")
+                    && f.subjects.iter().any(|&a| entities[a].rollup == sr)
+                    && f.objects.iter().any(|&b| entities[b].rollup == about_side)
+            });
+            if own_attack {
+                continue;
+            }
             let what = if accuses {
                 ("accuses", "112", 3)
             } else {

@@ -1132,3 +1132,26 @@ fn a_state_after_a_named_place_is_the_target_of_a_strike_there() {
         "{triples:?}"
     );
 }
+
+#[test]
+fn a_sides_account_of_its_own_attack_is_the_attack_not_a_statement() {
+    let rels =
+        extract("The IDF reported that it struck Hezbollah weapons depots in southern Lebanon.");
+    let triples: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        triples.contains(&("Israel".into(), "Hezbollah".into(), "18".into())),
+        "{triples:?}"
+    );
+    assert!(
+        !triples.contains(&("Israel".into(), "Hezbollah".into(), "01".into())),
+        "{triples:?}"
+    );
+    // What a side says of its own restraint is still a statement about the other.
+    let rels = extract(
+        "Russian President Vladimir Putin stated that Russia is not seeking a confrontation with the United States.",
+    );
+    assert!(
+        rels.iter().any(|r| r.relation == "makesStatementAbout"),
+        "{rels:#?}"
+    );
+}
