@@ -671,6 +671,14 @@ fn unresolved_names_are_listed_by_frequency() {
         !out.contains("Iranian") && !out.contains("Russian"),
         "{out}"
     );
+    // The same over what a store keeps of its reports: their evidence sentences.
+    let store = dir.path().join("db");
+    ok(&["ingest", report.to_str().unwrap()], Some(&store));
+    let stored = ok(
+        &["actors", "--unresolved-in-store", "--min", "1"],
+        Some(&store),
+    );
+    assert!(stored.contains("Zorab Qelmani"), "{stored}");
 }
 
 /// A misspelt ontology term is named with the closest one instead of silently matching

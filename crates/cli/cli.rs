@@ -110,6 +110,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Path(a) => cmd::path::run(a, &at),
         Command::Explain(a) => cmd::explain::run(a, &at),
         Command::Timeline(a) => cmd::timeline::run(a, &at),
-        Command::Actors(a) => cmd::actors::run(a),
+        Command::Actors(a) => cmd::actors::run(a, &at),
     }
 }

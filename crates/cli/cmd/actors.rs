@@ -14,6 +14,7 @@ use crate::extraction::DataArgs;
 use crate::input::collect;
 use crate::names::NameFinder;
 use crate::output::to_stdout;
+use crate::target::{Location, Target};
 
 #[derive(Debug, clap::Args)]
 pub struct ActorsArgs {
@@ -32,6 +33,10 @@ pub struct ActorsArgs {
     /// lacks, titled names first, by how often they occur.
     #[arg(long, value_name = "FILE|DIR", num_args = 1.., conflicts_with = "query")]
     pub unresolved: Vec<PathBuf>,
+    /// Like --unresolved, over the evidence sentences of the reports in the store (or
+    /// at --endpoint).
+    #[arg(long, conflicts_with_all = ["query", "unresolved"])]
+    pub unresolved_in_store: bool,
     /// With --unresolved: only names seen at least this often.
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub min: usize,
@@ -42,10 +47,21 @@ pub struct ActorsArgs {
     pub data: DataArgs,
 }
 
-pub fn run(a: &ActorsArgs) -> Result<ExitCode> {
+pub fn run(a: &ActorsArgs, at: &Location) -> Result<ExitCode> {
     let dict = a.data.dictionary()?;
-    if !a.unresolved.is_empty() {
-        return unresolved(&dict, &a.data.lexicon()?, a);
+    if !a.unresolved.is_empty() || a.unresolved_in_store {
+        let reports = if a.unresolved_in_store {
+            stored_sentences(at)?
+        } else {
+            let collected = collect(&a.unresolved, "stdin.txt")?;
+            collected.warn_skipped();
+            collected
+                .sources
+                .iter()
+                .map(|src| src.read())
+                .collect::<Result<Vec<String>>>()?
+        };
+        return unresolved(&dict, &a.data.lexicon()?, &reports, a);
     }
     let date = match &a.date {
         Some(d) => Some(
@@ -271,12 +287,42 @@ fn write_found(
 }
 
 /// Lists the names the reports use and the dictionary lacks.
-fn unresolved(dict: &Dictionary, lex: &Lexicon, a: &ActorsArgs) -> Result<ExitCode> {
-    let collected = collect(&a.unresolved, "stdin.txt")?;
-    collected.warn_skipped();
+/// The evidence sentences of each report in the store, one text per report: what the
+/// store keeps of a report's words.
+fn stored_sentences(at: &Location) -> Result<Vec<String>> {
+    use actorgraph_store::oxigraph::model::Term;
+    use actorgraph_store::oxigraph::sparql::QueryResults;
+    let target = Target::open_for_reading(at)?;
+    let results = target.query(
+        "SELECT DISTINCT ?file ?text WHERE { GRAPH ?g { ?g ag:fileName ?file . \
+         ?ev ag:text ?text } } ORDER BY ?file ?text",
+    )?;
+    let QueryResults::Solutions(rows) = results else {
+        anyhow::bail!("the store answered the sentence query with no table");
+    };
+    let mut by_report: std::collections::BTreeMap<String, String> = Default::default();
+    for row in rows {
+        let row = row.context("reading the store's sentences")?;
+        let text = |name: &str| match row.get(name) {
+            Some(Term::Literal(l)) => l.value().to_owned(),
+            _ => String::new(),
+        };
+        let doc = by_report.entry(text("file")).or_default();
+        doc.push_str(&text("text"));
+        doc.push('\n');
+    }
+    Ok(by_report.into_values().collect())
+}
+
+fn unresolved(
+    dict: &Dictionary,
+    lex: &Lexicon,
+    reports: &[String],
+    a: &ActorsArgs,
+) -> Result<ExitCode> {
     let mut finder = NameFinder::new(dict, lex);
-    for (doc, src) in collected.sources.iter().enumerate() {
-        finder.add_report(doc, &src.read()?);
+    for (doc, text) in reports.iter().enumerate() {
+        finder.add_report(doc, text);
     }
     let list = finder.finish(a.min);
     to_stdout(|out| {
@@ -303,7 +349,7 @@ fn unresolved(dict: &Dictionary, lex: &Lexicon, a: &ActorsArgs) -> Result<ExitCo
             "actorgraph: {} names the dictionary lacks (seen at least {} times) in {} reports; add the actors among them with --dictionary FILE.ttl",
             list.len(),
             a.min,
-            collected.sources.len()
+            reports.len()
         );
     }
     Ok(ExitCode::SUCCESS)
