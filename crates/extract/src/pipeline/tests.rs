@@ -121,6 +121,16 @@ fn a_second_speech_verb_after_and_keeps_the_speaker() {
             || r.modality == Modality::Claimed && r.relation != "makesStatementAbout"),
         "{rels:#?}"
     );
+    // The blame itself is the speaker's.
+    let control =
+        extract("Lukashenko blamed Ukraine and NATO for provocations near the Belarusian border.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Belarus".into(), "Ukraine".into(), "11".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -186,6 +196,16 @@ fn claims_of_unnamed_sources_have_no_speaker() {
     assert!(
         rels.iter().all(|r| r.subject.rollup.label != "Russia"),
         "{rels:#?}"
+    );
+    // A named claimer speaks.
+    let control =
+        extract("Ukraine claimed that Russian troops are continuing to push east of Lyman.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Ukraine".into(), "Russia".into(), "01".into())),
+        "{control:#?}"
     );
 }
 
@@ -281,12 +301,31 @@ fn sources_are_no_parties_and_a_place_ends_a_list() {
         rels.iter().all(|r| r.subject.rollup.label != "Ukraine"),
         "{rels:#?}"
     );
+    // Pressure on a state is coercion of it.
+    let control = extract("Russia pressured Belarus to join the war.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Belarus".into(), "17".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
 fn an_unnamed_actors_infinitive_has_no_named_actor() {
     let rels = extract("Russia hopes to erode Western commitments to supply Ukraine with weapons.");
     assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    // The named actor's own act still counts.
+    let control =
+        extract("Russia hopes to erode Western commitments, and Russia threatened Ukraine.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "13".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -309,6 +348,15 @@ fn words_inside_a_name_are_no_events() {
     let rels =
         extract("Russia withdrew elements of the 76th Guards Air Assault Division from Ukraine.");
     assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
+    // A withdrawal outside a name is one.
+    let control = extract("Russia withdrew its forces from Ukraine.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "08".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -425,6 +473,16 @@ fn events_that_complement_another_noun_have_no_actor_of_their_own() {
     assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
     let rels = extract("Ukrainian forces cut Russian supply routes near Kherson.");
     assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    // An event noun with its own actor keeps it.
+    let control =
+        extract("Andriy Yermak provided a detailed report on Russian strikes on Ukraine.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "18".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -447,6 +505,15 @@ fn a_new_subject_after_a_comma_and_opens_a_clause() {
 fn a_passive_without_its_agent_names_no_actor() {
     let rels = extract("Ukrainian officials reported that Ukrainian forces are not encircled.");
     assert!(rels.iter().all(|r| !r.cameo.starts_with("19")), "{rels:#?}");
+    // In the active voice the actor is named.
+    let control = extract("Ukrainian forces encircled Russian forces near Lyman.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Ukraine".into(), "Russia".into(), "19".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -501,6 +568,15 @@ fn an_unnamed_actor_is_not_the_clause_subject() {
             "{body}: {rels:#?}"
         );
     }
+    // A named subject is the actor of its infinitive.
+    let control = extract("Russia hopes to supply Ukraine with weapons.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "07".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -523,6 +599,15 @@ fn an_announcer_is_not_the_actor_of_what_is_announced() {
         rels.iter()
             .all(|r| !(r.cameo.starts_with("19") && r.subject.rollup.label == "Ukraine")),
         "{rels:#?}"
+    );
+    // What is announced still happened, by its own actor.
+    let control = extract("Minnekaev confirmed that Russian forces attacked Ukraine.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "19".into())),
+        "{control:#?}"
     );
 }
 
@@ -589,6 +674,15 @@ fn what_is_warned_of_or_targeted_is_not_a_party_to_it() {
     assert!(rels.iter().all(|r| r.relation != "warns"), "{rels:#?}");
     let rels = extract("Russian forces are desperate to curtail Ukrainian strikes by targeting Ukrainian supplies of missile systems.");
     assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    // Warning an actor is a threat to it.
+    let control = extract("Ukrainian intelligence warned Russia.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Ukraine".into(), "Russia".into(), "13".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -655,6 +749,15 @@ fn private_persons_act_and_speak_for_themselves_not_their_state() {
         rels.iter().all(|r| r.cameo != "010" && r.cameo != "112"),
         "{rels:#?}"
     );
+    // Officials speak for their state.
+    let control = extract("Ukrainian officials reported that Russian forces shelled Kharkiv.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Ukraine".into(), "Russia".into(), "01".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -687,6 +790,15 @@ fn what_is_disrupted_is_nobodys_aid() {
         "Russian forces attempted to disrupt Ukrainian logistical support along the Southern Axis.",
     );
     assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    // Targeting positions is a strike on their state.
+    let control = extract("Russian forces targeted Ukrainian positions.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "18".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -709,6 +821,15 @@ fn a_noun_modifying_another_past_a_second_modifier_is_no_event() {
         "Ukrainian forces halted Russian advances as Russian forces face growing supply and morale issues.",
     );
     assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    // The same nouns as the event itself.
+    let control = extract("Ukrainian forces repelled Russian advances near Bakhmut.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Ukraine".into(), "Russia".into(), "19".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -721,6 +842,15 @@ fn where_forces_go_is_neither_what_a_statement_is_about_nor_a_target() {
             .all(|r| r.cameo != "010" && r.object.rollup.label != "Belarus"),
         "{rels:#?}"
     );
+    // Shelling a capital is fighting its state.
+    let control = extract("Russian forces shelled Kyiv.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "19".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -732,6 +862,15 @@ fn a_capital_in_a_name_is_not_its_state() {
         rels.iter()
             .all(|r| r.subject.rollup.label != "Belarus" && r.object.rollup.label != "Belarus"),
         "{rels:#?}"
+    );
+    // A capital where people meet leaves its state's leader his own.
+    let control = extract("Putin met Lukashenko in Minsk.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Belarus".into(), "04".into())),
+        "{control:#?}"
     );
 }
 
@@ -807,6 +946,15 @@ fn a_stance_for_or_against_an_actor_is_not_that_actor() {
         rels.iter().all(|r| r.object.rollup.label != "Russia"),
         "{rels:#?}"
     );
+    // Without the stance prefix, the demonym is the actor.
+    let control = extract("Ukraine banned Russian television channels.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Ukraine".into(), "Russia".into(), "16".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -839,6 +987,15 @@ fn private_persons_offered_or_told_something_are_not_their_state() {
             .all(|r| !(r.subject.rollup.label == "Russia" && r.object.rollup.label == "Ukraine")),
         "{rels:#?}"
     );
+    // Officials are their state.
+    let control = extract("Russian forces expelled Ukrainian officials from Kherson.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "16".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -847,6 +1004,15 @@ fn a_word_between_a_plural_subject_and_its_object_is_a_verb() {
         "Both Scholz's and Putin's statements support ISW's previous assessment that Russian officials have no intention of using nuclear weapons.",
     );
     assert!(rels.iter().all(|r| !r.cameo.starts_with("07")), "{rels:#?}");
+    // Support of a party is support.
+    let control = extract("Russia supports Belarus.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Belarus".into(), "05".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -860,6 +1026,16 @@ fn who_acknowledges_an_attack_did_not_make_it_and_religion_is_no_state() {
             .all(|r| !r.sentence.contains("acknowledged") && !r.sentence.contains("clergy")),
         "{rels:#?}"
     );
+    // The state's own attack still counts.
+    let control =
+        extract("The Russian Orthodox Church supports the war, and Russia attacked Ukraine.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "Ukraine".into(), "19".into())),
+        "{control:#?}"
+    );
 }
 
 #[test]
@@ -870,6 +1046,15 @@ fn the_nato_alliance_is_nato_not_a_partnership() {
     assert!(
         rels.iter().all(|r| r.relation != "partnersWith"),
         "{rels:#?}"
+    );
+    // A threat to NATO is one.
+    let control = extract("Shoigu threatened NATO.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Russia".into(), "NATO".into(), "13".into())),
+        "{control:#?}"
     );
 }
 
@@ -951,6 +1136,15 @@ fn modifiers_and_places_are_not_parties() {
     assert!(
         rels.iter().all(|r| r.object.rollup.label != "Syria"),
         "{rels:?}"
+    );
+    // A named group's attack has its target.
+    let control = extract("Hezbollah attacked US forces in Syria.");
+    assert!(
+        control
+            .iter()
+            .map(triple)
+            .any(|t| t == ("Hezbollah".into(), "United States".into(), "19".into())),
+        "{control:#?}"
     );
 }
 
