@@ -5,6 +5,7 @@ use std::io::Write;
 use std::collections::{BTreeMap, BTreeSet};
 
 use actorgraph_extract::Modality;
+use actorgraph_store::vocab::{ag, skos};
 use dot_writer::{Attributes, DotWriter};
 
 use crate::error::ExportError;
@@ -91,7 +92,7 @@ const KINDS: &[(&str, &str)] = &[
 /// QuadClass colours: cooperation blue/green, conflict orange/red; statements
 /// about another actor (CAMEO 01) are neither, so grey.
 fn color(e: &Edge) -> &'static str {
-    if e.relation == "makesStatementAbout" {
+    if e.relation == ag::MAKES_STATEMENT_ABOUT.local {
         return STATEMENT;
     }
     match e.quad_class {
@@ -207,8 +208,8 @@ fn root_names() -> &'static BTreeMap<String, String> {
             let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &quad.subject else {
                 continue;
             };
-            let code = crate::corpus::local(s.as_str());
-            if code.len() == 2 && quad.predicate.as_str().ends_with("core#prefLabel") {
+            let code = actorgraph_store::vocab::local_name(s.as_str());
+            if code.len() == 2 && quad.predicate.as_ref() == skos::PREF_LABEL.as_ref() {
                 if let oxigraph::model::Term::Literal(l) = &quad.object {
                     names.insert(code.to_owned(), l.value().to_lowercase());
                 }

@@ -4,7 +4,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
 
 use crate::error::StoreError;
-use crate::model::PREFIXES;
+use crate::vocab::PREFIXES;
 
 /// Serializes quads, sorted for stable bytes; triple formats drop graph names
 /// and duplicates.

@@ -9,19 +9,18 @@ mod remote;
 mod results;
 mod store;
 mod syntax;
+pub mod vocab;
 
 pub use error::StoreError;
 pub use format::write_quads;
-pub use model::{
-    content_hash, report_iri, ReportGraph, ACTORS_GRAPH, ASSERTION, ONTOLOGY_GRAPH, PREFIXES,
-    REPORT,
-};
+pub use model::{content_hash, report_iri, ReportGraph};
 pub use protocol::{
     negotiate_rdf_format, negotiate_results_format, serve, Dataset, RunningServer, ServeOptions,
 };
 pub use remote::RemoteStore;
 pub use results::{write_results, ResultsFormat};
 pub use store::{BatchWriter, GraphStore, IngestOutcome, ReportStatus, DEFAULT_BATCH_QUADS};
+pub use vocab::{ACTORS_GRAPH, ASSERTION, ONTOLOGY_GRAPH, PREFIXES, REPORT};
 
 /// Oxigraph's types, re-exported so users need no direct dependency.
 pub use oxigraph;

@@ -18,8 +18,8 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 
 use crate::error::StoreError;
-use crate::model::PREFIXES;
 use crate::store::GraphStore;
+use crate::vocab::PREFIXES;
 
 /// Largest request body accepted (a SPARQL update loading a big graph fits).
 const MAX_BODY: u64 = 256 << 20;

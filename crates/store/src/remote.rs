@@ -15,13 +15,9 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
 use oxigraph::sparql::{QueryResults, QueryTripleIter};
 
 use crate::error::StoreError;
-use crate::model::{
-    base_graph, content_hash, report_iri, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES,
-};
+use crate::model::{base_graph, content_hash, report_iri, ReportGraph};
 use crate::store::{IngestOutcome, ReportStatus};
-
-const AG_CONTENT_HASH: &str = "https://w3id.org/actorgraph/ns#contentHash";
-const AG_EXTRACTED_WITH: &str = "https://w3id.org/actorgraph/ns#extractedWith";
+use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
 
 /// A SPARQL 1.1 server holding an actorgraph graph: Oxigraph server,
 /// Fuseki, GraphDB, Virtuoso, QLever…
@@ -213,12 +209,14 @@ impl RemoteStore {
         let hash = Literal::new_simple_literal(hash);
         let by = extractor.map_or(String::new(), |x| {
             format!(
-                " ; <{AG_EXTRACTED_WITH}> {}",
+                " ; {} {}",
+                ag::EXTRACTED_WITH.as_ref(),
                 Literal::new_simple_literal(x)
             )
         });
+        let has_hash = ag::CONTENT_HASH.as_ref();
         self.ask(&format!(
-            "ASK {{ GRAPH {graph} {{ {graph} <{AG_CONTENT_HASH}> {hash}{by} }} }}"
+            "ASK {{ GRAPH {graph} {{ {graph} {has_hash} {hash}{by} }} }}"
         ))
     }
 
@@ -285,9 +283,8 @@ impl RemoteStore {
         if self.has_version(g, hash, graph.extractor.as_deref())? {
             return Ok(IngestOutcome::Unchanged);
         }
-        let existed = self.ask(&format!(
-            "ASK {{ GRAPH {g} {{ {g} <{AG_CONTENT_HASH}> ?hash }} }}"
-        ))?;
+        let has_hash = ag::CONTENT_HASH.as_ref();
+        let existed = self.ask(&format!("ASK {{ GRAPH {g} {{ {g} {has_hash} ?hash }} }}"))?;
         self.replace_graph(g, &graph.quads)?;
         Ok(if existed {
             IngestOutcome::Replaced

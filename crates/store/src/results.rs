@@ -8,7 +8,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
 use crate::error::StoreError;
-use crate::model::PREFIXES;
+use crate::vocab::PREFIXES;
 
 /// How query results are written: a table for people, standard formats for tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,10 +9,8 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 use crate::error::StoreError;
-use crate::model::{
-    base_graph, base_graph_hash, content_hash, report_iri, ReportGraph, ACTORS_GRAPH,
-    ONTOLOGY_GRAPH,
-};
+use crate::model::{base_graph, base_graph_hash, content_hash, report_iri, ReportGraph};
+use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH};
 
 /// What an ingest did with a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,8 +260,7 @@ impl GraphStore {
         hash: &str,
         extractor: Option<&str>,
     ) -> Result<ReportStatus, StoreError> {
-        let literal_of = |pred: &str| {
-            let pred = NamedNode::new_unchecked(format!("{}{pred}", actorgraph_extract::vocab::AG));
+        let literal_of = |pred: crate::vocab::Term| {
             self.store
                 .quads_for_pattern(
                     Some(g.into()),
@@ -279,12 +276,12 @@ impl GraphStore {
         let same = |term: &Option<Term>, value: &str| {
             term.as_ref() == Some(&Term::from(Literal::new_simple_literal(value)))
         };
-        let existing = literal_of("contentHash")?;
+        let existing = literal_of(ag::CONTENT_HASH)?;
         Ok(match existing {
             None => ReportStatus::New,
             Some(_) if !same(&existing, hash) => ReportStatus::Changed,
             Some(_) => match extractor {
-                Some(x) if !same(&literal_of("extractedWith")?, x) => ReportStatus::Changed,
+                Some(x) if !same(&literal_of(ag::EXTRACTED_WITH)?, x) => ReportStatus::Changed,
                 _ => ReportStatus::Unchanged,
             },
         })
@@ -337,7 +334,7 @@ impl GraphStore {
     /// unless the query names its dataset, the union of all graphs as default graph.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
         let mut evaluator = SparqlEvaluator::new();
-        for (p, iri) in crate::model::PREFIXES {
+        for (p, iri) in crate::vocab::PREFIXES {
             evaluator = evaluator
                 .with_prefix(*p, *iri)
                 .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
