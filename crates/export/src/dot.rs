@@ -9,7 +9,7 @@ use actorgraph_store::vocab::{ag, skos};
 use dot_writer::{Attributes, DotWriter};
 
 use crate::error::ExportError;
-use crate::view::{relation_words, Edge, GraphView};
+use crate::view::{relation_words, Edge, GraphView, QUAD_CLASS_NAMES};
 
 /// Makes any text safe inside a quoted DOT string. dot-writer writes values
 /// as given, so every string from a report passes through here.
@@ -106,10 +106,10 @@ fn color(e: &Edge) -> &'static str {
 const STATEMENT: &str = "#737373";
 
 const QUADS: &[(&str, &str)] = &[
-    ("#2b8cbe", "verbal cooperation"),
-    ("#31a354", "material cooperation"),
-    ("#e6550d", "verbal conflict"),
-    ("#bd0026", "material conflict"),
+    ("#2b8cbe", QUAD_CLASS_NAMES[1]),
+    ("#31a354", QUAD_CLASS_NAMES[2]),
+    ("#e6550d", QUAD_CLASS_NAMES[3]),
+    ("#bd0026", QUAD_CLASS_NAMES[4]),
     (STATEMENT, "statement about"),
 ];
 

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use actorgraph_store::oxigraph::io::RdfFormat;
+use actorgraph_store::vocab::compact_iri;
 use actorgraph_store::GraphStore;
 use serde_json::{Map, Value};
 
@@ -34,15 +35,9 @@ fn prefixes() -> Result<(Value, Vec<(String, String)>), ExportError> {
 }
 
 fn compact(iri: &str, prefixes: &[(String, String)]) -> String {
-    for (p, ns) in prefixes {
-        if let Some(rest) = iri.strip_prefix(ns.as_str()) {
-            // "p://x" would read as an absolute IRI with scheme p.
-            if !rest.starts_with("//") {
-                return format!("{p}:{rest}");
-            }
-        }
-    }
-    iri.to_owned()
+    let pairs = prefixes.iter().map(|(p, ns)| (p.as_str(), ns.as_str()));
+    // "p://x" would read as an absolute IRI with scheme p.
+    compact_iri(iri, pairs, |rest| !rest.starts_with("//")).unwrap_or_else(|| iri.to_owned())
 }
 
 fn walk(v: &mut Value, prefixes: &[(String, String)]) {

@@ -58,6 +58,15 @@ pub enum Level {
     Persons,
 }
 
+/// The CAMEO QuadClasses in words, by number (there is no QuadClass 0).
+pub(crate) const QUAD_CLASS_NAMES: [&str; 5] = [
+    "",
+    "verbal cooperation",
+    "material cooperation",
+    "verbal conflict",
+    "material conflict",
+];
+
 /// What to keep. The default keeps everything at the roll-up level.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -118,17 +127,10 @@ impl Filter {
             (None, None) => {}
         }
         if !self.quad_classes.is_empty() {
-            let names = [
-                "",
-                "verbal cooperation",
-                "material cooperation",
-                "verbal conflict",
-                "material conflict",
-            ];
             let q: Vec<&str> = self
                 .quad_classes
                 .iter()
-                .filter_map(|q| names.get(*q as usize).copied())
+                .filter_map(|q| QUAD_CLASS_NAMES.get(*q as usize).copied())
                 .collect();
             parts.push(q.join(", "));
         }

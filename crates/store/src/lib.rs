@@ -18,7 +18,7 @@ pub use protocol::{
     negotiate_rdf_format, negotiate_results_format, serve, Dataset, RunningServer, ServeOptions,
 };
 pub use remote::RemoteStore;
-pub use results::{write_results, ResultsFormat};
+pub use results::{text_table, write_results, ResultsFormat};
 pub use store::{BatchWriter, GraphStore, IngestOutcome, ReportStatus, DEFAULT_BATCH_QUADS};
 pub use vocab::{ACTORS_GRAPH, ASSERTION, ONTOLOGY_GRAPH, PREFIXES, REPORT};
 
