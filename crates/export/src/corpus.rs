@@ -395,8 +395,7 @@ fn select(store: &GraphStore, sparql: &str) -> Result<Vec<QuerySolution>, Export
     let QueryResults::Solutions(rows) = store.query(sparql)? else {
         return Err(ExportError::Data("expected solutions".into()));
     };
-    rows.map(|r| r.map_err(|e| ExportError::Data(e.to_string())))
-        .collect()
+    rows.map(|r| r.map_err(ExportError::Row)).collect()
 }
 
 fn text(row: &QuerySolution, name: &str) -> String {

@@ -18,8 +18,10 @@ pub const CONTEXT: &str = include_str!(concat!(
 
 /// The prefix map of [`CONTEXT`], longest namespace first.
 fn prefixes() -> Result<(Value, Vec<(String, String)>), ExportError> {
-    let doc: Value = serde_json::from_str(CONTEXT)
-        .map_err(|e| ExportError::Data(format!("ontology/context.jsonld: {e}")))?;
+    let doc: Value = serde_json::from_str(CONTEXT).map_err(|source| ExportError::Json {
+        what: "ontology/context.jsonld",
+        source,
+    })?;
     let ctx = doc
         .get("@context")
         .cloned()
@@ -85,8 +87,11 @@ pub fn write_jsonld(store: &GraphStore, mut out: impl Write) -> Result<(), Expor
         },
         &mut expanded,
     )?;
-    let mut graph: Value = serde_json::from_slice(&expanded)
-        .map_err(|e| ExportError::Data(format!("JSON-LD from the store: {e}")))?;
+    let mut graph: Value =
+        serde_json::from_slice(&expanded).map_err(|source| ExportError::Json {
+            what: "JSON-LD from the store",
+            source,
+        })?;
     let (ctx, list) = prefixes()?;
     walk(&mut graph, &list);
     let mut doc = Map::new();

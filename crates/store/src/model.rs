@@ -34,11 +34,8 @@ pub fn report_iri(doc: &str) -> String {
     format!("{REPORT}{slug}")
 }
 
-fn nn(iri: &str) -> Result<NamedNode, StoreError> {
-    NamedNode::new(iri).map_err(|e| StoreError::Model {
-        what: format!("<{iri}>"),
-        message: e.to_string(),
-    })
+pub(crate) fn nn(iri: &str) -> Result<NamedNode, StoreError> {
+    NamedNode::new(iri).map_err(|e| StoreError::model(format!("<{iri}>"), e))
 }
 
 /// An `ag:` term named by the data: a relation property or an actor class.
@@ -288,10 +285,7 @@ pub(crate) fn base_graph(
     for (name, text) in files {
         let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.clone());
         for q in parser.for_slice(text.as_bytes()) {
-            quads.push(q.map_err(|e| StoreError::Model {
-                what: (*name).to_owned(),
-                message: e.to_string(),
-            })?);
+            quads.push(q.map_err(|e| StoreError::model(*name, e))?);
         }
     }
     Ok((g, hash, quads))

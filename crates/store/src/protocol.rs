@@ -15,11 +15,10 @@ use oxhttp::{ListeningServer, Server};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults};
 
 use crate::error::StoreError;
-use crate::store::GraphStore;
-use crate::vocab::PREFIXES;
+use crate::store::{evaluator, GraphStore};
 
 /// Largest request body accepted (a SPARQL update loading a big graph fits).
 const MAX_BODY: u64 = 256 << 20;
@@ -64,7 +63,7 @@ impl RunningServer {
         let addr = self.addr.to_string();
         self.inner.join().map_err(|e| StoreError::Serve {
             addr,
-            message: e.to_string(),
+            source: e.into(),
         })
     }
 }
@@ -85,11 +84,11 @@ pub fn serve(store: Arc<GraphStore>, options: ServeOptions) -> Result<RunningSer
         .with_server_name(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
         .map_err(|e| StoreError::Serve {
             addr: addr.to_string(),
-            message: e.to_string(),
+            source: e.into(),
         })?;
     let inner = server.spawn().map_err(|e| StoreError::Serve {
         addr: addr.to_string(),
-        message: e.to_string(),
+        source: e.into(),
     })?;
     Ok(RunningServer { inner, addr })
 }
@@ -143,7 +142,7 @@ fn handle(store: &GraphStore, opts: &ServeOptions, req: &mut Request<Body>) -> R
                     .status(StatusCode::NO_CONTENT)
                     .body(Body::empty())
                     .unwrap_or_default(),
-                Err(e @ StoreError::QuerySyntax(_)) => {
+                Err(e @ (StoreError::QuerySyntax(_) | StoreError::UpdateSyntax(_))) => {
                     text_response(StatusCode::BAD_REQUEST, &e.to_string())
                 }
                 Err(e) => text_response(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
@@ -409,7 +408,6 @@ type Serialized = Result<(&'static str, Vec<u8>), &'static str>;
 
 /// The answer as bytes, or (when nothing acceptable fits) the formats on offer.
 fn serialize(results: QueryResults<'_>, accept: Option<&str>) -> Result<Serialized, StoreError> {
-    let eval = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Evaluation(e.to_string());
     let mut out = Vec::new();
     match results {
         QueryResults::Solutions(solutions) => {
@@ -419,7 +417,7 @@ fn serialize(results: QueryResults<'_>, accept: Option<&str>) -> Result<Serializ
             let mut w = QueryResultsSerializer::from_format(format)
                 .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
             for s in solutions {
-                w.serialize(&s.map_err(eval)?)?;
+                w.serialize(&s?)?;
             }
             w.finish()?;
             Ok(Ok((format.media_type(), out)))
@@ -437,7 +435,7 @@ fn serialize(results: QueryResults<'_>, accept: Option<&str>) -> Result<Serializ
             };
             let mut quads = Vec::new();
             for t in triples {
-                quads.push(t.map_err(eval)?.in_graph(GraphName::DefaultGraph));
+                quads.push(t?.in_graph(GraphName::DefaultGraph));
             }
             crate::format::write_quads(&mut quads, format, &mut out)?;
             Ok(Ok((format.media_type(), out)))
@@ -470,8 +468,10 @@ impl Dataset {
         named_graphs: &[String],
     ) -> Result<Self, StoreError> {
         let iri = |s: &String| {
-            NamedNode::new(s.as_str())
-                .map_err(|e| StoreError::QuerySyntax(format!("graph IRI <{s}>: {e}")))
+            NamedNode::new(s.as_str()).map_err(|source| StoreError::GraphIri {
+                iri: s.clone(),
+                source,
+            })
         };
         Ok(Self {
             default_graphs: default_graphs.iter().map(iri).collect::<Result<_, _>>()?,
@@ -517,36 +517,17 @@ impl GraphStore {
         } else if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        prepared
-            .on_store(self.inner())
-            .execute()
-            .map_err(|e| match e {
-                oxigraph::sparql::QueryEvaluationError::Cancelled => {
-                    StoreError::Evaluation("query cancelled".to_owned())
-                }
-                e => StoreError::Evaluation(e.to_string()),
-            })
+        Ok(prepared.on_store(self.inner()).execute()?)
     }
 
     /// Runs a SPARQL 1.1 update, with the actorgraph prefixes predeclared.
     pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        evaluator()?
+        Ok(evaluator()?
             .parse_update(sparql)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?
+            .map_err(StoreError::UpdateSyntax)?
             .on_store(self.inner())
-            .execute()
-            .map_err(|e| StoreError::Evaluation(e.to_string()))
+            .execute()?)
     }
-}
-
-fn evaluator() -> Result<SparqlEvaluator, StoreError> {
-    let mut evaluator = SparqlEvaluator::new();
-    for (p, iri) in PREFIXES {
-        evaluator = evaluator
-            .with_prefix(*p, *iri)
-            .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
-    }
-    Ok(evaluator)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
 use oxigraph::sparql::{QueryResults, QueryTripleIter};
 
-use crate::error::StoreError;
+use crate::error::{BoxedError, StoreError};
 use crate::model::{base_graph, content_hash, report_iri, ReportGraph};
 use crate::store::{IngestOutcome, ReportStatus};
 use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
@@ -50,7 +50,7 @@ impl RemoteStore {
             client: Client::new()
                 .with_global_timeout(Duration::from_secs(600))
                 .with_user_agent(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
-                .map_err(|e| remote(query_url, e))?,
+                .map_err(|e| StoreError::remote(query_url, e))?,
         })
     }
 
@@ -78,8 +78,11 @@ impl RemoteStore {
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, accept)
             .body(Body::from(body))
-            .map_err(|e| remote(url, e))?;
-        let response = self.client.request(request).map_err(|e| remote(url, e))?;
+            .map_err(|e| StoreError::remote(url, e))?;
+        let response = self
+            .client
+            .request(request)
+            .map_err(|e| StoreError::remote(url, e))?;
         if !response.status().is_success() {
             let status = response.status();
             let mut text = String::new();
@@ -138,13 +141,13 @@ impl RemoteStore {
         if let Some(f) = results_format {
             let parsed = QueryResultsParser::from_format(f)
                 .for_reader(body)
-                .map_err(|e| remote(&self.query_url, format!("unreadable results: {e}")))?;
+                .map_err(|e| self.unreadable("unreadable results: ", e))?;
             return Ok(QueryResults::from(parsed));
         }
         if let Some(f) = RdfFormat::from_media_type(&essence) {
             let mut triples: Vec<Triple> = Vec::new();
             for q in RdfParser::from_format(f).for_reader(body) {
-                let q = q.map_err(|e| remote(&self.query_url, format!("unreadable graph: {e}")))?;
+                let q = q.map_err(|e| self.unreadable("unreadable graph: ", e))?;
                 triples.push(q.into());
             }
             return Ok(QueryResults::Graph(QueryTripleIter::new(
@@ -154,13 +157,21 @@ impl RemoteStore {
         if let Some(f) = QueryResultsFormat::from_media_type(&essence) {
             let parsed = QueryResultsParser::from_format(f)
                 .for_reader(body)
-                .map_err(|e| remote(&self.query_url, format!("unreadable results: {e}")))?;
+                .map_err(|e| self.unreadable("unreadable results: ", e))?;
             return Ok(QueryResults::from(parsed));
         }
         Err(remote(
             &self.query_url,
             format!("answered in {media:?}, which is neither SPARQL results nor RDF"),
         ))
+    }
+
+    fn unreadable(&self, context: &'static str, e: impl Into<BoxedError>) -> StoreError {
+        StoreError::RemoteFailed {
+            endpoint: self.query_url.clone(),
+            context,
+            source: e.into(),
+        }
     }
 
     /// Runs an ASK query.
@@ -264,10 +275,7 @@ impl RemoteStore {
         text: &str,
         extractor: Option<&str>,
     ) -> Result<ReportStatus, StoreError> {
-        let g = NamedNode::new(report_iri(doc)).map_err(|e| StoreError::Model {
-            what: doc.to_owned(),
-            message: e.to_string(),
-        })?;
+        let g = NamedNode::new(report_iri(doc)).map_err(|e| StoreError::model(doc, e))?;
         Ok(if self.has_version(&g, &content_hash(text), extractor)? {
             ReportStatus::Unchanged
         } else {
@@ -301,7 +309,7 @@ impl RemoteStore {
         };
         let mut quads = Vec::new();
         for s in solutions {
-            let s = s.map_err(|e| remote(&self.query_url, e))?;
+            let s = s.map_err(|e| StoreError::remote(&self.query_url, e))?;
             let (Some(g), Some(subject), Some(Term::NamedNode(p)), Some(o)) =
                 (s.get("g"), s.get("s"), s.get("p"), s.get("o"))
             else {
@@ -310,10 +318,10 @@ impl RemoteStore {
                     "a quad without graph, subject, predicate or object",
                 ));
             };
-            let g =
-                NamedOrBlankNode::try_from(g.clone()).map_err(|e| remote(&self.query_url, e))?;
+            let g = NamedOrBlankNode::try_from(g.clone())
+                .map_err(|e| StoreError::remote(&self.query_url, e))?;
             let subject = NamedOrBlankNode::try_from(subject.clone())
-                .map_err(|e| remote(&self.query_url, e))?;
+                .map_err(|e| StoreError::remote(&self.query_url, e))?;
             quads.push(Quad::new(subject, p.clone(), o.clone(), GraphName::from(g)));
         }
         Ok(quads)
@@ -378,10 +386,11 @@ fn default_update_url(query_url: &str) -> String {
     }
 }
 
-fn remote(endpoint: &str, e: impl std::fmt::Display) -> StoreError {
+/// The endpoint's answer to a request, in words.
+fn remote(endpoint: &str, message: impl Into<String>) -> StoreError {
     StoreError::Remote {
         endpoint: endpoint.to_owned(),
-        message: e.to_string(),
+        message: message.into(),
     }
 }
 

@@ -84,7 +84,6 @@ pub fn write_results(
     format: ResultsFormat,
     mut out: impl Write,
 ) -> Result<(), StoreError> {
-    let eval = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Evaluation(e.to_string());
     match results {
         QueryResults::Solutions(solutions) => {
             let vars: Vec<_> = solutions.variables().to_vec();
@@ -93,14 +92,14 @@ pub fn write_results(
                     let mut w = QueryResultsSerializer::from_format(f)
                         .serialize_solutions_to_writer(out, vars.clone())?;
                     for s in solutions {
-                        w.serialize(&s.map_err(eval)?)?;
+                        w.serialize(&s?)?;
                     }
                     w.finish()?;
                 }
                 None => {
                     let mut rows: Vec<Vec<String>> = Vec::new();
                     for s in solutions {
-                        let s = s.map_err(eval)?;
+                        let s = s?;
                         rows.push(
                             vars.iter()
                                 .map(|v| s.get(v).map(compact).unwrap_or_default())
@@ -126,10 +125,7 @@ pub fn write_results(
         QueryResults::Graph(triples) => {
             let mut quads = Vec::new();
             for t in triples {
-                quads.push(
-                    t.map_err(eval)?
-                        .in_graph(oxigraph::model::GraphName::DefaultGraph),
-                );
+                quads.push(t?.in_graph(oxigraph::model::GraphName::DefaultGraph));
             }
             let rdf = if format.standard().is_none() {
                 RdfFormat::Turtle

@@ -9,8 +9,8 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
 use crate::error::StoreError;
-use crate::model::{base_graph, base_graph_hash, content_hash, report_iri, ReportGraph};
-use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH};
+use crate::model::{base_graph, base_graph_hash, content_hash, nn, report_iri, ReportGraph};
+use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
 
 /// What an ingest did with a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -237,7 +237,7 @@ impl GraphStore {
     /// `report.doc`) and text alone: one lookup, no extraction needed. The
     /// extractor is not compared; see [`GraphStore::report_status_for`].
     pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
-        let g = nn_checked(&report_iri(doc))?;
+        let g = nn(&report_iri(doc))?;
         self.status_of(g.as_ref(), &content_hash(text), None)
     }
 
@@ -250,7 +250,7 @@ impl GraphStore {
         text: &str,
         extractor: &str,
     ) -> Result<ReportStatus, StoreError> {
-        let g = nn_checked(&report_iri(doc))?;
+        let g = nn(&report_iri(doc))?;
         self.status_of(g.as_ref(), &content_hash(text), Some(extractor))
     }
 
@@ -333,23 +333,14 @@ impl GraphStore {
     /// Runs a SPARQL 1.1 query with the actorgraph prefixes predeclared and,
     /// unless the query names its dataset, the union of all graphs as default graph.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (p, iri) in crate::vocab::PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*p, *iri)
-                .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
-        }
-        let mut prepared = evaluator.parse_query(sparql).map_err(|e| {
+        let mut prepared = evaluator()?.parse_query(sparql).map_err(|e| {
             StoreError::QuerySyntax(crate::syntax::readable(sparql, &e.to_string()))
         })?;
         // Reports are named graphs; without FROM, a query sees all of them at once.
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        prepared
-            .on_store(&self.store)
-            .execute()
-            .map_err(|e| StoreError::Evaluation(e.to_string()))
+        Ok(prepared.on_store(&self.store).execute()?)
     }
 
     /// Writes the store in an RDF format. Triple formats get the union of all
@@ -387,26 +378,28 @@ impl GraphStore {
 
     /// Whether a report graph exists.
     pub fn has_report(&self, iri: &str) -> Result<bool, StoreError> {
-        let g = NamedNodeRef::new(iri).map_err(|e| StoreError::Model {
-            what: iri.to_owned(),
-            message: e.to_string(),
-        })?;
+        let g = NamedNodeRef::new(iri).map_err(|e| StoreError::model(iri, e))?;
         self.store
             .contains_named_graph(g)
             .map_err(|e| storage(&self.path, e))
     }
 }
 
-fn nn_checked(iri: &str) -> Result<NamedNode, StoreError> {
-    NamedNode::new(iri).map_err(|e| StoreError::Model {
-        what: format!("<{iri}>"),
-        message: e.to_string(),
-    })
+/// The SPARQL evaluator with the actorgraph prefixes declared.
+pub(crate) fn evaluator() -> Result<SparqlEvaluator, StoreError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, iri) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*p, *iri)
+            .map_err(|e| StoreError::model(format!("prefix {p}"), e))?;
+    }
+    Ok(evaluator)
 }
 
 fn storage(path: &Path, e: StorageError) -> StoreError {
+    // RocksDB reports a store held by another process through its LOCK file;
+    // its message is the only sign of it.
     let message = e.to_string();
-    // RocksDB reports a store held by another process through its LOCK file.
     if message.contains("LOCK")
         || message.contains("lock file")
         || message.contains("Resource temporarily unavailable")
@@ -417,6 +410,6 @@ fn storage(path: &Path, e: StorageError) -> StoreError {
     }
     StoreError::Storage {
         path: path.to_path_buf(),
-        message,
+        source: e,
     }
 }
