@@ -10,7 +10,7 @@ use actorgraph_export::{
     Level,
 };
 use actorgraph_extract::Modality;
-use actorgraph_store::GraphStore;
+use actorgraph_store::Backend;
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 
@@ -246,7 +246,7 @@ pub fn is_graph(format: ExportFormat) -> bool {
 
 /// Writes the filtered actor graph in a graph format.
 pub fn write_graph(
-    store: &GraphStore,
+    store: &dyn Backend,
     format: ExportFormat,
     filter: &FilterArgs,
     options: &actorgraph_export::DotOptions,
@@ -282,7 +282,7 @@ pub fn refuse_binary_on_terminal() -> Result<()> {
 
 fn load(cli: &Cli) -> Result<Corpus> {
     let store = crate::commands::open_for_reading(cli)?;
-    Ok(Corpus::from_store(&store)?)
+    Ok(Corpus::from_store(&*store)?)
 }
 
 fn print(text: &str) -> Result<ExitCode> {

@@ -9,8 +9,8 @@ use actorgraph_export::{write_dot, write_jsonld, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon, Prepared};
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
-    write_quads, write_results, GraphStore, RemoteStore, ReportGraph, ReportStatus, ResultsFormat,
-    ServeOptions,
+    write_quads, write_results, Backend, GraphStore, RemoteStore, ReportGraph, ReportStatus,
+    ResultsFormat, ServeOptions,
 };
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
@@ -392,19 +392,11 @@ fn results_format(f: QueryFormat) -> ResultsFormat {
     }
 }
 
-/// The store to read from: the local one, or the endpoint's graphs copied into memory.
-pub fn open_for_reading(cli: &Cli) -> Result<GraphStore> {
+/// The graph to read from: the local store, or the endpoint, read in place.
+pub fn open_for_reading(cli: &Cli) -> Result<Box<dyn Backend>> {
     Ok(match Target::open_for_reading(cli)? {
-        // One code path for every reader, local or remote.
-        Target::Remote(remote) => {
-            let quads = remote.quads()?;
-            let copy = GraphStore::in_memory()?;
-            copy.inner()
-                .extend(quads)
-                .context("copying the endpoint's graphs")?;
-            copy
-        }
-        Target::Local(store) => store,
+        Target::Remote(remote) => Box::new(remote),
+        Target::Local(store) => Box::new(store),
     })
 }
 
@@ -427,7 +419,7 @@ fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
             ExportFormat::Nq => RdfFormat::NQuads,
             ExportFormat::Trig => RdfFormat::TriG,
             ExportFormat::Jsonld => {
-                write_jsonld(&store, w)?;
+                write_jsonld(&*store, w)?;
                 return Ok(());
             }
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
@@ -440,7 +432,7 @@ fn export(cli: &Cli, a: &ExportArgs) -> Result<ExitCode> {
                         MergeArg::QuadClass => actorgraph_export::Merge::QuadClass,
                     },
                 };
-                return crate::analysis::write_graph(&store, graph, &a.filter, &options, w);
+                return crate::analysis::write_graph(&*store, graph, &a.filter, &options, w);
             }
         };
         store.dump(rdf, w)?;

@@ -7,7 +7,7 @@ use actorgraph_extract::{Modality, Relation};
 use actorgraph_store::oxigraph::model::Term;
 use actorgraph_store::oxigraph::sparql::{QueryResults, QuerySolution};
 use actorgraph_store::vocab::{self, ag, local_name};
-use actorgraph_store::GraphStore;
+use actorgraph_store::Backend;
 use serde::Serialize;
 
 use crate::error::ExportError;
@@ -111,12 +111,14 @@ const ASSERTIONS: &str = r#"SELECT ?file ?rdate ?s ?o ?sm ?om ?rel ?code ?modali
 const CITATIONS: &str = "SELECT ?file ?start ?end ?src WHERE { GRAPH ?g { ?g ag:fileName ?file . \
              ?ev ag:charStart ?start ; ag:charEnd ?end ; ag:cites ?src } }";
 
-/// Everything typed with an ontology class, with its names.
-const NAMES: &str = "SELECT ?x ?kind ?label ?alt ?code WHERE { \
+/// Everything typed with an ontology class, with its names. Graph by graph (an
+/// actor's type and names are in one graph: the dictionary's or its report's), so
+/// that an endpoint answers alike whatever its default graph is.
+const NAMES: &str = "SELECT ?x ?kind ?label ?alt ?code WHERE { GRAPH ?g { \
                ?x a ?kind FILTER(STRSTARTS(STR(?kind), STR(ag:)) && ?kind != ag:Role) \
                OPTIONAL { ?x skos:prefLabel ?label } \
                OPTIONAL { ?x skos:altLabel ?alt } \
-               OPTIONAL { ?x ag:iso3 ?code } }";
+               OPTIONAL { ?x ag:iso3 ?code } } }";
 
 impl Corpus {
     /// The assertions of freshly extracted relations (no store needed).
@@ -171,8 +173,9 @@ impl Corpus {
         c
     }
 
-    /// Every assertion in a store, with the actors they name.
-    pub fn from_store(store: &GraphStore) -> Result<Self, ExportError> {
+    /// Every assertion in a store or at an endpoint, with the actors they name:
+    /// three queries, whose answers are read as they arrive.
+    pub fn from_store(store: &(impl Backend + ?Sized)) -> Result<Self, ExportError> {
         let mut c = Self::default();
         let rows = select(store, ASSERTIONS)?;
         let cites = select(store, CITATIONS)?;
@@ -268,6 +271,8 @@ impl Corpus {
         Ok(c)
     }
 
+    /// Ties keep the order the backend answered in, which earlier outputs
+    /// depend on (the embedded store and an Oxigraph server answer alike).
     fn sort(&mut self) {
         self.mentions.sort_by(|a, b| {
             (
@@ -391,7 +396,10 @@ impl Corpus {
     }
 }
 
-fn select(store: &GraphStore, sparql: &str) -> Result<Vec<QuerySolution>, ExportError> {
+fn select(
+    store: &(impl Backend + ?Sized),
+    sparql: &str,
+) -> Result<Vec<QuerySolution>, ExportError> {
     let QueryResults::Solutions(rows) = store.query(sparql)? else {
         return Err(ExportError::Data("expected solutions".into()));
     };

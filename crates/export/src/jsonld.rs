@@ -5,7 +5,7 @@ use std::io::Write;
 
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::vocab::compact_iri;
-use actorgraph_store::GraphStore;
+use actorgraph_store::Backend;
 use serde_json::{Map, Value};
 
 use crate::error::ExportError;
@@ -79,7 +79,10 @@ fn walk(v: &mut Value, prefixes: &[(String, String)]) {
 
 /// Writes the whole store (graphs kept) as JSON-LD with the context inline,
 /// so it parses without fetching anything.
-pub fn write_jsonld(store: &GraphStore, mut out: impl Write) -> Result<(), ExportError> {
+pub fn write_jsonld(
+    store: &(impl Backend + ?Sized),
+    mut out: impl Write,
+) -> Result<(), ExportError> {
     let mut expanded = Vec::new();
     store.dump(
         RdfFormat::JsonLd {

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use actorgraph_extract::{Modality, Relation};
-use actorgraph_store::GraphStore;
+use actorgraph_store::Backend;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
@@ -187,8 +187,8 @@ impl GraphView {
         Self::build(&Corpus::from_relations(relations), &Filter::default())
     }
 
-    /// A view of everything in a store.
-    pub fn from_store(store: &GraphStore) -> Result<Self, ExportError> {
+    /// A view of everything in a store or at an endpoint.
+    pub fn from_store(store: &(impl Backend + ?Sized)) -> Result<Self, ExportError> {
         Ok(Self::build(&Corpus::from_store(store)?, &Filter::default()))
     }
 

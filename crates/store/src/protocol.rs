@@ -13,12 +13,13 @@ use oxhttp::model::header::{ACCEPT, ALLOW, CONTENT_TYPE, VARY};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxhttp::{ListeningServer, Server};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
+use oxigraph::model::GraphName;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults};
 
+use crate::backend::{Backend, Dataset};
 use crate::error::StoreError;
-use crate::store::{evaluator, GraphStore};
+use crate::store::GraphStore;
 
 /// Largest request body accepted (a SPARQL update loading a big graph fits).
 const MAX_BODY: u64 = 256 << 20;
@@ -70,7 +71,7 @@ impl RunningServer {
 
 /// Starts a SPARQL 1.1 Protocol endpoint on `options.bind`. Queries are
 /// answered at `/query` (also `/sparql` and `/`), updates at `/update` (and
-/// the same paths) when writable. Like [`GraphStore::query`], a query that
+/// the same paths) when writable. Like [`Backend::query`], a query that
 /// names no dataset sees the union of all graphs.
 pub fn serve(store: Arc<GraphStore>, options: ServeOptions) -> Result<RunningServer, StoreError> {
     let addr = options.bind;
@@ -452,82 +453,6 @@ fn text_response(status: StatusCode, message: &str) -> Response<Body> {
         .header(CONTENT_TYPE, "text/plain; charset=utf-8")
         .body(Body::from(format!("{message}\n")))
         .unwrap_or_default()
-}
-
-/// The dataset a query asks for through protocol parameters.
-#[derive(Debug, Default, Clone)]
-pub struct Dataset {
-    default_graphs: Vec<NamedNode>,
-    named_graphs: Vec<NamedNode>,
-}
-
-impl Dataset {
-    /// From `default-graph-uri` and `named-graph-uri` values.
-    pub fn from_params(
-        default_graphs: &[String],
-        named_graphs: &[String],
-    ) -> Result<Self, StoreError> {
-        let iri = |s: &String| {
-            NamedNode::new(s.as_str()).map_err(|source| StoreError::GraphIri {
-                iri: s.clone(),
-                source,
-            })
-        };
-        Ok(Self {
-            default_graphs: default_graphs.iter().map(iri).collect::<Result<_, _>>()?,
-            named_graphs: named_graphs.iter().map(iri).collect::<Result<_, _>>()?,
-        })
-    }
-}
-
-impl GraphStore {
-    /// Like [`GraphStore::query`], with protocol dataset parameters (which
-    /// override the query's own FROM clauses) and a token that cancels it.
-    pub fn query_with(
-        &self,
-        sparql: &str,
-        dataset: &Dataset,
-        cancel: Option<CancellationToken>,
-    ) -> Result<QueryResults<'static>, StoreError> {
-        let mut evaluator = evaluator()?;
-        if let Some(token) = cancel {
-            evaluator = evaluator.with_cancellation_token(token);
-        }
-        let mut prepared = evaluator.parse_query(sparql).map_err(|e| {
-            StoreError::QuerySyntax(crate::syntax::readable(sparql, &e.to_string()))
-        })?;
-        if !dataset.default_graphs.is_empty() || !dataset.named_graphs.is_empty() {
-            let ds = prepared.dataset_mut();
-            ds.set_default_graph(
-                dataset
-                    .default_graphs
-                    .iter()
-                    .cloned()
-                    .map(GraphName::from)
-                    .collect(),
-            );
-            ds.set_available_named_graphs(
-                dataset
-                    .named_graphs
-                    .iter()
-                    .cloned()
-                    .map(NamedOrBlankNode::from)
-                    .collect(),
-            );
-        } else if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
-        Ok(prepared.on_store(self.inner()).execute()?)
-    }
-
-    /// Runs a SPARQL 1.1 update, with the actorgraph prefixes predeclared.
-    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        Ok(evaluator()?
-            .parse_update(sparql)
-            .map_err(StoreError::UpdateSyntax)?
-            .on_store(self.inner())
-            .execute()?)
-    }
 }
 
 #[cfg(test)]

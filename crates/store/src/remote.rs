@@ -5,18 +5,20 @@ use std::fmt::Write as _;
 use std::io::Read;
 use std::time::Duration;
 
-use actorgraph_extract::{Extraction, DICTIONARY_FILES, ONTOLOGY_FILES};
+use actorgraph_extract::{DICTIONARY_FILES, ONTOLOGY_FILES};
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
 use oxhttp::model::{Body, Method, Request, Response};
 use oxhttp::Client;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
-use oxigraph::sparql::{QueryResults, QueryTripleIter};
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, QueryTripleIter,
+};
 
+use crate::backend::{Backend, Dataset, IngestOutcome, QuadIter, ReportStatus};
 use crate::error::{BoxedError, StoreError};
 use crate::model::{base_graph, content_hash, report_iri, ReportGraph};
-use crate::store::{IngestOutcome, ReportStatus};
 use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
 
 /// A SPARQL 1.1 server holding an actorgraph graph: Oxigraph server,
@@ -62,15 +64,15 @@ impl RemoteStore {
         &self.update_url
     }
 
+    /// POSTs a form; an answer other than 2xx is an error naming its status and first line.
     fn post(
         &self,
         url: &str,
-        key: &str,
-        text: &str,
+        form: &[(&str, &str)],
         accept: &str,
     ) -> Result<Response<Body>, StoreError> {
         let body = form_urlencoded::Serializer::new(String::new())
-            .append_pair(key, text)
+            .extend_pairs(form)
             .finish();
         let request = Request::builder()
             .method(Method::POST)
@@ -104,20 +106,9 @@ impl RemoteStore {
         Ok(response)
     }
 
-    /// Runs a query with the actorgraph prefixes predeclared (sent as
-    /// `PREFIX` lines before the query text).
-    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut text = String::new();
-        for (p, iri) in PREFIXES {
-            let _ = writeln!(text, "PREFIX {p}: <{iri}>");
-        }
-        text.push_str(sparql);
-        let response = self.post(
-            &self.query_url,
-            "query",
-            &text,
-            "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
-        )?;
+    /// Reads an answer as SPARQL results or, for CONSTRUCT and DESCRIBE, as RDF,
+    /// by the media type the server gives it.
+    fn read_answer(&self, response: Response<Body>) -> Result<QueryResults<'static>, StoreError> {
         let media = response
             .headers()
             .get(CONTENT_TYPE)
@@ -131,6 +122,7 @@ impl RemoteStore {
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase();
+        // The results formats first: text/csv and the like would otherwise not be tried.
         let results_format = match essence.as_str() {
             "application/sparql-results+json"
             | "application/sparql-results+xml"
@@ -185,14 +177,6 @@ impl RemoteStore {
         }
     }
 
-    /// Runs a SPARQL 1.1 update.
-    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        let response = self.post(&self.update_url, "update", sparql, "*/*")?;
-        // Drain the answer so the connection ends cleanly.
-        let _ = std::io::copy(&mut response.into_body(), &mut std::io::sink());
-        Ok(())
-    }
-
     /// Replaces a named graph with `quads` in one update request.
     fn replace_graph(&self, graph: &NamedNode, quads: &[Quad]) -> Result<(), StoreError> {
         let mut text = String::with_capacity(quads.len() * 120 + 100);
@@ -203,10 +187,6 @@ impl RemoteStore {
         }
         text.push_str("} }\n");
         self.update(&text)
-    }
-
-    fn has_hash(&self, graph: &NamedNode, hash: &str) -> Result<bool, StoreError> {
-        self.has_version(graph, hash, None)
     }
 
     /// Whether the graph holds this content hash and, when given, was read by
@@ -231,44 +211,8 @@ impl RemoteStore {
         ))
     }
 
-    /// Loads the ontology and the actor dictionary into their graphs, unless
-    /// the same versions are already there.
-    pub fn ensure_base(&self) -> Result<(), StoreError> {
-        for (graph, files) in [
-            (ONTOLOGY_GRAPH, ONTOLOGY_FILES),
-            (ACTORS_GRAPH, DICTIONARY_FILES),
-        ] {
-            let (g, hash, quads) = base_graph(graph, files)?;
-            if !self.has_hash(&g, &hash)? {
-                self.replace_graph(&g, &quads)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Ingests one report: the same content again writes nothing; new content
-    /// under the same name replaces the report's graph, in one update request.
-    pub fn ingest(&self, extraction: &Extraction, text: &str) -> Result<IngestOutcome, StoreError> {
-        self.ingest_graph(&ReportGraph::new(extraction, &content_hash(text))?)
-    }
-
-    /// Whether the endpoint holds this report already (by name and content
-    /// hash), without extracting it: one `ASK`.
-    pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
-        self.status(doc, text, None)
-    }
-
-    /// Like [`RemoteStore::report_status`], and a report read by another
-    /// extractor counts as changed.
-    pub fn report_status_for(
-        &self,
-        doc: &str,
-        text: &str,
-        extractor: &str,
-    ) -> Result<ReportStatus, StoreError> {
-        self.status(doc, text, Some(extractor))
-    }
-
+    /// One `ASK`: the same report is unchanged; else it is new, or changed,
+    /// which `ingest_graph` tells apart when it writes.
     fn status(
         &self,
         doc: &str,
@@ -279,56 +223,86 @@ impl RemoteStore {
         Ok(if self.has_version(&g, &content_hash(text), extractor)? {
             ReportStatus::Unchanged
         } else {
-            // New or changed: `ingest_graph` tells which when it writes.
             ReportStatus::New
         })
     }
 
-    /// Ingests one report graph, as [`RemoteStore::ingest`] does.
-    pub fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
-        let hash = &graph.hash;
-        let g = &graph.graph;
-        if self.has_version(g, hash, graph.extractor.as_deref())? {
-            return Ok(IngestOutcome::Unchanged);
-        }
-        let has_hash = ag::CONTENT_HASH.as_ref();
-        let existed = self.ask(&format!("ASK {{ GRAPH {g} {{ {g} {has_hash} ?hash }} }}"))?;
-        self.replace_graph(g, &graph.quads)?;
-        Ok(if existed {
-            IngestOutcome::Replaced
-        } else {
-            IngestOutcome::Added
-        })
+    /// A solution of `SELECT ?g ?s ?p ?o` as a quad.
+    fn quad_of(&self, s: Result<QuerySolution, QueryEvaluationError>) -> Result<Quad, StoreError> {
+        let s = s.map_err(|e| StoreError::remote(&self.query_url, e))?;
+        let (Some(g), Some(subject), Some(Term::NamedNode(p)), Some(o)) =
+            (s.get("g"), s.get("s"), s.get("p"), s.get("o"))
+        else {
+            return Err(remote(
+                &self.query_url,
+                "a quad without graph, subject, predicate or object",
+            ));
+        };
+        let g = NamedOrBlankNode::try_from(g.clone())
+            .map_err(|e| StoreError::remote(&self.query_url, e))?;
+        let subject = NamedOrBlankNode::try_from(subject.clone())
+            .map_err(|e| StoreError::remote(&self.query_url, e))?;
+        Ok(Quad::new(subject, p.clone(), o.clone(), GraphName::from(g)))
+    }
+}
+
+impl Backend for RemoteStore {
+    fn location(&self) -> String {
+        self.query_url.clone()
     }
 
-    /// Every quad of every named graph (the default graph is left out).
-    pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
+    /// Sends the query with the actorgraph prefixes as `PREFIX` lines in front,
+    /// and the dataset as protocol parameters. `cancel` is not heeded.
+    fn query_with(
+        &self,
+        sparql: &str,
+        dataset: &Dataset,
+        _cancel: Option<CancellationToken>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut text = String::new();
+        for (p, iri) in PREFIXES {
+            let _ = writeln!(text, "PREFIX {p}: <{iri}>");
+        }
+        text.push_str(sparql);
+        let mut form = vec![("query", text.as_str())];
+        form.extend(
+            dataset
+                .default_graphs
+                .iter()
+                .map(|g| ("default-graph-uri", g.as_str())),
+        );
+        form.extend(
+            dataset
+                .named_graphs
+                .iter()
+                .map(|g| ("named-graph-uri", g.as_str())),
+        );
+        let response = self.post(
+            &self.query_url,
+            &form,
+            "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
+        )?;
+        self.read_answer(response)
+    }
+
+    fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        let response = self.post(&self.update_url, &[("update", sparql)], "*/*")?;
+        // Drain the answer so the connection ends cleanly.
+        let _ = std::io::copy(&mut response.into_body(), &mut std::io::sink());
+        Ok(())
+    }
+
+    /// The quads of every named graph (the default graph is left out), read
+    /// from the answer as it arrives.
+    fn quads(&self) -> Result<QuadIter<'_>, StoreError> {
         let results = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")?;
         let QueryResults::Solutions(solutions) = results else {
             return Err(remote(&self.query_url, "a SELECT query got no solutions"));
         };
-        let mut quads = Vec::new();
-        for s in solutions {
-            let s = s.map_err(|e| StoreError::remote(&self.query_url, e))?;
-            let (Some(g), Some(subject), Some(Term::NamedNode(p)), Some(o)) =
-                (s.get("g"), s.get("s"), s.get("p"), s.get("o"))
-            else {
-                return Err(remote(
-                    &self.query_url,
-                    "a quad without graph, subject, predicate or object",
-                ));
-            };
-            let g = NamedOrBlankNode::try_from(g.clone())
-                .map_err(|e| StoreError::remote(&self.query_url, e))?;
-            let subject = NamedOrBlankNode::try_from(subject.clone())
-                .map_err(|e| StoreError::remote(&self.query_url, e))?;
-            quads.push(Quad::new(subject, p.clone(), o.clone(), GraphName::from(g)));
-        }
-        Ok(quads)
+        Ok(Box::new(solutions.map(|s| self.quad_of(s))))
     }
 
-    /// Number of quads in the named graphs.
-    pub fn len(&self) -> Result<usize, StoreError> {
+    fn len(&self) -> Result<usize, StoreError> {
         let results = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
         if let QueryResults::Solutions(mut solutions) = results {
             if let Some(Ok(s)) = solutions.next() {
@@ -342,8 +316,49 @@ impl RemoteStore {
         Err(remote(&self.query_url, "no quad count in the answer"))
     }
 
-    pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.len()? == 0)
+    /// Each base graph is one update request, sent only when its content hash
+    /// is not there yet.
+    fn ensure_base(&self) -> Result<(), StoreError> {
+        for (graph, files) in [
+            (ONTOLOGY_GRAPH, ONTOLOGY_FILES),
+            (ACTORS_GRAPH, DICTIONARY_FILES),
+        ] {
+            let (g, hash, quads) = base_graph(graph, files)?;
+            if !self.has_version(&g, &hash, None)? {
+                self.replace_graph(&g, &quads)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
+        self.status(doc, text, None)
+    }
+
+    fn report_status_for(
+        &self,
+        doc: &str,
+        text: &str,
+        extractor: &str,
+    ) -> Result<ReportStatus, StoreError> {
+        self.status(doc, text, Some(extractor))
+    }
+
+    /// One update request replaces the graph, which servers run as one transaction.
+    fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
+        let hash = &graph.hash;
+        let g = &graph.graph;
+        if self.has_version(g, hash, graph.extractor.as_deref())? {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let has_hash = ag::CONTENT_HASH.as_ref();
+        let existed = self.ask(&format!("ASK {{ GRAPH {g} {{ {g} {has_hash} ?hash }} }}"))?;
+        self.replace_graph(g, &graph.quads)?;
+        Ok(if existed {
+            IngestOutcome::Replaced
+        } else {
+            IngestOutcome::Added
+        })
     }
 }
 
