@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use actorgraph_export::{write_dot, write_jsonld, GraphView};
 use actorgraph_extract::{Dictionary, Extraction, Extractor, Lexicon, Prepared};
+use actorgraph_server::ServeOptions;
 use actorgraph_store::oxigraph::io::RdfFormat;
 use actorgraph_store::{
     write_quads, write_results, Backend, GraphStore, RemoteStore, ReportGraph, ReportStatus,
-    ResultsFormat, ServeOptions,
+    ResultsFormat,
 };
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
@@ -564,7 +565,7 @@ fn serve(cli: &Cli, a: &ServeArgs) -> Result<ExitCode> {
     } else {
         GraphStore::open_read_only(&cli.store)?
     };
-    let server = actorgraph_store::serve(
+    let server = actorgraph_server::serve(
         std::sync::Arc::new(store),
         ServeOptions {
             bind: a.bind,

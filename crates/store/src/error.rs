@@ -59,9 +59,6 @@ pub enum StoreError {
         #[source]
         source: BoxedError,
     },
-    /// A query ran past its time limit and was cancelled.
-    #[error("query cancelled after {seconds} s (the time limit; raise it with --timeout)")]
-    Timeout { seconds: f64 },
     /// A remote SPARQL endpoint refused a request or answered with the wrong kind of thing.
     #[error("endpoint {endpoint}: {message}")]
     Remote { endpoint: String, message: String },
@@ -71,13 +68,6 @@ pub enum StoreError {
         endpoint: String,
         /// What was being done, as a prefix of the message ("unreadable results: "); may be empty.
         context: &'static str,
-        #[source]
-        source: BoxedError,
-    },
-    /// The SPARQL endpoint server could not start.
-    #[error("cannot serve on {addr}: {source}")]
-    Serve {
-        addr: String,
         #[source]
         source: BoxedError,
     },

@@ -5,7 +5,6 @@ mod backend;
 mod error;
 mod format;
 mod model;
-mod protocol;
 mod remote;
 mod results;
 mod store;
@@ -16,9 +15,6 @@ pub use backend::{Backend, Dataset, IngestOutcome, QuadIter, ReportStatus};
 pub use error::{BoxedError, StoreError};
 pub use format::write_quads;
 pub use model::{content_hash, report_iri, ReportGraph};
-pub use protocol::{
-    negotiate_rdf_format, negotiate_results_format, serve, RunningServer, ServeOptions,
-};
 pub use remote::RemoteStore;
 pub use results::{text_table, write_results, ResultsFormat};
 pub use store::{BatchWriter, GraphStore, DEFAULT_BATCH_QUADS};
