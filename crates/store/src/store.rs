@@ -121,6 +121,7 @@ pub struct GraphStore {
 
 impl GraphStore {
     /// Opens (creating if needed) a persistent store for reading and writing.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
         if path.exists() && !path.is_dir() {
@@ -132,6 +133,7 @@ impl GraphStore {
 
     /// Opens an existing persistent store for reading only; works while
     /// another process writes to it.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
         if !path.exists() {
@@ -248,6 +250,7 @@ impl GraphStore {
     /// overlap the others, and every lookup visits all of them until they
     /// are compacted: after many batches, queries are several times faster
     /// once this has run.
+    #[cfg(feature = "rocksdb")]
     pub fn optimize(&self) -> Result<(), StoreError> {
         self.store.optimize().map_err(|e| storage(&self.path, e))
     }
@@ -368,6 +371,7 @@ impl Backend for GraphStore {
         Ok(outcome)
     }
 
+    #[cfg(feature = "rocksdb")]
     fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|e| storage(&self.path, e))
     }
