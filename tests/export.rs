@@ -14,7 +14,7 @@ use std::sync::{Mutex, MutexGuard, OnceLock};
 use actorgraph_extract::{Dictionary, Extractor, Lexicon};
 use actorgraph_store::oxigraph::io::{RdfFormat, RdfParser};
 use actorgraph_store::oxigraph::model::NamedNode;
-use actorgraph_store::{GraphStore, ACTORS_GRAPH};
+use actorgraph_store::{Backend, GraphStore, ACTORS_GRAPH};
 use serde_json::Value;
 use tempfile::TempDir;
 

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use actorgraph_store::oxigraph::io::{RdfFormat, RdfParser};
 use actorgraph_store::oxigraph::model::Quad;
-use actorgraph_store::GraphStore;
+use actorgraph_store::{Backend, GraphStore};
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
 use oxhttp::model::{Body, Method, Request, StatusCode};
 use serde_json::Value;
@@ -781,6 +781,15 @@ fn a_remote_oxigraph_server_answers_like_the_embedded_store() {
     let remote = ok_remote(&["export", "--format", "nq"], &endpoint);
     assert_eq!(local.lines().count(), remote.lines().count());
     assert_eq!(strip(local), strip(remote));
+
+    // The actor graph and its analysis are read at the endpoint, and come out alike.
+    for args in [
+        &["export", "--format", "dot"][..],
+        &["analyze", "--json"],
+        &["timeline", "Iran", "--json"],
+    ] {
+        assert_eq!(ok(args, &store), ok_remote(args, &endpoint), "{args:?}");
+    }
 }
 
 #[test]

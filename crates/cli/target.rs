@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use actorgraph_export::Corpus;
 use actorgraph_store::oxigraph::sparql::QueryResults;
-use actorgraph_store::{GraphStore, RemoteStore, ReportStatus, StoreError};
-use anyhow::{Context, Result};
+use actorgraph_store::{Backend, GraphStore, RemoteStore, ReportStatus, StoreError};
+use anyhow::Result;
 
 /// The global options that say where the graph is.
 pub struct Location {
@@ -84,23 +84,15 @@ impl Target {
     }
 }
 
-/// The store to read from: the local one, or the endpoint's graphs copied into memory.
-pub fn read_store(at: &Location) -> Result<GraphStore> {
+/// The graph to read from: the local store, or the endpoint, read in place.
+pub fn read_store(at: &Location) -> Result<Box<dyn Backend>> {
     Ok(match Target::open_for_reading(at)? {
-        // One code path for every reader, local or remote.
-        Target::Remote(remote) => {
-            let quads = remote.quads()?;
-            let copy = GraphStore::in_memory()?;
-            copy.inner()
-                .extend(quads)
-                .context("copying the endpoint's graphs")?;
-            copy
-        }
-        Target::Local(store) => store,
+        Target::Remote(remote) => Box::new(remote),
+        Target::Local(store) => Box::new(store),
     })
 }
 
 /// The actor graph that analyses read, wherever the store is.
 pub fn corpus(at: &Location) -> Result<Corpus> {
-    Ok(Corpus::from_store(&read_store(at)?)?)
+    Ok(Corpus::from_store(&*read_store(at)?)?)
 }

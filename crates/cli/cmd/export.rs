@@ -10,7 +10,7 @@ use actorgraph_export::{
     write_nodes_csv, Corpus, GraphView, Image,
 };
 use actorgraph_store::oxigraph::io::RdfFormat;
-use actorgraph_store::GraphStore;
+use actorgraph_store::Backend;
 use anyhow::{bail, Result};
 use clap::ValueEnum;
 
@@ -98,7 +98,7 @@ pub fn run(a: &ExportArgs, at: &Location) -> Result<ExitCode> {
             ExportFormat::Nq => RdfFormat::NQuads,
             ExportFormat::Trig => RdfFormat::TriG,
             ExportFormat::Jsonld => {
-                write_jsonld(&store, w)?;
+                write_jsonld(&*store, w)?;
                 return Ok(());
             }
             ExportFormat::Rdfxml => RdfFormat::RdfXml,
@@ -111,7 +111,7 @@ pub fn run(a: &ExportArgs, at: &Location) -> Result<ExitCode> {
                         MergeArg::QuadClass => actorgraph_export::Merge::QuadClass,
                     },
                 };
-                return write_graph(&store, graph, &a.filter, &options, w);
+                return write_graph(&*store, graph, &a.filter, &options, w);
             }
         };
         store.dump(rdf, w)?;
@@ -139,7 +139,7 @@ fn is_graph(format: ExportFormat) -> bool {
 
 /// Writes the filtered actor graph in a graph format.
 fn write_graph(
-    store: &GraphStore,
+    store: &dyn Backend,
     format: ExportFormat,
     filter: &FilterArgs,
     options: &actorgraph_export::DotOptions,

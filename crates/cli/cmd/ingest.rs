@@ -14,7 +14,9 @@ use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
 use actorgraph_extract::Extractor;
-use actorgraph_store::{BatchWriter, IngestOutcome, RemoteStore, ReportGraph, ReportStatus};
+use actorgraph_store::{
+    Backend, BatchWriter, IngestOutcome, RemoteStore, ReportGraph, ReportStatus,
+};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;

@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use actorgraph_store::{GraphStore, ServeOptions};
+use actorgraph_server::ServeOptions;
+use actorgraph_store::{Backend, GraphStore};
 use anyhow::{Context, Result};
 
 use crate::target::Location;
@@ -38,7 +39,7 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     } else {
         GraphStore::open_read_only(&at.store)?
     };
-    let server = actorgraph_store::serve(
+    let server = actorgraph_server::serve(
         std::sync::Arc::new(store),
         ServeOptions {
             bind: a.bind,

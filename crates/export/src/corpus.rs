@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use actorgraph_extract::{Modality, Relation};
 use actorgraph_store::oxigraph::model::Term;
 use actorgraph_store::oxigraph::sparql::{QueryResults, QuerySolution};
-use actorgraph_store::GraphStore;
+use actorgraph_store::vocab::{self, ag, local_name};
+use actorgraph_store::Backend;
 use serde::Serialize;
 
 use crate::error::ExportError;
@@ -67,7 +68,7 @@ impl Mention {
     /// Cooperation (+1), conflict (-1) or neither (0: statements about someone,
     /// negated relations).
     pub fn polarity(&self) -> i8 {
-        if self.negated || self.relation == "makesStatementAbout" {
+        if self.negated || self.relation == ag::MAKES_STATEMENT_ABOUT.local {
             0
         } else if self.quad_class <= 2 {
             1
@@ -85,14 +86,39 @@ pub struct Corpus {
     pub mentions: Vec<Mention>,
 }
 
-/// The local name of an IRI: after the last `#` or `/`.
-pub(crate) fn local(iri: &str) -> &str {
-    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+fn fallback_label(iri: &str) -> String {
+    local_name(iri).replace('_', " ")
 }
 
-fn fallback_label(iri: &str) -> String {
-    local(iri).replace('_', " ")
-}
+/// Every assertion, with its sentence and report. The prefixed names are terms of
+/// [`vocab`]; a test checks each of them there.
+const ASSERTIONS: &str = r#"SELECT ?file ?rdate ?s ?o ?sm ?om ?rel ?code ?modality ?negated ?by ?date
+                      ?text ?start ?end WHERE {
+              GRAPH ?g {
+                ?a a ag:Assertion ; rdf:subject ?s ; rdf:predicate ?rel ; rdf:object ?o ;
+                   ag:cameo ?code ; ag:modality ?modality ; ag:negated ?negated ; ag:evidence ?ev .
+                ?ev ag:text ?text ; ag:charStart ?start ; ag:charEnd ?end .
+                ?g ag:fileName ?file .
+                OPTIONAL { ?g ag:reportDate ?rdate }
+                OPTIONAL { ?a ag:subjectMention ?sm }
+                OPTIONAL { ?a ag:objectMention ?om }
+                OPTIONAL { ?a ag:attributedTo ?by }
+                OPTIONAL { ?a ag:date ?date }
+              }
+            }"#;
+
+/// The sources each sentence cites.
+const CITATIONS: &str = "SELECT ?file ?start ?end ?src WHERE { GRAPH ?g { ?g ag:fileName ?file . \
+             ?ev ag:charStart ?start ; ag:charEnd ?end ; ag:cites ?src } }";
+
+/// Everything typed with an ontology class, with its names. Graph by graph (an
+/// actor's type and names are in one graph: the dictionary's or its report's), so
+/// that an endpoint answers alike whatever its default graph is.
+const NAMES: &str = "SELECT ?x ?kind ?label ?alt ?code WHERE { GRAPH ?g { \
+               ?x a ?kind FILTER(STRSTARTS(STR(?kind), STR(ag:)) && ?kind != ag:Role) \
+               OPTIONAL { ?x skos:prefLabel ?label } \
+               OPTIONAL { ?x skos:altLabel ?alt } \
+               OPTIONAL { ?x ag:iso3 ?code } } }";
 
 impl Corpus {
     /// The assertions of freshly extracted relations (no store needed).
@@ -109,7 +135,7 @@ impl Corpus {
                 let top_kind = if a.id == a.rollup.id {
                     a.kind.clone()
                 } else if a.rollup.code.is_some() {
-                    "State".to_owned()
+                    ag::STATE.local.to_owned()
                 } else {
                     String::new()
                 };
@@ -147,31 +173,12 @@ impl Corpus {
         c
     }
 
-    /// Every assertion in a store, with the actors they name.
-    pub fn from_store(store: &GraphStore) -> Result<Self, ExportError> {
+    /// Every assertion in a store or at an endpoint, with the actors they name:
+    /// three queries, whose answers are read as they arrive.
+    pub fn from_store(store: &(impl Backend + ?Sized)) -> Result<Self, ExportError> {
         let mut c = Self::default();
-        let rows = select(
-            store,
-            r#"SELECT ?file ?rdate ?s ?o ?sm ?om ?rel ?code ?modality ?negated ?by ?date
-                      ?text ?start ?end WHERE {
-              GRAPH ?g {
-                ?a a ag:Assertion ; rdf:subject ?s ; rdf:predicate ?rel ; rdf:object ?o ;
-                   ag:cameo ?code ; ag:modality ?modality ; ag:negated ?negated ; ag:evidence ?ev .
-                ?ev ag:text ?text ; ag:charStart ?start ; ag:charEnd ?end .
-                ?g ag:fileName ?file .
-                OPTIONAL { ?g ag:reportDate ?rdate }
-                OPTIONAL { ?a ag:subjectMention ?sm }
-                OPTIONAL { ?a ag:objectMention ?om }
-                OPTIONAL { ?a ag:attributedTo ?by }
-                OPTIONAL { ?a ag:date ?date }
-              }
-            }"#,
-        )?;
-        let cites = select(
-            store,
-            "SELECT ?file ?start ?end ?src WHERE { GRAPH ?g { ?g ag:fileName ?file . \
-             ?ev ag:charStart ?start ; ag:charEnd ?end ; ag:cites ?src } }",
-        )?;
+        let rows = select(store, ASSERTIONS)?;
+        let cites = select(store, CITATIONS)?;
         let mut sources: BTreeMap<(String, usize, usize), BTreeSet<String>> = BTreeMap::new();
         for row in &cites {
             sources
@@ -185,14 +192,12 @@ impl Corpus {
         }
         for row in &rows {
             let opt = |name: &str| Some(text(row, name)).filter(|s| !s.is_empty());
-            let modality = match local(&text(row, "modality")) {
-                "asserted" => Modality::Asserted,
-                "assessed" => Modality::Assessed,
-                "possible" => Modality::Possible,
-                "claimed" => Modality::Claimed,
-                other => return Err(ExportError::Data(format!("modality {other:?}"))),
+            let modality = text(row, "modality");
+            let Some(modality) = vocab::parse_modality(&modality) else {
+                let other = local_name(&modality);
+                return Err(ExportError::Data(format!("modality {other:?}")));
             };
-            let code = local(&text(row, "code")).to_owned();
+            let code = local_name(&text(row, "code")).to_owned();
             let report = text(row, "file");
             let span = [number(row, "start")?, number(row, "end")?];
             c.mentions.push(Mention {
@@ -200,7 +205,7 @@ impl Corpus {
                 object: text(row, "o"),
                 subject_mention: opt("sm"),
                 object_mention: opt("om"),
-                relation: local(&text(row, "rel")).to_owned(),
+                relation: local_name(&text(row, "rel")).to_owned(),
                 quad_class: actorgraph_extract::quad_class(&code),
                 cameo: code,
                 modality,
@@ -224,14 +229,7 @@ impl Corpus {
             ids.extend(m.object_mention.as_deref());
             ids.extend(m.attributed_to.as_deref());
         }
-        let names = select(
-            store,
-            "SELECT ?x ?kind ?label ?alt ?code WHERE { \
-               ?x a ?kind FILTER(STRSTARTS(STR(?kind), STR(ag:)) && ?kind != ag:Role) \
-               OPTIONAL { ?x skos:prefLabel ?label } \
-               OPTIONAL { ?x skos:altLabel ?alt } \
-               OPTIONAL { ?x ag:iso3 ?code } }",
-        )?;
+        let names = select(store, NAMES)?;
         for row in &names {
             let id = text(row, "x");
             let actor = c.actors.entry(id.clone()).or_insert_with(|| Actor {
@@ -240,9 +238,12 @@ impl Corpus {
                 kind: String::new(),
                 names: vec![],
             });
-            let kind = local(&text(row, "kind")).to_owned();
+            let kind = local_name(&text(row, "kind")).to_owned();
             // Rows come once per type; a generic class never hides the specific one.
-            if actor.kind.is_empty() || actor.kind == "Actor" || actor.kind == "TopLevelActor" {
+            if actor.kind.is_empty()
+                || actor.kind == ag::ACTOR.local
+                || actor.kind == ag::TOP_LEVEL_ACTOR.local
+            {
                 actor.kind = kind;
             }
             let label = text(row, "label");
@@ -270,6 +271,8 @@ impl Corpus {
         Ok(c)
     }
 
+    /// Ties keep the order the backend answered in, which earlier outputs
+    /// depend on (the embedded store and an Oxigraph server answer alike).
     fn sort(&mut self) {
         self.mentions.sort_by(|a, b| {
             (
@@ -314,7 +317,7 @@ impl Corpus {
         // Exact IRI, then code or label, then alternative names.
         let tiers: [&dyn Fn(&Actor) -> bool; 3] = [
             &|a| a.id.to_lowercase() == wanted,
-            &|a| local(&a.id).to_lowercase() == wanted || a.label.to_lowercase() == wanted,
+            &|a| local_name(&a.id).to_lowercase() == wanted || a.label.to_lowercase() == wanted,
             &|a| a.names.iter().any(|n| n.to_lowercase() == wanted),
         ];
         for tier in tiers {
@@ -334,7 +337,7 @@ impl Corpus {
                 many => {
                     let list: Vec<String> = many
                         .iter()
-                        .map(|a| format!("{} ({})", a.label, local(&a.id)))
+                        .map(|a| format!("{} ({})", a.label, local_name(&a.id)))
                         .collect();
                     return Err(ExportError::UnknownActor(format!(
                         "{name:?} is ambiguous: {}",
@@ -375,10 +378,10 @@ impl Corpus {
                 best = best.max(score);
             }
             if best >= 0.75 {
-                let shown = if a.label.eq_ignore_ascii_case(local(&a.id)) {
+                let shown = if a.label.eq_ignore_ascii_case(local_name(&a.id)) {
                     a.label.clone()
                 } else {
-                    format!("{} ({})", a.label, local(&a.id))
+                    format!("{} ({})", a.label, local_name(&a.id))
                 };
                 scored.push((
                     !active.contains(a.id.as_str()),
@@ -393,12 +396,14 @@ impl Corpus {
     }
 }
 
-fn select(store: &GraphStore, sparql: &str) -> Result<Vec<QuerySolution>, ExportError> {
+fn select(
+    store: &(impl Backend + ?Sized),
+    sparql: &str,
+) -> Result<Vec<QuerySolution>, ExportError> {
     let QueryResults::Solutions(rows) = store.query(sparql)? else {
         return Err(ExportError::Data("expected solutions".into()));
     };
-    rows.map(|r| r.map_err(|e| ExportError::Data(e.to_string())))
-        .collect()
+    rows.map(|r| r.map_err(ExportError::Row)).collect()
 }
 
 fn text(row: &QuerySolution, name: &str) -> String {
@@ -413,4 +418,32 @@ fn number(row: &QuerySolution, name: &str) -> Result<usize, ExportError> {
     let t = text(row, name);
     t.parse()
         .map_err(|_| ExportError::Data(format!("{name} is not an offset: {t:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prefixed names of a SPARQL text (`ag:cameo`), bare namespaces (`ag:`) aside.
+    fn prefixed_names(sparql: &str) -> Vec<&str> {
+        sparql
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, ':' | '_' | '?')))
+            .filter(|w| !w.starts_with('?') && !w.ends_with(':'))
+            .filter(|w| w.contains(':'))
+            .collect()
+    }
+
+    #[test]
+    fn the_queries_name_terms_of_the_vocabulary_only() {
+        let known: Vec<String> = vocab::all_terms().map(|t| t.to_string()).collect();
+        let mut named = 0;
+        for q in [ASSERTIONS, CITATIONS, NAMES] {
+            for name in prefixed_names(q) {
+                assert!(known.iter().any(|k| k == name), "{name} is not in vocab");
+                named += 1;
+            }
+        }
+        assert!(named > 20, "{named}");
+        assert_eq!(prefixed_names("?x ag:cameo ?y . STR(ag:)"), ["ag:cameo"]);
+    }
 }

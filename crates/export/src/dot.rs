@@ -5,10 +5,11 @@ use std::io::Write;
 use std::collections::{BTreeMap, BTreeSet};
 
 use actorgraph_extract::Modality;
+use actorgraph_store::vocab::{ag, skos};
 use dot_writer::{Attributes, DotWriter};
 
 use crate::error::ExportError;
-use crate::view::{relation_words, Edge, GraphView};
+use crate::view::{relation_words, Edge, GraphView, QUAD_CLASS_NAMES};
 
 /// Makes any text safe inside a quoted DOT string. dot-writer writes values
 /// as given, so every string from a report passes through here.
@@ -91,7 +92,7 @@ const KINDS: &[(&str, &str)] = &[
 /// QuadClass colours: cooperation blue/green, conflict orange/red; statements
 /// about another actor (CAMEO 01) are neither, so grey.
 fn color(e: &Edge) -> &'static str {
-    if e.relation == "makesStatementAbout" {
+    if e.relation == ag::MAKES_STATEMENT_ABOUT.local {
         return STATEMENT;
     }
     match e.quad_class {
@@ -105,10 +106,10 @@ fn color(e: &Edge) -> &'static str {
 const STATEMENT: &str = "#737373";
 
 const QUADS: &[(&str, &str)] = &[
-    ("#2b8cbe", "verbal cooperation"),
-    ("#31a354", "material cooperation"),
-    ("#e6550d", "verbal conflict"),
-    ("#bd0026", "material conflict"),
+    ("#2b8cbe", QUAD_CLASS_NAMES[1]),
+    ("#31a354", QUAD_CLASS_NAMES[2]),
+    ("#e6550d", QUAD_CLASS_NAMES[3]),
+    ("#bd0026", QUAD_CLASS_NAMES[4]),
     (STATEMENT, "statement about"),
 ];
 
@@ -207,8 +208,8 @@ fn root_names() -> &'static BTreeMap<String, String> {
             let oxigraph::model::NamedOrBlankNode::NamedNode(s) = &quad.subject else {
                 continue;
             };
-            let code = crate::corpus::local(s.as_str());
-            if code.len() == 2 && quad.predicate.as_str().ends_with("core#prefLabel") {
+            let code = actorgraph_store::vocab::local_name(s.as_str());
+            if code.len() == 2 && quad.predicate.as_ref() == skos::PREF_LABEL.as_ref() {
                 if let oxigraph::model::Term::Literal(l) = &quad.object {
                     names.insert(code.to_owned(), l.value().to_lowercase());
                 }
@@ -259,31 +260,7 @@ pub fn write_dot_with(
         let mut writer = DotWriter::from(&mut buf);
         writer.set_pretty_print(true);
         let mut g = writer.digraph();
-        g.graph_attributes()
-            .set("rankdir", "LR", false)
-            .set("charset", "UTF-8", true)
-            .set("fontname", "Helvetica", true)
-            .set("ranksep", "1.1", false)
-            .set("nodesep", "0.45", false)
-            // Edge labels are placed as nodes of their own, kept apart from the others.
-            .set("forcelabels", "true", false)
-            .set("newrank", "true", false)
-            .set("labelloc", "t", false)
-            .set("fontsize", "18", false)
-            .set(
-                "label",
-                &escape(options.title.as_deref().unwrap_or(&view.title)),
-                true,
-            );
-        g.node_attributes()
-            .set("fontname", "Helvetica", true)
-            .set("fontsize", "14", false)
-            .set("penwidth", "1.2", false)
-            .set("style", "filled", true);
-        g.edge_attributes()
-            .set("fontname", "Helvetica", true)
-            .set("fontsize", "9", false)
-            .set("arrowsize", "0.7", false);
+        set_defaults(&mut g, options.title.as_deref().unwrap_or(&view.title));
         let ids: BTreeMap<&str, String> = view
             .nodes
             .keys()
@@ -301,29 +278,9 @@ pub fn write_dot_with(
                     true,
                 );
         }
-        // One drawn edge per pair, colour, line style and negation: parallel
-        // relations of one kind share a line and list themselves in its label. Merged
-        // by root or QuadClass, one edge per pair and kind, dashed only when every
-        // mention is possible or claimed.
-        type Look<'a> = (&'a str, &'a str, String, &'static str, bool);
-        let mut groups: BTreeMap<Look, Vec<&Edge>> = BTreeMap::new();
-        for e in view.edges.values() {
-            let style = match e.modality {
-                Modality::Possible | Modality::Claimed => "dashed",
-                _ => "solid",
-            };
-            let (kind, style) = match options.merge {
-                Merge::Relation => (color(e).to_owned(), style),
-                Merge::Root => (e.cameo.chars().take(2).collect(), ""),
-                Merge::QuadClass => (color(e).to_owned(), ""),
-            };
-            groups
-                .entry((&e.subject, &e.object, kind, style, e.negated))
-                .or_default()
-                .push(e);
-        }
         let mut drawn = Drawn::default();
-        for ((subject, object, kind, style, negated), mut group) in groups {
+        for ((subject, object, kind, style, negated), mut group) in edge_groups(view, options.merge)
+        {
             let (Some(s), Some(o)) = (ids.get(subject), ids.get(object)) else {
                 continue;
             };
@@ -343,31 +300,10 @@ pub fn write_dot_with(
                 style
             };
             let c = color(group[0]);
-            let label = match options.merge {
-                Merge::Relation => edge_label(&group),
-                Merge::Root => {
-                    let name = root_names()
-                        .get(&kind)
-                        .cloned()
-                        .unwrap_or_else(|| format!("CAMEO {kind}"));
-                    merged_line(&name, &group, negated)
-                }
-                Merge::QuadClass => {
-                    // The colour says the class and the legend names it: the label
-                    // keeps to the count, so a briefing picture stays small.
-                    let count: usize = group.iter().map(|e| e.count).sum();
-                    match (negated, count) {
-                        (true, 1) => "NOT".to_owned(),
-                        (true, n) => format!("NOT ×{n}"),
-                        (false, 1) => String::new(),
-                        (false, n) => format!("×{n}"),
-                    }
-                }
-            };
             drawn.colours.insert(c);
             drawn.dashed |= style == "dashed";
             drawn.negated |= negated;
-            let label = escape(&label);
+            let label = escape(&group_label(&group, options.merge, &kind, negated));
             let tooltip = escape(&edge_tooltip(&group, view));
             let mut attrs = g.edge(s.as_str(), o.as_str()).attributes();
             attrs
@@ -395,6 +331,84 @@ pub fn write_dot_with(
     }
     out.write_all(&buf)?;
     Ok(())
+}
+
+/// The look of the whole graph, its nodes and its edges, and the caption.
+fn set_defaults(g: &mut dot_writer::Scope, title: &str) {
+    g.graph_attributes()
+        .set("rankdir", "LR", false)
+        .set("charset", "UTF-8", true)
+        .set("fontname", "Helvetica", true)
+        .set("ranksep", "1.1", false)
+        .set("nodesep", "0.45", false)
+        // Edge labels are placed as nodes of their own, kept apart from the others.
+        .set("forcelabels", "true", false)
+        .set("newrank", "true", false)
+        .set("labelloc", "t", false)
+        .set("fontsize", "18", false)
+        .set("label", &escape(title), true);
+    g.node_attributes()
+        .set("fontname", "Helvetica", true)
+        .set("fontsize", "14", false)
+        .set("penwidth", "1.2", false)
+        .set("style", "filled", true);
+    g.edge_attributes()
+        .set("fontname", "Helvetica", true)
+        .set("fontsize", "9", false)
+        .set("arrowsize", "0.7", false);
+}
+
+/// A drawn edge: subject, object, kind (colour or CAMEO root), line style (empty:
+/// decided by the whole group) and negation.
+type Look<'a> = (&'a str, &'a str, String, &'static str, bool);
+
+/// The edges each drawn edge stands for. One drawn edge per pair, colour, line
+/// style and negation: parallel relations of one kind share a line and list
+/// themselves in its label. Merged by root or QuadClass, one edge per pair and
+/// kind, dashed only when every mention is possible or claimed.
+fn edge_groups(view: &GraphView, merge: Merge) -> BTreeMap<Look<'_>, Vec<&Edge>> {
+    let mut groups: BTreeMap<Look, Vec<&Edge>> = BTreeMap::new();
+    for e in view.edges.values() {
+        let style = match e.modality {
+            Modality::Possible | Modality::Claimed => "dashed",
+            _ => "solid",
+        };
+        let (kind, style) = match merge {
+            Merge::Relation => (color(e).to_owned(), style),
+            Merge::Root => (e.cameo.chars().take(2).collect(), ""),
+            Merge::QuadClass => (color(e).to_owned(), ""),
+        };
+        groups
+            .entry((&e.subject, &e.object, kind, style, e.negated))
+            .or_default()
+            .push(e);
+    }
+    groups
+}
+
+/// The label of a drawn edge, unescaped.
+fn group_label(group: &[&Edge], merge: Merge, kind: &str, negated: bool) -> String {
+    match merge {
+        Merge::Relation => edge_label(group),
+        Merge::Root => {
+            let name = root_names()
+                .get(kind)
+                .cloned()
+                .unwrap_or_else(|| format!("CAMEO {kind}"));
+            merged_line(&name, group, negated)
+        }
+        Merge::QuadClass => {
+            // The colour says the class and the legend names it: the label
+            // keeps to the count, so a briefing picture stays small.
+            let count: usize = group.iter().map(|e| e.count).sum();
+            match (negated, count) {
+                (true, 1) => "NOT".to_owned(),
+                (true, n) => format!("NOT ×{n}"),
+                (false, 1) => String::new(),
+                (false, n) => format!("×{n}"),
+            }
+        }
+    }
 }
 
 /// The colours and line styles a diagram uses, so that its legend lists only those.

@@ -4,7 +4,8 @@
 use std::io::Write;
 
 use actorgraph_store::oxigraph::io::RdfFormat;
-use actorgraph_store::GraphStore;
+use actorgraph_store::vocab::compact_iri;
+use actorgraph_store::Backend;
 use serde_json::{Map, Value};
 
 use crate::error::ExportError;
@@ -17,8 +18,10 @@ pub const CONTEXT: &str = include_str!(concat!(
 
 /// The prefix map of [`CONTEXT`], longest namespace first.
 fn prefixes() -> Result<(Value, Vec<(String, String)>), ExportError> {
-    let doc: Value = serde_json::from_str(CONTEXT)
-        .map_err(|e| ExportError::Data(format!("ontology/context.jsonld: {e}")))?;
+    let doc: Value = serde_json::from_str(CONTEXT).map_err(|source| ExportError::Json {
+        what: "ontology/context.jsonld",
+        source,
+    })?;
     let ctx = doc
         .get("@context")
         .cloned()
@@ -34,15 +37,9 @@ fn prefixes() -> Result<(Value, Vec<(String, String)>), ExportError> {
 }
 
 fn compact(iri: &str, prefixes: &[(String, String)]) -> String {
-    for (p, ns) in prefixes {
-        if let Some(rest) = iri.strip_prefix(ns.as_str()) {
-            // "p://x" would read as an absolute IRI with scheme p.
-            if !rest.starts_with("//") {
-                return format!("{p}:{rest}");
-            }
-        }
-    }
-    iri.to_owned()
+    let pairs = prefixes.iter().map(|(p, ns)| (p.as_str(), ns.as_str()));
+    // "p://x" would read as an absolute IRI with scheme p.
+    compact_iri(iri, pairs, |rest| !rest.starts_with("//")).unwrap_or_else(|| iri.to_owned())
 }
 
 fn walk(v: &mut Value, prefixes: &[(String, String)]) {
@@ -82,7 +79,10 @@ fn walk(v: &mut Value, prefixes: &[(String, String)]) {
 
 /// Writes the whole store (graphs kept) as JSON-LD with the context inline,
 /// so it parses without fetching anything.
-pub fn write_jsonld(store: &GraphStore, mut out: impl Write) -> Result<(), ExportError> {
+pub fn write_jsonld(
+    store: &(impl Backend + ?Sized),
+    mut out: impl Write,
+) -> Result<(), ExportError> {
     let mut expanded = Vec::new();
     store.dump(
         RdfFormat::JsonLd {
@@ -90,8 +90,11 @@ pub fn write_jsonld(store: &GraphStore, mut out: impl Write) -> Result<(), Expor
         },
         &mut expanded,
     )?;
-    let mut graph: Value = serde_json::from_slice(&expanded)
-        .map_err(|e| ExportError::Data(format!("JSON-LD from the store: {e}")))?;
+    let mut graph: Value =
+        serde_json::from_slice(&expanded).map_err(|source| ExportError::Json {
+            what: "JSON-LD from the store",
+            source,
+        })?;
     let (ctx, list) = prefixes()?;
     walk(&mut graph, &list);
     let mut doc = Map::new();

@@ -5,18 +5,18 @@ mod analysis;
 mod corpus;
 mod dot;
 mod error;
+mod evidence;
 mod formats;
 mod jsonld;
+mod louvain;
 mod render;
 mod view;
 
-pub use analysis::{
-    analyze, explain, paths, timeline, ActorScore, Analysis, Assertion, Chain, Community, Hop,
-    PairBalance, Period, Tie,
-};
+pub use analysis::{analyze, ActorScore, Analysis, Community, PairBalance, Period, Tie};
 pub use corpus::{Actor, Corpus, Mention};
 pub use dot::{escape as escape_dot, escape_url, write_dot, write_dot_with, DotOptions, Merge};
 pub use error::ExportError;
+pub use evidence::{explain, paths, timeline, Assertion, Chain, Hop};
 pub use formats::{escape_xml, write_edges_csv, write_graphml, write_json, write_nodes_csv};
 pub use jsonld::{write_jsonld, CONTEXT};
 pub use render::{render, Image};

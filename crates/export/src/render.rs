@@ -34,7 +34,7 @@ pub fn render(dot: &[u8], image: Image) -> Result<Vec<u8>, ExportError> {
     {
         Ok(c) => c,
         Err(e) if e.kind() == ErrorKind::NotFound => return Err(ExportError::GraphvizMissing),
-        Err(e) => return Err(ExportError::Graphviz(e.to_string())),
+        Err(e) => return Err(ExportError::GraphvizIo(e)),
     };
     // Write from another thread: dot may fill its output pipe before it has read all input.
     let mut stdin = child
@@ -43,9 +43,7 @@ pub fn render(dot: &[u8], image: Image) -> Result<Vec<u8>, ExportError> {
         .ok_or_else(|| ExportError::Graphviz("no input pipe".into()))?;
     let input = dot.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&input));
-    let out = child
-        .wait_with_output()
-        .map_err(|e| ExportError::Graphviz(e.to_string()))?;
+    let out = child.wait_with_output().map_err(ExportError::GraphvizIo)?;
     let written = writer
         .join()
         .map_err(|_| ExportError::Graphviz("writing to dot failed".into()))?;
@@ -54,6 +52,6 @@ pub fn render(dot: &[u8], image: Image) -> Result<Vec<u8>, ExportError> {
             String::from_utf8_lossy(&out.stderr).trim().to_owned(),
         ));
     }
-    written.map_err(|e| ExportError::Graphviz(e.to_string()))?;
+    written.map_err(ExportError::GraphvizIo)?;
     Ok(out.stdout)
 }

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use actorgraph_extract::{Modality, Relation};
-use actorgraph_store::GraphStore;
+use actorgraph_store::Backend;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
@@ -57,6 +57,15 @@ pub enum Level {
     /// The actors as written: persons and government bodies keep their own node.
     Persons,
 }
+
+/// The CAMEO QuadClasses in words, by number (there is no QuadClass 0).
+pub(crate) const QUAD_CLASS_NAMES: [&str; 5] = [
+    "",
+    "verbal cooperation",
+    "material cooperation",
+    "verbal conflict",
+    "material conflict",
+];
 
 /// What to keep. The default keeps everything at the roll-up level.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -118,17 +127,10 @@ impl Filter {
             (None, None) => {}
         }
         if !self.quad_classes.is_empty() {
-            let names = [
-                "",
-                "verbal cooperation",
-                "material cooperation",
-                "verbal conflict",
-                "material conflict",
-            ];
             let q: Vec<&str> = self
                 .quad_classes
                 .iter()
-                .filter_map(|q| names.get(*q as usize).copied())
+                .filter_map(|q| QUAD_CLASS_NAMES.get(*q as usize).copied())
                 .collect();
             parts.push(q.join(", "));
         }
@@ -185,8 +187,8 @@ impl GraphView {
         Self::build(&Corpus::from_relations(relations), &Filter::default())
     }
 
-    /// A view of everything in a store.
-    pub fn from_store(store: &GraphStore) -> Result<Self, ExportError> {
+    /// A view of everything in a store or at an endpoint.
+    pub fn from_store(store: &(impl Backend + ?Sized)) -> Result<Self, ExportError> {
         Ok(Self::build(&Corpus::from_store(store)?, &Filter::default()))
     }
 

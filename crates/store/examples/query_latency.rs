@@ -9,7 +9,7 @@
 use std::time::{Duration, Instant};
 
 use actorgraph_store::oxigraph::sparql::QueryResults;
-use actorgraph_store::GraphStore;
+use actorgraph_store::{Backend, GraphStore};
 
 fn run(store: &GraphStore, sparql: &str) -> Result<usize, Box<dyn std::error::Error>> {
     Ok(match store.query(sparql)? {

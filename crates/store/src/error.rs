@@ -1,10 +1,21 @@
+use std::error::Error;
 use std::path::PathBuf;
 
+use oxigraph::sparql::{QueryEvaluationError, SparqlSyntaxError, UpdateEvaluationError};
+use oxigraph::store::StorageError;
+
+/// An error from another library, kept as the source of ours.
+pub type BoxedError = Box<dyn Error + Send + Sync + 'static>;
+
 /// What can go wrong with the graph store.
+///
+/// Each message names what failed and ends with its cause's own message; the
+/// cause is also the error's [`source`](Error::source), so a caller can inspect it.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
-    /// Another process has the store open for writing.
+    /// Another process has the store open for writing. (RocksDB's own message
+    /// is left out: it names a LOCK file, not what to do.)
     #[error("store {} is in use by another process (close it, or use another --store)", path.display())]
     Locked { path: PathBuf },
     /// The store path exists but is not a store directory.
@@ -13,28 +24,71 @@ pub enum StoreError {
     /// Reading a store that was never created.
     #[error("no store at {}: run `actorgraph ingest` first, or pass --store", path.display())]
     Missing { path: PathBuf },
-    /// The SPARQL text does not parse.
+    /// The SPARQL text does not parse. The message says where, in words; it
+    /// replaces the parser's (a list of every token it would have taken), so
+    /// the parser's error is not kept.
     #[error("malformed SPARQL query: {0}")]
     QuerySyntax(String),
+    /// A graph IRI given as a protocol parameter is not an IRI.
+    #[error("malformed SPARQL query: graph IRI <{iri}>: {source}")]
+    GraphIri {
+        iri: String,
+        #[source]
+        source: oxigraph::model::IriParseError,
+    },
+    /// A SPARQL update does not parse.
+    #[error("malformed SPARQL query: {0}")]
+    UpdateSyntax(#[source] SparqlSyntaxError),
     /// The query parsed but could not be evaluated.
     #[error("query failed: {0}")]
-    Evaluation(String),
+    Evaluation(#[from] QueryEvaluationError),
+    /// The update parsed but could not be run.
+    #[error("query failed: {0}")]
+    Update(#[from] UpdateEvaluationError),
     /// The storage layer failed.
-    #[error("store {}: {message}", path.display())]
-    Storage { path: PathBuf, message: String },
+    #[error("store {}: {source}", path.display())]
+    Storage {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
     /// Data could not be converted to RDF (a bad IRI from user data, say).
-    #[error("cannot express {what} in RDF: {message}")]
-    Model { what: String, message: String },
-    /// A query ran past its time limit and was cancelled.
-    #[error("query cancelled after {seconds} s (the time limit; raise it with --timeout)")]
-    Timeout { seconds: f64 },
-    /// A remote SPARQL endpoint could not be reached or refused a request.
+    #[error("cannot express {what} in RDF: {source}")]
+    Model {
+        what: String,
+        #[source]
+        source: BoxedError,
+    },
+    /// A remote SPARQL endpoint refused a request or answered with the wrong kind of thing.
     #[error("endpoint {endpoint}: {message}")]
     Remote { endpoint: String, message: String },
-    /// The SPARQL endpoint server could not start.
-    #[error("cannot serve on {addr}: {message}")]
-    Serve { addr: String, message: String },
+    /// A remote SPARQL endpoint could not be reached, or its answer could not be read.
+    #[error("endpoint {endpoint}: {context}{source}")]
+    RemoteFailed {
+        endpoint: String,
+        /// What was being done, as a prefix of the message ("unreadable results: "); may be empty.
+        context: &'static str,
+        #[source]
+        source: BoxedError,
+    },
     /// Writing output failed.
     #[error("writing output: {0}")]
     Io(#[from] std::io::Error),
+}
+
+impl StoreError {
+    pub(crate) fn model(what: impl Into<String>, source: impl Into<BoxedError>) -> Self {
+        Self::Model {
+            what: what.into(),
+            source: source.into(),
+        }
+    }
+
+    pub(crate) fn remote(endpoint: &str, source: impl Into<BoxedError>) -> Self {
+        Self::RemoteFailed {
+            endpoint: endpoint.to_owned(),
+            context: "",
+            source: source.into(),
+        }
+    }
 }

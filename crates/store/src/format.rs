@@ -4,7 +4,7 @@ use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, Quad};
 
 use crate::error::StoreError;
-use crate::model::PREFIXES;
+use crate::vocab::PREFIXES;
 
 /// Serializes quads, sorted for stable bytes; triple formats drop graph names
 /// and duplicates.
@@ -18,10 +18,7 @@ pub fn write_quads(
         for (p, iri) in PREFIXES {
             serializer = serializer
                 .with_prefix(*p, *iri)
-                .map_err(|e| StoreError::Model {
-                    what: format!("prefix {p}"),
-                    message: e.to_string(),
-                })?;
+                .map_err(|e| StoreError::model(format!("prefix {p}"), e))?;
         }
     }
     let mut w = serializer.for_writer(writer);

@@ -2,45 +2,13 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use actorgraph_extract::vocab::{AG, CAMEO, XSD};
 use actorgraph_extract::{ActorRef, Extraction, PartialDate, Relation};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 use sha2::{Digest, Sha256};
 
 use crate::error::StoreError;
-
-pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-pub const PROV: &str = "http://www.w3.org/ns/prov#";
-pub const DCTERMS: &str = "http://purl.org/dc/terms/";
-pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
-pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
-/// Reports and their named graphs.
-pub const REPORT: &str = "https://w3id.org/actorgraph/report/";
-/// Assertions, one per extracted relation.
-pub const ASSERTION: &str = "https://w3id.org/actorgraph/assertion/";
-/// The named graph holding the ontology, CAMEO scheme and relation properties.
-pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/actorgraph/graph/ontology";
-/// The named graph holding the actor dictionary.
-pub const ACTORS_GRAPH: &str = "https://w3id.org/actorgraph/graph/actors";
-
-/// Prefixes used in every serialization and in query tables.
-pub const PREFIXES: &[(&str, &str)] = &[
-    ("ag", AG),
-    ("actor", actorgraph_extract::vocab::ACTOR),
-    ("person", actorgraph_extract::vocab::PERSON),
-    ("cameo", CAMEO),
-    ("report", REPORT),
-    ("assertion", ASSERTION),
-    ("rdf", RDF),
-    ("rdfs", RDFS),
-    ("owl", OWL),
-    ("skos", SKOS),
-    ("prov", PROV),
-    ("dcterms", DCTERMS),
-    ("xsd", XSD),
-];
+use crate::vocab::{self, ag, dcterms, prov, rdf, skos, ASSERTION, CAMEO, PERSON, REPORT, XSD};
 
 /// SHA-256 of a report's text, hex: its content identity.
 pub fn content_hash(text: &str) -> String {
@@ -66,15 +34,13 @@ pub fn report_iri(doc: &str) -> String {
     format!("{REPORT}{slug}")
 }
 
-fn nn(iri: &str) -> Result<NamedNode, StoreError> {
-    NamedNode::new(iri).map_err(|e| StoreError::Model {
-        what: format!("<{iri}>"),
-        message: e.to_string(),
-    })
+pub(crate) fn nn(iri: &str) -> Result<NamedNode, StoreError> {
+    NamedNode::new(iri).map_err(|e| StoreError::model(format!("<{iri}>"), e))
 }
 
-fn ag(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{AG}{local}"))
+/// An `ag:` term named by the data: a relation property or an actor class.
+fn ag_named(local: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{local}", ag::NAMESPACE))
 }
 
 fn typed(value: impl Into<String>, xsd: &str) -> Literal {
@@ -108,45 +74,45 @@ impl ReportGraph {
             sentences: BTreeSet::new(),
         };
         let r = &extraction.report;
-        g.add(graph.clone(), nn(&format!("{RDF}type"))?, ag("Report"));
+        g.add(graph.clone(), rdf::TYPE.node(), ag::REPORT.node());
         g.add(
             graph.clone(),
-            ag("fileName"),
+            ag::FILE_NAME.node(),
             Literal::new_simple_literal(&r.doc),
         );
         g.add(
             graph.clone(),
-            ag("contentHash"),
+            ag::CONTENT_HASH.node(),
             Literal::new_simple_literal(hash),
         );
         if let Some(x) = &r.extractor {
             g.add(
                 graph.clone(),
-                ag("extractedWith"),
+                ag::EXTRACTED_WITH.node(),
                 Literal::new_simple_literal(x),
             );
         }
         if let Some(t) = &r.title {
             g.add(
                 graph.clone(),
-                nn(&format!("{DCTERMS}title"))?,
+                dcterms::TITLE.node(),
                 Literal::new_simple_literal(t),
             );
         }
         if let Some(d) = r.date.as_deref().and_then(date_literal) {
-            g.add(graph.clone(), ag("reportDate"), d);
+            g.add(graph.clone(), ag::REPORT_DATE.node(), d);
         }
         if let Some(loc) = &r.location {
             g.add(
                 graph.clone(),
-                nn(&format!("{DCTERMS}source"))?,
+                dcterms::SOURCE.node(),
                 Literal::new_simple_literal(loc),
             );
         }
         for a in &r.authors {
             g.add(
                 graph.clone(),
-                nn(&format!("{DCTERMS}creator"))?,
+                dcterms::CREATOR.node(),
                 Literal::new_simple_literal(a),
             );
         }
@@ -177,14 +143,14 @@ impl ReportGraph {
     /// Report-local actors (persons the dictionary lacks) get a label and roll-up here.
     fn actor(&mut self, a: &ActorRef) -> Result<NamedNode, StoreError> {
         let node = nn(&a.id)?;
-        if a.id.starts_with(actorgraph_extract::vocab::PERSON) {
-            self.add(node.clone(), nn(&format!("{RDF}type"))?, ag(&a.kind));
+        if a.id.starts_with(PERSON) {
+            self.add(node.clone(), rdf::TYPE.node(), ag_named(&a.kind));
             self.add(
                 node.clone(),
-                nn(&format!("{SKOS}prefLabel"))?,
+                skos::PREF_LABEL.node(),
                 Literal::new_language_tagged_literal_unchecked(&a.label, "en"),
             );
-            self.add(node.clone(), ag("rollsUpTo"), nn(&a.rollup.id)?);
+            self.add(node.clone(), ag::ROLLS_UP_TO.node(), nn(&a.rollup.id)?);
         }
         Ok(node)
     }
@@ -195,42 +161,46 @@ impl ReportGraph {
         let object = self.actor(&rel.object)?;
         let s_top = nn(&rel.subject.rollup.id)?;
         let o_top = nn(&rel.object.rollup.id)?;
-        let pred = ag(&rel.relation);
+        let pred = ag_named(&rel.relation);
         // The plain triples, at the top level and (when different) as written.
         self.add(s_top.clone(), pred.clone(), o_top.clone());
         if subject != s_top || object != o_top {
             self.add(subject.clone(), pred.clone(), object.clone());
         }
-        self.add(a.clone(), nn(&format!("{RDF}type"))?, ag("Assertion"));
-        self.add(a.clone(), nn(&format!("{RDF}subject"))?, s_top.clone());
-        self.add(a.clone(), nn(&format!("{RDF}predicate"))?, pred);
-        self.add(a.clone(), nn(&format!("{RDF}object"))?, o_top.clone());
+        self.add(a.clone(), rdf::TYPE.node(), ag::ASSERTION.node());
+        self.add(a.clone(), rdf::SUBJECT.node(), s_top.clone());
+        self.add(a.clone(), rdf::PREDICATE.node(), pred);
+        self.add(a.clone(), rdf::OBJECT.node(), o_top.clone());
         if subject != s_top {
-            self.add(a.clone(), ag("subjectMention"), subject);
+            self.add(a.clone(), ag::SUBJECT_MENTION.node(), subject);
         }
         if object != o_top {
-            self.add(a.clone(), ag("objectMention"), object);
+            self.add(a.clone(), ag::OBJECT_MENTION.node(), object);
         }
         self.add(
             a.clone(),
-            ag("cameo"),
+            ag::CAMEO.node(),
             nn(&format!("{CAMEO}{}", rel.cameo))?,
         );
-        self.add(a.clone(), ag("modality"), ag(rel.modality.as_str()));
-        self.add(a.clone(), ag("negated"), Literal::from(rel.negated));
+        self.add(
+            a.clone(),
+            ag::MODALITY.node(),
+            vocab::modality(rel.modality).node(),
+        );
+        self.add(a.clone(), ag::NEGATED.node(), Literal::from(rel.negated));
         if let Some(by) = &rel.attributed_to {
             let by = self.actor(by)?;
-            self.add(a.clone(), ag("attributedTo"), by);
+            self.add(a.clone(), ag::ATTRIBUTED_TO.node(), by);
         }
         if let Some(d) = rel.date.as_deref().and_then(date_literal) {
-            self.add(a.clone(), ag("date"), d);
+            self.add(a.clone(), ag::DATE.node(), d);
         }
         if let Some(t) = &rel.topic {
-            self.add(a.clone(), ag("topic"), Literal::new_simple_literal(t));
+            self.add(a.clone(), ag::TOPIC.node(), Literal::new_simple_literal(t));
         }
         self.add(
             a.clone(),
-            ag("trigger"),
+            ag::TRIGGER.node(),
             Literal::new_simple_literal(&rel.trigger),
         );
         // The evidence sentence is a node of its own, shared by its relations.
@@ -240,33 +210,29 @@ impl ReportGraph {
             rel.span[0],
             rel.span[1]
         ))?;
-        self.add(a.clone(), ag("evidence"), sentence.clone());
-        self.add(
-            a.clone(),
-            nn(&format!("{PROV}wasDerivedFrom"))?,
-            self.graph.clone(),
-        );
+        self.add(a.clone(), ag::EVIDENCE.node(), sentence.clone());
+        self.add(a.clone(), prov::WAS_DERIVED_FROM.node(), self.graph.clone());
         if self.sentences.insert(sentence.as_str().to_owned()) {
             self.add(
                 sentence.clone(),
-                ag("text"),
+                ag::TEXT.node(),
                 Literal::new_simple_literal(&rel.sentence),
             );
             self.add(
                 sentence.clone(),
-                ag("charStart"),
+                ag::CHAR_START.node(),
                 Literal::from(rel.span[0] as i64),
             );
             self.add(
                 sentence.clone(),
-                ag("charEnd"),
+                ag::CHAR_END.node(),
                 Literal::from(rel.span[1] as i64),
             );
             for src in &rel.sources {
                 // Citations are kept as written: many are not valid IRIs ("tass dot ru/...").
                 self.add(
                     sentence.clone(),
-                    ag("cites"),
+                    ag::CITES.node(),
                     Literal::new_simple_literal(src),
                 );
             }
@@ -287,7 +253,7 @@ pub(crate) fn base_graph_hash(graph: &str, files: &[(&str, &str)]) -> Quad {
     }
     Quad::new(
         g.clone(),
-        NamedNode::new_unchecked(format!("{AG}contentHash")),
+        ag::CONTENT_HASH.node(),
         Literal::new_simple_literal(hex(&hasher.finalize())),
         g,
     )
@@ -319,10 +285,7 @@ pub(crate) fn base_graph(
     for (name, text) in files {
         let parser = RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.clone());
         for q in parser.for_slice(text.as_bytes()) {
-            quads.push(q.map_err(|e| StoreError::Model {
-                what: (*name).to_owned(),
-                message: e.to_string(),
-            })?);
+            quads.push(q.map_err(|e| StoreError::model(*name, e))?);
         }
     }
     Ok((g, hash, quads))

@@ -5,23 +5,21 @@ use std::fmt::Write as _;
 use std::io::Read;
 use std::time::Duration;
 
-use actorgraph_extract::{Extraction, DICTIONARY_FILES, ONTOLOGY_FILES};
+use actorgraph_extract::{DICTIONARY_FILES, ONTOLOGY_FILES};
 use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
 use oxhttp::model::{Body, Method, Request, Response};
 use oxhttp::Client;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser};
-use oxigraph::sparql::{QueryResults, QueryTripleIter};
-
-use crate::error::StoreError;
-use crate::model::{
-    base_graph, content_hash, report_iri, ReportGraph, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES,
+use oxigraph::sparql::{
+    CancellationToken, QueryEvaluationError, QueryResults, QuerySolution, QueryTripleIter,
 };
-use crate::store::{IngestOutcome, ReportStatus};
 
-const AG_CONTENT_HASH: &str = "https://w3id.org/actorgraph/ns#contentHash";
-const AG_EXTRACTED_WITH: &str = "https://w3id.org/actorgraph/ns#extractedWith";
+use crate::backend::{Backend, Dataset, IngestOutcome, QuadIter, ReportStatus};
+use crate::error::{BoxedError, StoreError};
+use crate::model::{base_graph, content_hash, report_iri, ReportGraph};
+use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
 
 /// A SPARQL 1.1 server holding an actorgraph graph: Oxigraph server,
 /// Fuseki, GraphDB, Virtuoso, QLever…
@@ -54,7 +52,7 @@ impl RemoteStore {
             client: Client::new()
                 .with_global_timeout(Duration::from_secs(600))
                 .with_user_agent(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
-                .map_err(|e| remote(query_url, e))?,
+                .map_err(|e| StoreError::remote(query_url, e))?,
         })
     }
 
@@ -66,15 +64,15 @@ impl RemoteStore {
         &self.update_url
     }
 
+    /// POSTs a form; an answer other than 2xx is an error naming its status and first line.
     fn post(
         &self,
         url: &str,
-        key: &str,
-        text: &str,
+        form: &[(&str, &str)],
         accept: &str,
     ) -> Result<Response<Body>, StoreError> {
         let body = form_urlencoded::Serializer::new(String::new())
-            .append_pair(key, text)
+            .extend_pairs(form)
             .finish();
         let request = Request::builder()
             .method(Method::POST)
@@ -82,8 +80,11 @@ impl RemoteStore {
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(ACCEPT, accept)
             .body(Body::from(body))
-            .map_err(|e| remote(url, e))?;
-        let response = self.client.request(request).map_err(|e| remote(url, e))?;
+            .map_err(|e| StoreError::remote(url, e))?;
+        let response = self
+            .client
+            .request(request)
+            .map_err(|e| StoreError::remote(url, e))?;
         if !response.status().is_success() {
             let status = response.status();
             let mut text = String::new();
@@ -105,20 +106,9 @@ impl RemoteStore {
         Ok(response)
     }
 
-    /// Runs a query with the actorgraph prefixes predeclared (sent as
-    /// `PREFIX` lines before the query text).
-    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut text = String::new();
-        for (p, iri) in PREFIXES {
-            let _ = writeln!(text, "PREFIX {p}: <{iri}>");
-        }
-        text.push_str(sparql);
-        let response = self.post(
-            &self.query_url,
-            "query",
-            &text,
-            "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
-        )?;
+    /// Reads an answer as SPARQL results or, for CONSTRUCT and DESCRIBE, as RDF,
+    /// by the media type the server gives it.
+    fn read_answer(&self, response: Response<Body>) -> Result<QueryResults<'static>, StoreError> {
         let media = response
             .headers()
             .get(CONTENT_TYPE)
@@ -132,6 +122,7 @@ impl RemoteStore {
             .unwrap_or("")
             .trim()
             .to_ascii_lowercase();
+        // The results formats first: text/csv and the like would otherwise not be tried.
         let results_format = match essence.as_str() {
             "application/sparql-results+json"
             | "application/sparql-results+xml"
@@ -142,13 +133,13 @@ impl RemoteStore {
         if let Some(f) = results_format {
             let parsed = QueryResultsParser::from_format(f)
                 .for_reader(body)
-                .map_err(|e| remote(&self.query_url, format!("unreadable results: {e}")))?;
+                .map_err(|e| self.unreadable("unreadable results: ", e))?;
             return Ok(QueryResults::from(parsed));
         }
         if let Some(f) = RdfFormat::from_media_type(&essence) {
             let mut triples: Vec<Triple> = Vec::new();
             for q in RdfParser::from_format(f).for_reader(body) {
-                let q = q.map_err(|e| remote(&self.query_url, format!("unreadable graph: {e}")))?;
+                let q = q.map_err(|e| self.unreadable("unreadable graph: ", e))?;
                 triples.push(q.into());
             }
             return Ok(QueryResults::Graph(QueryTripleIter::new(
@@ -158,13 +149,21 @@ impl RemoteStore {
         if let Some(f) = QueryResultsFormat::from_media_type(&essence) {
             let parsed = QueryResultsParser::from_format(f)
                 .for_reader(body)
-                .map_err(|e| remote(&self.query_url, format!("unreadable results: {e}")))?;
+                .map_err(|e| self.unreadable("unreadable results: ", e))?;
             return Ok(QueryResults::from(parsed));
         }
         Err(remote(
             &self.query_url,
             format!("answered in {media:?}, which is neither SPARQL results nor RDF"),
         ))
+    }
+
+    fn unreadable(&self, context: &'static str, e: impl Into<BoxedError>) -> StoreError {
+        StoreError::RemoteFailed {
+            endpoint: self.query_url.clone(),
+            context,
+            source: e.into(),
+        }
     }
 
     /// Runs an ASK query.
@@ -176,14 +175,6 @@ impl RemoteStore {
                 "an ASK query got no boolean answer",
             )),
         }
-    }
-
-    /// Runs a SPARQL 1.1 update.
-    pub fn update(&self, sparql: &str) -> Result<(), StoreError> {
-        let response = self.post(&self.update_url, "update", sparql, "*/*")?;
-        // Drain the answer so the connection ends cleanly.
-        let _ = std::io::copy(&mut response.into_body(), &mut std::io::sink());
-        Ok(())
     }
 
     /// Replaces a named graph with `quads` in one update request.
@@ -198,10 +189,6 @@ impl RemoteStore {
         self.update(&text)
     }
 
-    fn has_hash(&self, graph: &NamedNode, hash: &str) -> Result<bool, StoreError> {
-        self.has_version(graph, hash, None)
-    }
-
     /// Whether the graph holds this content hash and, when given, was read by
     /// this extractor.
     fn has_version(
@@ -213,117 +200,109 @@ impl RemoteStore {
         let hash = Literal::new_simple_literal(hash);
         let by = extractor.map_or(String::new(), |x| {
             format!(
-                " ; <{AG_EXTRACTED_WITH}> {}",
+                " ; {} {}",
+                ag::EXTRACTED_WITH.as_ref(),
                 Literal::new_simple_literal(x)
             )
         });
+        let has_hash = ag::CONTENT_HASH.as_ref();
         self.ask(&format!(
-            "ASK {{ GRAPH {graph} {{ {graph} <{AG_CONTENT_HASH}> {hash}{by} }} }}"
+            "ASK {{ GRAPH {graph} {{ {graph} {has_hash} {hash}{by} }} }}"
         ))
     }
 
-    /// Loads the ontology and the actor dictionary into their graphs, unless
-    /// the same versions are already there.
-    pub fn ensure_base(&self) -> Result<(), StoreError> {
-        for (graph, files) in [
-            (ONTOLOGY_GRAPH, ONTOLOGY_FILES),
-            (ACTORS_GRAPH, DICTIONARY_FILES),
-        ] {
-            let (g, hash, quads) = base_graph(graph, files)?;
-            if !self.has_hash(&g, &hash)? {
-                self.replace_graph(&g, &quads)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Ingests one report: the same content again writes nothing; new content
-    /// under the same name replaces the report's graph, in one update request.
-    pub fn ingest(&self, extraction: &Extraction, text: &str) -> Result<IngestOutcome, StoreError> {
-        self.ingest_graph(&ReportGraph::new(extraction, &content_hash(text))?)
-    }
-
-    /// Whether the endpoint holds this report already (by name and content
-    /// hash), without extracting it: one `ASK`.
-    pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
-        self.status(doc, text, None)
-    }
-
-    /// Like [`RemoteStore::report_status`], and a report read by another
-    /// extractor counts as changed.
-    pub fn report_status_for(
-        &self,
-        doc: &str,
-        text: &str,
-        extractor: &str,
-    ) -> Result<ReportStatus, StoreError> {
-        self.status(doc, text, Some(extractor))
-    }
-
+    /// One `ASK`: the same report is unchanged; else it is new, or changed,
+    /// which `ingest_graph` tells apart when it writes.
     fn status(
         &self,
         doc: &str,
         text: &str,
         extractor: Option<&str>,
     ) -> Result<ReportStatus, StoreError> {
-        let g = NamedNode::new(report_iri(doc)).map_err(|e| StoreError::Model {
-            what: doc.to_owned(),
-            message: e.to_string(),
-        })?;
+        let g = NamedNode::new(report_iri(doc)).map_err(|e| StoreError::model(doc, e))?;
         Ok(if self.has_version(&g, &content_hash(text), extractor)? {
             ReportStatus::Unchanged
         } else {
-            // New or changed: `ingest_graph` tells which when it writes.
             ReportStatus::New
         })
     }
 
-    /// Ingests one report graph, as [`RemoteStore::ingest`] does.
-    pub fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
-        let hash = &graph.hash;
-        let g = &graph.graph;
-        if self.has_version(g, hash, graph.extractor.as_deref())? {
-            return Ok(IngestOutcome::Unchanged);
-        }
-        let existed = self.ask(&format!(
-            "ASK {{ GRAPH {g} {{ {g} <{AG_CONTENT_HASH}> ?hash }} }}"
-        ))?;
-        self.replace_graph(g, &graph.quads)?;
-        Ok(if existed {
-            IngestOutcome::Replaced
-        } else {
-            IngestOutcome::Added
-        })
+    /// A solution of `SELECT ?g ?s ?p ?o` as a quad.
+    fn quad_of(&self, s: Result<QuerySolution, QueryEvaluationError>) -> Result<Quad, StoreError> {
+        let s = s.map_err(|e| StoreError::remote(&self.query_url, e))?;
+        let (Some(g), Some(subject), Some(Term::NamedNode(p)), Some(o)) =
+            (s.get("g"), s.get("s"), s.get("p"), s.get("o"))
+        else {
+            return Err(remote(
+                &self.query_url,
+                "a quad without graph, subject, predicate or object",
+            ));
+        };
+        let g = NamedOrBlankNode::try_from(g.clone())
+            .map_err(|e| StoreError::remote(&self.query_url, e))?;
+        let subject = NamedOrBlankNode::try_from(subject.clone())
+            .map_err(|e| StoreError::remote(&self.query_url, e))?;
+        Ok(Quad::new(subject, p.clone(), o.clone(), GraphName::from(g)))
+    }
+}
+
+impl Backend for RemoteStore {
+    fn location(&self) -> String {
+        self.query_url.clone()
     }
 
-    /// Every quad of every named graph (the default graph is left out).
-    pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
+    /// Sends the query with the actorgraph prefixes as `PREFIX` lines in front,
+    /// and the dataset as protocol parameters. `cancel` is not heeded.
+    fn query_with(
+        &self,
+        sparql: &str,
+        dataset: &Dataset,
+        _cancel: Option<CancellationToken>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut text = String::new();
+        for (p, iri) in PREFIXES {
+            let _ = writeln!(text, "PREFIX {p}: <{iri}>");
+        }
+        text.push_str(sparql);
+        let mut form = vec![("query", text.as_str())];
+        form.extend(
+            dataset
+                .default_graphs
+                .iter()
+                .map(|g| ("default-graph-uri", g.as_str())),
+        );
+        form.extend(
+            dataset
+                .named_graphs
+                .iter()
+                .map(|g| ("named-graph-uri", g.as_str())),
+        );
+        let response = self.post(
+            &self.query_url,
+            &form,
+            "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8",
+        )?;
+        self.read_answer(response)
+    }
+
+    fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        let response = self.post(&self.update_url, &[("update", sparql)], "*/*")?;
+        // Drain the answer so the connection ends cleanly.
+        let _ = std::io::copy(&mut response.into_body(), &mut std::io::sink());
+        Ok(())
+    }
+
+    /// The quads of every named graph (the default graph is left out), read
+    /// from the answer as it arrives.
+    fn quads(&self) -> Result<QuadIter<'_>, StoreError> {
         let results = self.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")?;
         let QueryResults::Solutions(solutions) = results else {
             return Err(remote(&self.query_url, "a SELECT query got no solutions"));
         };
-        let mut quads = Vec::new();
-        for s in solutions {
-            let s = s.map_err(|e| remote(&self.query_url, e))?;
-            let (Some(g), Some(subject), Some(Term::NamedNode(p)), Some(o)) =
-                (s.get("g"), s.get("s"), s.get("p"), s.get("o"))
-            else {
-                return Err(remote(
-                    &self.query_url,
-                    "a quad without graph, subject, predicate or object",
-                ));
-            };
-            let g =
-                NamedOrBlankNode::try_from(g.clone()).map_err(|e| remote(&self.query_url, e))?;
-            let subject = NamedOrBlankNode::try_from(subject.clone())
-                .map_err(|e| remote(&self.query_url, e))?;
-            quads.push(Quad::new(subject, p.clone(), o.clone(), GraphName::from(g)));
-        }
-        Ok(quads)
+        Ok(Box::new(solutions.map(|s| self.quad_of(s))))
     }
 
-    /// Number of quads in the named graphs.
-    pub fn len(&self) -> Result<usize, StoreError> {
+    fn len(&self) -> Result<usize, StoreError> {
         let results = self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")?;
         if let QueryResults::Solutions(mut solutions) = results {
             if let Some(Ok(s)) = solutions.next() {
@@ -337,8 +316,49 @@ impl RemoteStore {
         Err(remote(&self.query_url, "no quad count in the answer"))
     }
 
-    pub fn is_empty(&self) -> Result<bool, StoreError> {
-        Ok(self.len()? == 0)
+    /// Each base graph is one update request, sent only when its content hash
+    /// is not there yet.
+    fn ensure_base(&self) -> Result<(), StoreError> {
+        for (graph, files) in [
+            (ONTOLOGY_GRAPH, ONTOLOGY_FILES),
+            (ACTORS_GRAPH, DICTIONARY_FILES),
+        ] {
+            let (g, hash, quads) = base_graph(graph, files)?;
+            if !self.has_version(&g, &hash, None)? {
+                self.replace_graph(&g, &quads)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
+        self.status(doc, text, None)
+    }
+
+    fn report_status_for(
+        &self,
+        doc: &str,
+        text: &str,
+        extractor: &str,
+    ) -> Result<ReportStatus, StoreError> {
+        self.status(doc, text, Some(extractor))
+    }
+
+    /// One update request replaces the graph, which servers run as one transaction.
+    fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
+        let hash = &graph.hash;
+        let g = &graph.graph;
+        if self.has_version(g, hash, graph.extractor.as_deref())? {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let has_hash = ag::CONTENT_HASH.as_ref();
+        let existed = self.ask(&format!("ASK {{ GRAPH {g} {{ {g} {has_hash} ?hash }} }}"))?;
+        self.replace_graph(g, &graph.quads)?;
+        Ok(if existed {
+            IngestOutcome::Replaced
+        } else {
+            IngestOutcome::Added
+        })
     }
 }
 
@@ -381,10 +401,11 @@ fn default_update_url(query_url: &str) -> String {
     }
 }
 
-fn remote(endpoint: &str, e: impl std::fmt::Display) -> StoreError {
+/// The endpoint's answer to a request, in words.
+fn remote(endpoint: &str, message: impl Into<String>) -> StoreError {
     StoreError::Remote {
         endpoint: endpoint.to_owned(),
-        message: e.to_string(),
+        message: message.into(),
     }
 }
 

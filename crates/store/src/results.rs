@@ -8,7 +8,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::QueryResults;
 
 use crate::error::StoreError;
-use crate::model::PREFIXES;
+use crate::vocab::{compact_iri, PREFIXES};
 
 /// How query results are written: a table for people, standard formats for tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,6 @@ pub fn write_results(
     format: ResultsFormat,
     mut out: impl Write,
 ) -> Result<(), StoreError> {
-    let eval = |e: oxigraph::sparql::QueryEvaluationError| StoreError::Evaluation(e.to_string());
     match results {
         QueryResults::Solutions(solutions) => {
             let vars: Vec<_> = solutions.variables().to_vec();
@@ -93,14 +92,14 @@ pub fn write_results(
                     let mut w = QueryResultsSerializer::from_format(f)
                         .serialize_solutions_to_writer(out, vars.clone())?;
                     for s in solutions {
-                        w.serialize(&s.map_err(eval)?)?;
+                        w.serialize(&s?)?;
                     }
                     w.finish()?;
                 }
                 None => {
                     let mut rows: Vec<Vec<String>> = Vec::new();
                     for s in solutions {
-                        let s = s.map_err(eval)?;
+                        let s = s?;
                         rows.push(
                             vars.iter()
                                 .map(|v| s.get(v).map(compact).unwrap_or_default())
@@ -126,10 +125,7 @@ pub fn write_results(
         QueryResults::Graph(triples) => {
             let mut quads = Vec::new();
             for t in triples {
-                quads.push(
-                    t.map_err(eval)?
-                        .in_graph(oxigraph::model::GraphName::DefaultGraph),
-                );
+                quads.push(t?.in_graph(oxigraph::model::GraphName::DefaultGraph));
             }
             let rdf = if format.standard().is_none() {
                 RdfFormat::Turtle
@@ -147,18 +143,14 @@ pub fn compact(term: &Term) -> String {
     match term {
         Term::NamedNode(n) => {
             let iri = n.as_str();
-            for (p, ns) in PREFIXES {
-                if let Some(local) = iri.strip_prefix(ns) {
-                    if !local.is_empty()
-                        && local
-                            .chars()
-                            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
-                    {
-                        return format!("{p}:{local}");
-                    }
-                }
-            }
-            format!("<{iri}>")
+            // Only names a reader takes for a word: `actor:IRN`, not `report:a b`.
+            let plain = |local: &str| {
+                !local.is_empty()
+                    && local
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            };
+            compact_iri(iri, PREFIXES.iter().copied(), plain).unwrap_or_else(|| format!("<{iri}>"))
         }
         Term::BlankNode(b) => format!("_:{}", b.as_str()),
         Term::Literal(l) => l.value().to_owned(),
@@ -173,35 +165,7 @@ fn write_table(
     max: usize,
     out: &mut impl Write,
 ) -> Result<(), StoreError> {
-    let width = |s: &str| s.chars().count();
-    let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            widths[i] = widths[i].max(width(c)).min(max);
-        }
-    }
-    let line = |cells: &[String], out: &mut dyn Write| -> std::io::Result<()> {
-        let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            let c: String = if width(c) > max {
-                c.chars().take(max - 1).chain(['…']).collect()
-            } else {
-                c.clone()
-            };
-            if i + 1 < cells.len() {
-                s.push_str(&format!("{c:<w$}  ", w = widths[i]));
-            } else {
-                s.push_str(&c);
-            }
-        }
-        writeln!(out, "{}", s.trim_end())
-    };
-    line(header, out)?;
-    let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
-    line(&rule, out)?;
-    for r in rows {
-        line(r, out)?;
-    }
+    out.write_all(text_table(header, rows, max, '-').as_bytes())?;
     writeln!(
         out,
         "({} row{})",
@@ -209,4 +173,68 @@ fn write_table(
         if rows.len() == 1 { "" } else { "s" }
     )?;
     Ok(())
+}
+
+/// Columns for a terminal: each as wide as its widest cell, two spaces apart, a
+/// rule of `rule` under the header; a cell wider than `max` characters is cut
+/// to `max` with "…". No trailing spaces, so the text diffs cleanly.
+pub fn text_table(
+    header: &[impl AsRef<str>],
+    rows: &[Vec<String>],
+    max: usize,
+    rule: char,
+) -> String {
+    let width = |s: &str| s.chars().count();
+    let mut widths: Vec<usize> = header.iter().map(|h| width(h.as_ref())).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(width(c)).min(max);
+        }
+    }
+    let line = |cells: &mut dyn Iterator<Item = &str>, out: &mut String| {
+        let start = out.len();
+        let mut cells = cells.enumerate().peekable();
+        while let Some((i, c)) = cells.next() {
+            let cut: String;
+            let c = if width(c) > max {
+                cut = c.chars().take(max - 1).chain(['…']).collect();
+                cut.as_str()
+            } else {
+                c
+            };
+            out.push_str(c);
+            if cells.peek().is_some() {
+                let pad = widths[i].saturating_sub(width(c)) + 2;
+                out.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        let end = start + out[start..].trim_end().len();
+        out.truncate(end);
+        out.push('\n');
+    };
+    let mut out = String::new();
+    line(&mut header.iter().map(AsRef::as_ref), &mut out);
+    let rules: Vec<String> = widths.iter().map(|w| rule.to_string().repeat(*w)).collect();
+    line(&mut rules.iter().map(String::as_str), &mut out);
+    for r in rows {
+        line(&mut r.iter().map(String::as_str), &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_pad_cut_and_keep_no_trailing_space() {
+        let rows = vec![
+            vec!["actor:IRN".to_owned(), "a long cell".to_owned()],
+            vec!["x".to_owned(), String::new()],
+        ];
+        assert_eq!(
+            text_table(&["s", "o"], &rows, 6, '-'),
+            "s       o\n------  ------\nactor…  a lon…\nx\n"
+        );
+    }
 }

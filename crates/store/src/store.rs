@@ -1,40 +1,17 @@
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use actorgraph_extract::{Extraction, DICTIONARY_FILES, ONTOLOGY_FILES};
-use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, Term};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use actorgraph_extract::{DICTIONARY_FILES, ONTOLOGY_FILES};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::{StorageError, Store};
 
+use crate::backend::{Backend, Dataset, IngestOutcome, QuadIter, ReportStatus};
 use crate::error::StoreError;
-use crate::model::{
-    base_graph, base_graph_hash, content_hash, report_iri, ReportGraph, ACTORS_GRAPH,
-    ONTOLOGY_GRAPH,
-};
-
-/// What an ingest did with a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IngestOutcome {
-    /// A new report.
-    Added,
-    /// A report of the same name with other content: its graph was replaced.
-    Replaced,
-    /// The same report again: nothing written.
-    Unchanged,
-}
-
-/// What the store holds of a report, judged by name and content hash.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportStatus {
-    /// No report of that name.
-    New,
-    /// A report of that name with other content.
-    Changed,
-    /// The same report: ingesting it again would write nothing.
-    Unchanged,
-}
+use crate::model::{base_graph, base_graph_hash, content_hash, nn, report_iri, ReportGraph};
+use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
 
 /// Quads gathered before a batch is written: large enough that the bulk
 /// loader's fixed cost per batch (sorting, one SST file per index, one
@@ -77,7 +54,7 @@ impl BatchWriter<'_> {
         let g = graph.graph.as_ref();
         if self.pending_graphs.contains(&graph.graph) || self.seen.contains(&graph.graph) {
             self.commit()?;
-            let outcome = self.store.write_report(&graph)?;
+            let outcome = self.store.ingest_graph(&graph)?;
             if outcome != IngestOutcome::Unchanged {
                 self.written += graph.quads.len();
             }
@@ -89,7 +66,7 @@ impl BatchWriter<'_> {
         {
             ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
             ReportStatus::Changed => {
-                let outcome = self.store.write_report(&graph)?;
+                let outcome = self.store.ingest_graph(&graph)?;
                 self.written += graph.quads.len();
                 self.seen.insert(graph.graph);
                 return Ok(outcome);
@@ -144,6 +121,7 @@ pub struct GraphStore {
 
 impl GraphStore {
     /// Opens (creating if needed) a persistent store for reading and writing.
+    #[cfg(feature = "rocksdb")]
     pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
         if path.exists() && !path.is_dir() {
@@ -155,6 +133,7 @@ impl GraphStore {
 
     /// Opens an existing persistent store for reading only; works while
     /// another process writes to it.
+    #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
         if !path.exists() {
@@ -184,13 +163,6 @@ impl GraphStore {
     /// The underlying Oxigraph store, for anything this API does not cover.
     pub fn inner(&self) -> &Store {
         &self.store
-    }
-
-    /// Loads the ontology and the actor dictionary into their graphs, unless
-    /// the same versions are already there.
-    pub fn ensure_base(&self) -> Result<(), StoreError> {
-        self.load_base_graph(ONTOLOGY_GRAPH, ONTOLOGY_FILES)?;
-        self.load_base_graph(ACTORS_GRAPH, DICTIONARY_FILES)
     }
 
     fn load_base_graph(&self, graph: &str, files: &[(&str, &str)]) -> Result<(), StoreError> {
@@ -227,43 +199,13 @@ impl GraphStore {
         tx.commit().map_err(|e| storage(&self.path, e))
     }
 
-    /// Ingests one report atomically: its graph lands whole or not at all.
-    /// The same content again writes nothing; new content under the same
-    /// name replaces the old graph.
-    pub fn ingest(&self, extraction: &Extraction, text: &str) -> Result<IngestOutcome, StoreError> {
-        let graph = ReportGraph::new(extraction, &content_hash(text))?;
-        self.write_report(&graph)
-    }
-
-    /// What ingesting a report would do, from its name (`Extraction`'s
-    /// `report.doc`) and text alone: one lookup, no extraction needed. The
-    /// extractor is not compared; see [`GraphStore::report_status_for`].
-    pub fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
-        let g = nn_checked(&report_iri(doc))?;
-        self.status_of(g.as_ref(), &content_hash(text), None)
-    }
-
-    /// Like [`GraphStore::report_status`], and a report read by another
-    /// extractor (`extractor`: its fingerprint, as in `ReportInfo::extractor`)
-    /// counts as changed: an upgraded extractor reads it again.
-    pub fn report_status_for(
-        &self,
-        doc: &str,
-        text: &str,
-        extractor: &str,
-    ) -> Result<ReportStatus, StoreError> {
-        let g = nn_checked(&report_iri(doc))?;
-        self.status_of(g.as_ref(), &content_hash(text), Some(extractor))
-    }
-
     fn status_of(
         &self,
         g: NamedNodeRef<'_>,
         hash: &str,
         extractor: Option<&str>,
     ) -> Result<ReportStatus, StoreError> {
-        let literal_of = |pred: &str| {
-            let pred = NamedNode::new_unchecked(format!("{}{pred}", actorgraph_extract::vocab::AG));
+        let literal_of = |pred: crate::vocab::Term| {
             self.store
                 .quads_for_pattern(
                     Some(g.into()),
@@ -279,20 +221,139 @@ impl GraphStore {
         let same = |term: &Option<Term>, value: &str| {
             term.as_ref() == Some(&Term::from(Literal::new_simple_literal(value)))
         };
-        let existing = literal_of("contentHash")?;
+        let existing = literal_of(ag::CONTENT_HASH)?;
         Ok(match existing {
             None => ReportStatus::New,
             Some(_) if !same(&existing, hash) => ReportStatus::Changed,
             Some(_) => match extractor {
-                Some(x) if !same(&literal_of("extractedWith")?, x) => ReportStatus::Changed,
+                Some(x) if !same(&literal_of(ag::EXTRACTED_WITH)?, x) => ReportStatus::Changed,
                 _ => ReportStatus::Unchanged,
             },
         })
     }
 
-    /// Writes one report graph in its own transaction, replacing an older
-    /// version; the same content again writes nothing.
-    fn write_report(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
+    /// A writer that ingests many reports in batches: much faster than
+    /// [`Backend::ingest`] one by one, and still atomic per report.
+    pub fn batch_writer(&self) -> BatchWriter<'_> {
+        BatchWriter {
+            store: self,
+            pending: Vec::new(),
+            pending_graphs: HashSet::new(),
+            seen: HashSet::new(),
+            batch_quads: DEFAULT_BATCH_QUADS,
+            written: 0,
+            batches: 0,
+        }
+    }
+
+    /// Compacts the store's indexes. Each bulk-loaded batch adds files that
+    /// overlap the others, and every lookup visits all of them until they
+    /// are compacted: after many batches, queries are several times faster
+    /// once this has run.
+    #[cfg(feature = "rocksdb")]
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        self.store.optimize().map_err(|e| storage(&self.path, e))
+    }
+
+    /// Whether a report graph exists.
+    pub fn has_report(&self, iri: &str) -> Result<bool, StoreError> {
+        let g = NamedNodeRef::new(iri).map_err(|e| StoreError::model(iri, e))?;
+        self.store
+            .contains_named_graph(g)
+            .map_err(|e| storage(&self.path, e))
+    }
+}
+
+impl Backend for GraphStore {
+    fn location(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    fn query_with(
+        &self,
+        sparql: &str,
+        dataset: &Dataset,
+        cancel: Option<CancellationToken>,
+    ) -> Result<QueryResults<'static>, StoreError> {
+        let mut evaluator = evaluator()?;
+        if let Some(token) = cancel {
+            evaluator = evaluator.with_cancellation_token(token);
+        }
+        let mut prepared = evaluator.parse_query(sparql).map_err(|e| {
+            StoreError::QuerySyntax(crate::syntax::readable(sparql, &e.to_string()))
+        })?;
+        if !dataset.is_empty() {
+            let ds = prepared.dataset_mut();
+            ds.set_default_graph(
+                dataset
+                    .default_graphs
+                    .iter()
+                    .cloned()
+                    .map(GraphName::from)
+                    .collect(),
+            );
+            ds.set_available_named_graphs(
+                dataset
+                    .named_graphs
+                    .iter()
+                    .cloned()
+                    .map(NamedOrBlankNode::from)
+                    .collect(),
+            );
+        } else if prepared.dataset().is_default_dataset() {
+            // Reports are named graphs; without FROM, a query sees all of them at once.
+            prepared.dataset_mut().set_default_graph_as_union();
+        }
+        Ok(prepared.on_store(&self.store).execute()?)
+    }
+
+    fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        Ok(evaluator()?
+            .parse_update(sparql)
+            .map_err(StoreError::UpdateSyntax)?
+            .on_store(&self.store)
+            .execute()?)
+    }
+
+    fn quads(&self) -> Result<QuadIter<'_>, StoreError> {
+        let path = &self.path;
+        Ok(Box::new(
+            self.store
+                .iter()
+                .map(move |q| q.map_err(|e| storage(path, e))),
+        ))
+    }
+
+    fn len(&self) -> Result<usize, StoreError> {
+        self.store.len().map_err(|e| storage(&self.path, e))
+    }
+
+    fn is_empty(&self) -> Result<bool, StoreError> {
+        self.store.is_empty().map_err(|e| storage(&self.path, e))
+    }
+
+    fn ensure_base(&self) -> Result<(), StoreError> {
+        self.load_base_graph(ONTOLOGY_GRAPH, ONTOLOGY_FILES)?;
+        self.load_base_graph(ACTORS_GRAPH, DICTIONARY_FILES)
+    }
+
+    fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
+        let g = nn(&report_iri(doc))?;
+        self.status_of(g.as_ref(), &content_hash(text), None)
+    }
+
+    fn report_status_for(
+        &self,
+        doc: &str,
+        text: &str,
+        extractor: &str,
+    ) -> Result<ReportStatus, StoreError> {
+        let g = nn(&report_iri(doc))?;
+        self.status_of(g.as_ref(), &content_hash(text), Some(extractor))
+    }
+
+    /// One transaction per report: clear the old graph, insert the new.
+    fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
         let g = graph.graph.as_ref();
         let outcome = match self.status_of(g, &graph.hash, graph.extractor.as_deref())? {
             ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
@@ -310,106 +371,27 @@ impl GraphStore {
         Ok(outcome)
     }
 
-    /// A writer that ingests many reports in batches: much faster than
-    /// [`GraphStore::ingest`] one by one, and still atomic per report.
-    pub fn batch_writer(&self) -> BatchWriter<'_> {
-        BatchWriter {
-            store: self,
-            pending: Vec::new(),
-            pending_graphs: HashSet::new(),
-            seen: HashSet::new(),
-            batch_quads: DEFAULT_BATCH_QUADS,
-            written: 0,
-            batches: 0,
-        }
-    }
-
-    /// Number of quads in the store.
-    pub fn len(&self) -> Result<usize, StoreError> {
-        self.store.len().map_err(|e| storage(&self.path, e))
-    }
-
-    pub fn is_empty(&self) -> Result<bool, StoreError> {
-        self.store.is_empty().map_err(|e| storage(&self.path, e))
-    }
-
-    /// Runs a SPARQL 1.1 query with the actorgraph prefixes predeclared and,
-    /// unless the query names its dataset, the union of all graphs as default graph.
-    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut evaluator = SparqlEvaluator::new();
-        for (p, iri) in crate::model::PREFIXES {
-            evaluator = evaluator
-                .with_prefix(*p, *iri)
-                .map_err(|e| StoreError::QuerySyntax(e.to_string()))?;
-        }
-        let mut prepared = evaluator.parse_query(sparql).map_err(|e| {
-            StoreError::QuerySyntax(crate::syntax::readable(sparql, &e.to_string()))
-        })?;
-        // Reports are named graphs; without FROM, a query sees all of them at once.
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
-        prepared
-            .on_store(&self.store)
-            .execute()
-            .map_err(|e| StoreError::Evaluation(e.to_string()))
-    }
-
-    /// Writes the store in an RDF format. Triple formats get the union of all
-    /// graphs; quad formats keep the graphs. Output is sorted, so the same
-    /// store gives the same bytes.
-    pub fn dump(&self, format: RdfFormat, writer: impl Write) -> Result<(), StoreError> {
-        let mut quads: Vec<Quad> = self
-            .store
-            .iter()
-            .collect::<Result<_, _>>()
-            .map_err(|e| storage(&self.path, e))?;
-        crate::format::write_quads(&mut quads, format, writer)
-    }
-
-    /// Every quad, in storage order.
-    pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
-        self.store
-            .iter()
-            .collect::<Result<_, _>>()
-            .map_err(|e| storage(&self.path, e))
-    }
-
-    /// Compacts the store's indexes. Each bulk-loaded batch adds files that
-    /// overlap the others, and every lookup visits all of them until they
-    /// are compacted: after many batches, queries are several times faster
-    /// once this has run.
-    pub fn optimize(&self) -> Result<(), StoreError> {
-        self.store.optimize().map_err(|e| storage(&self.path, e))
-    }
-
-    /// Flushes writes to disk.
-    pub fn flush(&self) -> Result<(), StoreError> {
+    #[cfg(feature = "rocksdb")]
+    fn flush(&self) -> Result<(), StoreError> {
         self.store.flush().map_err(|e| storage(&self.path, e))
-    }
-
-    /// Whether a report graph exists.
-    pub fn has_report(&self, iri: &str) -> Result<bool, StoreError> {
-        let g = NamedNodeRef::new(iri).map_err(|e| StoreError::Model {
-            what: iri.to_owned(),
-            message: e.to_string(),
-        })?;
-        self.store
-            .contains_named_graph(g)
-            .map_err(|e| storage(&self.path, e))
     }
 }
 
-fn nn_checked(iri: &str) -> Result<NamedNode, StoreError> {
-    NamedNode::new(iri).map_err(|e| StoreError::Model {
-        what: format!("<{iri}>"),
-        message: e.to_string(),
-    })
+/// The SPARQL evaluator with the actorgraph prefixes declared.
+pub(crate) fn evaluator() -> Result<SparqlEvaluator, StoreError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, iri) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*p, *iri)
+            .map_err(|e| StoreError::model(format!("prefix {p}"), e))?;
+    }
+    Ok(evaluator)
 }
 
 fn storage(path: &Path, e: StorageError) -> StoreError {
+    // RocksDB reports a store held by another process through its LOCK file;
+    // its message is the only sign of it.
     let message = e.to_string();
-    // RocksDB reports a store held by another process through its LOCK file.
     if message.contains("LOCK")
         || message.contains("lock file")
         || message.contains("Resource temporarily unavailable")
@@ -420,6 +402,6 @@ fn storage(path: &Path, e: StorageError) -> StoreError {
     }
     StoreError::Storage {
         path: path.to_path_buf(),
-        message,
+        source: e,
     }
 }

@@ -1,7 +1,7 @@
 //! SPARQL syntax errors that people can read: where the query goes wrong, in one line,
 //! instead of the parser's list of every character class it would have accepted.
 
-use crate::model::PREFIXES;
+use crate::vocab::PREFIXES;
 
 const QUERY_FORMS: &[&str] = &["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"];
 const SHOWN: usize = 8;

@@ -1,0 +1,17 @@
+use actorgraph_store::BoxedError;
+
+/// What can go wrong with the SPARQL endpoint.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ServerError {
+    /// The server could not start (the address is taken, say), or stopped.
+    #[error("cannot serve on {addr}: {source}")]
+    Serve {
+        addr: String,
+        #[source]
+        source: BoxedError,
+    },
+    /// A query ran past its time limit and was cancelled.
+    #[error("query cancelled after {seconds} s (the time limit; raise it with --timeout)")]
+    Timeout { seconds: f64 },
+}

@@ -1,0 +1,112 @@
+#![doc = include_str!("../README.md")]
+#![deny(unsafe_code)]
+
+mod error;
+mod negotiate;
+mod request;
+mod respond;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actorgraph_store::Backend;
+use oxhttp::model::header::ALLOW;
+use oxhttp::model::{Body, Request, Response, StatusCode};
+use oxhttp::{ListeningServer, Server};
+
+pub use error::ServerError;
+pub use negotiate::{negotiate_rdf_format, negotiate_results_format};
+
+use request::{read_operation, Operation};
+use respond::{answer_query, answer_update, text_response};
+
+/// How [`serve`] runs.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Where to listen; keep it on a loopback address unless the store is public.
+    pub bind: SocketAddr,
+    /// Accept SPARQL updates (POST `update=` or `application/sparql-update`).
+    pub writable: bool,
+    /// Each query is cancelled when it runs longer than this.
+    pub timeout: Duration,
+    /// At most this many connections are served at once.
+    pub max_connections: usize,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 7878)),
+            writable: false,
+            timeout: Duration::from_secs(30),
+            max_connections: 64,
+        }
+    }
+}
+
+/// A running endpoint; [`RunningServer::join`] blocks while it serves.
+pub struct RunningServer {
+    inner: ListeningServer,
+    addr: SocketAddr,
+}
+
+impl RunningServer {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Serves until the process ends.
+    pub fn join(self) -> Result<(), ServerError> {
+        let addr = self.addr.to_string();
+        self.inner.join().map_err(|e| ServerError::Serve {
+            addr,
+            source: e.into(),
+        })
+    }
+}
+
+/// Starts a SPARQL 1.1 Protocol endpoint on `options.bind`, in threads of its
+/// own. Queries are answered at `/query` (also `/sparql` and `/`), updates at
+/// `/update` (and the same paths) when writable. Like [`Backend::query`], a
+/// query that names no dataset sees the union of all graphs.
+pub fn serve<B>(store: Arc<B>, options: ServeOptions) -> Result<RunningServer, ServerError>
+where
+    B: Backend + Send + Sync + ?Sized + 'static,
+{
+    let addr = options.bind;
+    let failed = |e: Box<dyn std::error::Error + Send + Sync>| ServerError::Serve {
+        addr: addr.to_string(),
+        source: e,
+    };
+    let opts = options.clone();
+    let server = Server::new(move |req| handle(&*store, &opts, req))
+        .bind(addr)
+        .with_max_concurrent_connections(options.max_connections.max(1))
+        // Reading the request and writing the answer; the query has its own limit.
+        .with_global_timeout(options.timeout + Duration::from_secs(60))
+        .with_server_name(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
+        .map_err(|e| failed(e.into()))?;
+    let inner = server.spawn().map_err(|e| failed(e.into()))?;
+    Ok(RunningServer { inner, addr })
+}
+
+fn handle(
+    store: &(impl Backend + ?Sized),
+    opts: &ServeOptions,
+    req: &mut Request<Body>,
+) -> Response<Body> {
+    match read_operation(req) {
+        Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
+        Ok(Operation::Update(text)) => answer_update(store, &text, opts.writable),
+        Err((status, message)) => {
+            let mut r = text_response(status, &message);
+            if status == StatusCode::METHOD_NOT_ALLOWED {
+                if let Ok(v) = "GET, POST".parse() {
+                    r.headers_mut().insert(ALLOW, v);
+                }
+            }
+            r
+        }
+    }
+}
