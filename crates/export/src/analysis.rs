@@ -174,7 +174,7 @@ impl<'v> Pairs<'v> {
 fn actor_scores(view: &GraphView, pairs: &Pairs, communities: &[Vec<&str>]) -> Vec<ActorScore> {
     let (directed, idx) = view.to_petgraph();
     let pagerank = petgraph::algo::page_rank(&directed, 0.85_f64, 100);
-    // The undirected graph of ties: one edge per pair.
+    // Betweenness counts ties, not their direction: one undirected edge per pair.
     let mut tie_graph: UnGraph<(), ()> = UnGraph::default();
     let nodes: Vec<NodeIndex> = (0..view.nodes.len())
         .map(|_| tie_graph.add_node(()))

@@ -314,7 +314,8 @@ impl Corpus {
             active.extend(m.subject_mention.as_deref());
             active.extend(m.object_mention.as_deref());
         }
-        // Exact IRI, then code or label, then alternative names.
+        // Most specific first (IRI, then code or label, then alternative names):
+        // a name that is one actor's label and another's alternative means the first.
         let tiers: [&dyn Fn(&Actor) -> bool; 3] = [
             &|a| a.id.to_lowercase() == wanted,
             &|a| local_name(&a.id).to_lowercase() == wanted || a.label.to_lowercase() == wanted,

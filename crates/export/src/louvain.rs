@@ -67,7 +67,7 @@ pub(crate) fn louvain<'a>(
         if !moved_any {
             break;
         }
-        // Renumber the communities and merge each into one node.
+        // The next pass moves whole communities: each becomes one node.
         let mut renumber: BTreeMap<usize, usize> = BTreeMap::new();
         for &c in &community {
             let next = renumber.len();

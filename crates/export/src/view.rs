@@ -217,7 +217,7 @@ impl GraphView {
                 }
             });
         }
-        // Nodes are exactly the ends of the edges left.
+        // Nodes are the ends of the edges left: a filter leaves no lone actor behind.
         let mut ids: BTreeSet<&str> = BTreeSet::new();
         for e in v.edges.values() {
             ids.extend([e.subject.as_str(), e.object.as_str()]);

@@ -162,7 +162,8 @@ impl ReportGraph {
         let s_top = nn(&rel.subject.rollup.id)?;
         let o_top = nn(&rel.object.rollup.id)?;
         let pred = ag_named(&rel.relation);
-        // The plain triples, at the top level and (when different) as written.
+        // Plain triples too, at the top level and (when different) as written, so
+        // that a query such as `actor:IRN ag:exportsTo ?o` needs no reification.
         self.add(s_top.clone(), pred.clone(), o_top.clone());
         if subject != s_top || object != o_top {
             self.add(subject.clone(), pred.clone(), object.clone());
