@@ -9,8 +9,11 @@ pub type BoxedError = Box<dyn Error + Send + Sync + 'static>;
 
 /// What can go wrong with the graph store.
 ///
-/// Each message names what failed and ends with its cause's own message; the
-/// cause is also the error's [`source`](Error::source), so a caller can inspect it.
+/// A cause is kept as the error's [`source`](Error::source). Most messages also
+/// end with the cause's own, so the message alone says everything. Two leave it
+/// to `source()`: an endpoint that fails and data that is no RDF, which can fail
+/// one report of many, and are printed per report with their whole chain of
+/// causes (`{:#}` in anyhow) by the CLI; their cause would read twice.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
@@ -53,7 +56,8 @@ pub enum StoreError {
         source: StorageError,
     },
     /// Data could not be converted to RDF (a bad IRI from user data, say).
-    #[error("cannot express {what} in RDF: {source}")]
+    /// The message leaves the cause to `source()`.
+    #[error("cannot express {what} in RDF")]
     Model {
         what: String,
         #[source]
@@ -62,12 +66,13 @@ pub enum StoreError {
     /// A remote SPARQL endpoint refused a request or answered with the wrong kind of thing.
     #[error("endpoint {endpoint}: {message}")]
     Remote { endpoint: String, message: String },
-    /// A remote SPARQL endpoint could not be reached, or its answer could not be read.
-    #[error("endpoint {endpoint}: {context}{source}")]
+    /// A remote SPARQL endpoint could not be reached, or its answer could not
+    /// be read. The message leaves the cause to `source()`.
+    #[error("endpoint {endpoint}{}", .context.map(|c| format!(": {c}")).unwrap_or_default())]
     RemoteFailed {
         endpoint: String,
-        /// What was being done, as a prefix of the message ("unreadable results: "); may be empty.
-        context: &'static str,
+        /// What failed, when it is not the request itself ("unreadable results").
+        context: Option<&'static str>,
         #[source]
         source: BoxedError,
     },
@@ -87,7 +92,7 @@ impl StoreError {
     pub(crate) fn remote(endpoint: &str, source: impl Into<BoxedError>) -> Self {
         Self::RemoteFailed {
             endpoint: endpoint.to_owned(),
-            context: "",
+            context: None,
             source: source.into(),
         }
     }

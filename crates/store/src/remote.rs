@@ -133,13 +133,13 @@ impl RemoteStore {
         if let Some(f) = results_format {
             let parsed = QueryResultsParser::from_format(f)
                 .for_reader(body)
-                .map_err(|e| self.unreadable("unreadable results: ", e))?;
+                .map_err(|e| self.unreadable("unreadable results", e))?;
             return Ok(QueryResults::from(parsed));
         }
         if let Some(f) = RdfFormat::from_media_type(&essence) {
             let mut triples: Vec<Triple> = Vec::new();
             for q in RdfParser::from_format(f).for_reader(body) {
-                let q = q.map_err(|e| self.unreadable("unreadable graph: ", e))?;
+                let q = q.map_err(|e| self.unreadable("unreadable graph", e))?;
                 triples.push(q.into());
             }
             return Ok(QueryResults::Graph(QueryTripleIter::new(
@@ -149,7 +149,7 @@ impl RemoteStore {
         if let Some(f) = QueryResultsFormat::from_media_type(&essence) {
             let parsed = QueryResultsParser::from_format(f)
                 .for_reader(body)
-                .map_err(|e| self.unreadable("unreadable results: ", e))?;
+                .map_err(|e| self.unreadable("unreadable results", e))?;
             return Ok(QueryResults::from(parsed));
         }
         Err(remote(
@@ -161,7 +161,7 @@ impl RemoteStore {
     fn unreadable(&self, context: &'static str, e: impl Into<BoxedError>) -> StoreError {
         StoreError::RemoteFailed {
             endpoint: self.query_url.clone(),
-            context,
+            context: Some(context),
             source: e.into(),
         }
     }
