@@ -64,20 +64,8 @@ const PERSON_TITLES: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "al", "bin", "ibn", "bint", "de", "del", "of", "the", "el", "von", "van", "der", "and", "for",
 ];
-/// Capitalised words that are no name of an actor.
+/// Capitalised words that are no name of an actor (months are known to the date parser).
 const NOT_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -296,7 +284,11 @@ impl Line<'_, '_> {
 
     fn name_word(&self, k: usize) -> bool {
         let w = self.toks[k].text;
-        capitalised(w) && !self.covered[k] && !self.is_title(w) && !NOT_NAMES.contains(&w)
+        capitalised(w)
+            && !self.covered[k]
+            && !self.is_title(w)
+            && !NOT_NAMES.contains(&w)
+            && actorgraph_extract::month_number(w).is_none()
     }
 
     /// Title words may sit inside a name ("Harbor Defense Committee"), not at its end.

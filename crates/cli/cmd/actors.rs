@@ -293,10 +293,13 @@ fn stored_sentences(at: &Location) -> Result<Vec<String>> {
     use actorgraph_store::oxigraph::model::Term;
     use actorgraph_store::oxigraph::sparql::QueryResults;
     let target = Target::open_for_reading(at)?;
-    let results = target.query(
-        "SELECT DISTINCT ?file ?text WHERE { GRAPH ?g { ?g ag:fileName ?file . \
-         ?ev ag:text ?text } } ORDER BY ?file ?text",
-    )?;
+    use actorgraph_store::vocab::ag;
+    let results = target.query(&format!(
+        "SELECT DISTINCT ?file ?text WHERE {{ GRAPH ?g {{ ?g {} ?file . ?ev {} ?text }} }} \
+         ORDER BY ?file ?text",
+        ag::FILE_NAME,
+        ag::TEXT
+    ))?;
     let QueryResults::Solutions(rows) = results else {
         anyhow::bail!("the store answered the sentence query with no table");
     };

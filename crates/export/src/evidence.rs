@@ -47,7 +47,7 @@ fn chronological(a: &Mention, b: &Mention) -> std::cmp::Ordering {
 
 /// Every assertion between two actors, either direction, oldest first.
 pub fn explain(corpus: &Corpus, filter: &Filter, a: &str, b: &str) -> Vec<Assertion> {
-    let mut found: Vec<&Mention> = corpus
+    let found: Vec<&Mention> = corpus
         .mentions
         .iter()
         .filter(|m| filter.keeps(m))
@@ -60,6 +60,11 @@ pub fn explain(corpus: &Corpus, filter: &Filter, a: &str, b: &str) -> Vec<Assert
                 || (s.contains(&Some(b)) && o.contains(&Some(a)))
         })
         .collect();
+    oldest_first(corpus, found)
+}
+
+/// The mentions as assertions, oldest first.
+fn oldest_first(corpus: &Corpus, mut found: Vec<&Mention>) -> Vec<Assertion> {
     found.sort_by(|x, y| chronological(x, y));
     found
         .into_iter()
@@ -69,16 +74,12 @@ pub fn explain(corpus: &Corpus, filter: &Filter, a: &str, b: &str) -> Vec<Assert
 
 /// Every assertion an actor takes part in, oldest first.
 pub fn timeline(corpus: &Corpus, filter: &Filter, actor: &str) -> Vec<Assertion> {
-    let mut found: Vec<&Mention> = corpus
+    let found: Vec<&Mention> = corpus
         .mentions
         .iter()
         .filter(|m| filter.keeps(m) && involves(m, actor))
         .collect();
-    found.sort_by(|x, y| chronological(x, y));
-    found
-        .into_iter()
-        .map(|m| Assertion::new(corpus, m))
-        .collect()
+    oldest_first(corpus, found)
 }
 
 /// One step of a chain: the relations between two neighbouring actors, each

@@ -20,7 +20,7 @@ pub use builtin::{DICTIONARY_FILES, ONTOLOGY_FILES};
 /// Identifies this extractor's code and bundled data: two builds with the same
 /// fingerprint extract the same relations from the same text.
 pub const FINGERPRINT: &str = env!("ACTORGRAPH_EXTRACTOR_FINGERPRINT");
-pub use date::PartialDate;
+pub use date::{month_number, PartialDate};
 pub use dictionary::{Actor, ActorKind, Dictionary, FormKind, Role};
 pub use document::{Block, BlockKind, Document};
 pub use error::ExtractError;
