@@ -14,6 +14,9 @@ impl Extractor {
         {
             return Some(m);
         }
+        if let Some(m) = infinitive_owner(sent, t) {
+            return Some(m);
+        }
         (0..sent.mentions.len()).find(|&i| {
             let m = &sent.mentions[i];
             m.t1 <= t
@@ -100,6 +103,37 @@ impl Extractor {
 
 /// Whether mention `next` continues a coordination after `cur` ("A, B, and C").
 /// A possessive opens a new phrase instead ("Ukraine and Scholz's insistence").
+/// "Iran's ability to launch attacks against Israel", "the ability of Hezbollah to
+/// conduct attacks": the one whose ability, plan or effort it is acts in the
+/// infinitive, whoever heads the clause ("the combined force seeks to disrupt ...").
+fn infinitive_owner(sent: &Sentence, t: usize) -> Option<usize> {
+    let c = sent.clause[t.min(sent.clause.len() - 1)];
+    let to = (t.saturating_sub(4)..t)
+        .rev()
+        .find(|&k| sent.word(k) == "to")?;
+    let plain = (to + 1..t).all(|k| sent.tokens[k].is_word && sent.mention_at(k).is_none());
+    if !plain || to < 2 || sent.clause[to] != c {
+        return None;
+    }
+    let owning =
+        |k: usize| sent.has_cue(k, CueKind::CapacityNoun) || sent.has_cue(k, CueKind::IntentNoun);
+    // "the ability of Hezbollah to"
+    if let Some(m) = sent.mention_at(to - 1) {
+        let sm = &sent.mentions[m];
+        return (sm.t0 >= 2 && sent.word(sm.t0 - 1) == "of" && owning(sm.t0 - 2)).then_some(m);
+    }
+    if !owning(to - 1) {
+        return None;
+    }
+    // "Iran's ability to", "Russian efforts to"
+    let mut k = to - 1;
+    if k >= 2 && sent.word(k - 1) == "s" && sent.word(k - 2) == "'" {
+        k -= 2;
+    }
+    sent.mention_at(k.checked_sub(1)?)
+        .filter(|&m| sent.mentions[m].t1 == k && sent.mentions[m].how != How::Place)
+}
+
 pub(super) fn joins(sent: &Sentence, cur: &SentMention, next: &SentMention) -> bool {
     // Called for every pair of neighbouring mentions: no list of the words between.
     let between = (cur.t1..next.t0).map(|i| sent.word(i));

@@ -1349,3 +1349,34 @@ fn a_sides_account_of_its_own_attack_is_the_attack_not_a_statement() {
         "{rels:#?}"
     );
 }
+
+#[test]
+fn the_owner_of_an_ability_acts_in_its_infinitive() {
+    let rels = extract("The combined force seeks to disrupt Iran's ability to launch retaliatory attacks against Israel and US forces.");
+    let got: Vec<_> = rels.iter().map(triple).collect();
+    assert!(got.contains(&("Iran".into(), "Israel".into(), "19".into())));
+    assert!(got.contains(&("Iran".into(), "United States".into(), "19".into())));
+    // The allies are the targets, not each other's enemies.
+    assert!(got
+        .iter()
+        .all(|(s, o, _)| !(s == "Israel" && o == "United States")));
+    let rels = extract(
+        "Iran seeks to disrupt the ability of Hezbollah to conduct attacks against Israel.",
+    );
+    let got: Vec<_> = rels.iter().map(triple).collect();
+    assert_eq!(got, [("Hezbollah".into(), "Israel".into(), "19".into())]);
+}
+
+#[test]
+fn a_conflict_needs_the_side_it_is_with() {
+    let rels = extract("The United States and Israel have struck more than 2,000 targets in Iran since the conflict began on February 28.");
+    let got: Vec<_> = rels.iter().map(triple).collect();
+    assert!(got.contains(&("United States".into(), "Iran".into(), "18".into())));
+    assert!(got
+        .iter()
+        .all(|(s, o, _)| s != "United States" || o != "Israel"));
+    let rels = extract("Iran positioned missile launchers along its coast in preparation for a conflict with the United States.");
+    assert!(rels
+        .iter()
+        .any(|r| r.relation == "clashesWith" && r.symmetric));
+}
