@@ -22,11 +22,12 @@ import time
 
 
 def run_extract(binary, folder):
-    """The JSONL of one run over a folder, its wall time and peak memory (KiB)."""
+    """The JSONL of one run over a folder, its wall time, peak memory (KiB) and CPU
+    time (user and system, the fairer figure on a shared machine)."""
     with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as tv:
         start = time.perf_counter()
         subprocess.run(
-            ["/usr/bin/time", "-f", "%M", "-o", tv.name, binary, "--quiet", "extract", folder],
+            ["/usr/bin/time", "-f", "%M %U %S", "-o", tv.name, binary, "--quiet", "extract", folder],
             stdout=out,
             stderr=subprocess.DEVNULL,
             check=False,
@@ -34,8 +35,8 @@ def run_extract(binary, folder):
         wall = time.perf_counter() - start
         out.seek(0)
         lines = out.read().decode().splitlines()
-        peak = int(tv.read().strip().splitlines()[-1])
-    return lines, wall, peak
+        peak, user, system = tv.read().strip().splitlines()[-1].split()
+    return lines, wall, int(peak), float(user) + float(system)
 
 
 def strip(value):
@@ -107,12 +108,13 @@ def main():
 
     # Each path four times, alternating, the first run warming the page cache; the
     # fastest of the others is taken, as the machine may be shared.
-    t_wall = h_wall = float("inf")
+    t_wall = h_wall = t_cpu = h_cpu = float("inf")
     for i in range(4):
-        t_lines, t, t_peak = run_extract(binary, text_dir)
-        h_lines, h, h_peak = run_extract(binary, html_dir)
+        t_lines, t, t_peak, tc = run_extract(binary, text_dir)
+        h_lines, h, h_peak, hc = run_extract(binary, html_dir)
         if i > 0:
             t_wall, h_wall = min(t_wall, t), min(h_wall, h)
+            t_cpu, h_cpu = min(t_cpu, tc), min(h_cpu, hc)
     t_rels, t_cited, t_cm = by_report(t_lines)
     h_rels, h_cited, h_cm = by_report(h_lines)
 
@@ -140,6 +142,10 @@ def main():
     for n in fewer_cited:
         print(f"  fewer sources  {n}: html {len(h_cited[n])}, text {len(t_cited[n])}; "
               f"text only: {sorted(t_cited[n] - h_cited[n])[:3]}")
+    print(
+        f"CPU time: text {t_cpu:.2f} s, html {h_cpu:.2f} s; "
+        f"html at {100 * t_cpu / h_cpu:.0f}% of the text path's MB of article text per CPU second"
+    )
     print(
         f"text path: {t_wall:.2f} s, {text_mb / t_wall:.2f} MB/s of article text, peak {t_peak / 1024:.0f} MiB"
     )

@@ -42,9 +42,10 @@ pub fn read_html(html: &str) -> Result<Page, ReadError> {
         Some(body) => (body, Layout::IswDrupal),
         None => (main_content(&doc), Layout::General),
     };
-    let title = page_title(&doc, root);
-    let date = page_date(&doc);
-    let authors = page_authors(&doc);
+    let metas = Metas::of(&doc);
+    let title = page_title(&doc, &metas, root);
+    let date = page_date(&doc, &metas);
+    let authors = page_authors(&doc, &metas);
 
     let general = layout == Layout::General;
     let mut r = Renderer::new(general);
@@ -198,24 +199,37 @@ fn collapsed_text(el: ElementRef<'_>) -> String {
         .join(" ")
 }
 
-fn meta<'a>(doc: &'a Html, names: &[&str]) -> Option<&'a str> {
-    for want in names {
-        for m in doc.select(&META) {
-            let key = m.attr("property").or_else(|| m.attr("name"));
-            if key.is_some_and(|k| k.eq_ignore_ascii_case(want)) {
-                if let Some(c) = m.attr("content").filter(|c| !c.trim().is_empty()) {
-                    return Some(c.trim());
-                }
-            }
-        }
+/// A page's `<meta>` values by name or property, gathered in one pass over the page.
+struct Metas<'a>(Vec<(&'a str, &'a str)>);
+
+impl<'a> Metas<'a> {
+    fn of(doc: &'a Html) -> Self {
+        Self(
+            doc.select(&META)
+                .filter_map(|m| {
+                    let key = m.attr("property").or_else(|| m.attr("name"))?;
+                    let content = m.attr("content")?.trim();
+                    (!content.is_empty()).then_some((key, content))
+                })
+                .collect(),
+        )
     }
-    None
+
+    /// The value of the first of `names` that the page gives.
+    fn get(&self, names: &[&str]) -> Option<&'a str> {
+        names.iter().find_map(|want| {
+            self.0
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(want))
+                .map(|&(_, v)| v)
+        })
+    }
 }
 
 /// The article's heading, or the page's stated title: a heading in the article or
 /// the article element around it comes first, as a site's own title tags often name
 /// the site.
-fn page_title(doc: &Html, root: ElementRef<'_>) -> Option<String> {
+fn page_title(doc: &Html, metas: &Metas<'_>, root: ElementRef<'_>) -> Option<String> {
     let scope = root
         .ancestors()
         .filter_map(ElementRef::wrap)
@@ -235,7 +249,8 @@ fn page_title(doc: &Html, root: ElementRef<'_>) -> Option<String> {
             .trim()
             .to_owned()
     });
-    let stated: Vec<String> = meta(doc, &["og:title", "twitter:title", "dc.title"])
+    let stated: Vec<String> = metas
+        .get(&["og:title", "twitter:title", "dc.title"])
         .map(str::to_owned)
         .into_iter()
         .chain(element_title)
@@ -252,10 +267,9 @@ fn page_title(doc: &Html, root: ElementRef<'_>) -> Option<String> {
         .or_else(|| doc.select(&H1).map(collapsed_text).find(|t| !t.is_empty()))
 }
 
-fn page_date(doc: &Html) -> Option<Date> {
-    meta(
-        doc,
-        &[
+fn page_date(doc: &Html, metas: &Metas<'_>) -> Option<Date> {
+    metas
+        .get(&[
             "article:published_time",
             "datePublished",
             "date",
@@ -265,23 +279,24 @@ fn page_date(doc: &Html) -> Option<Date> {
             "citation_publication_date",
             "pubdate",
             "parsely-pub-date",
-        ],
-    )
-    .and_then(Date::parse_iso_prefix)
-    .or_else(|| {
-        doc.select(&DATED).find_map(|e| {
-            e.attr("content")
-                .or_else(|| e.attr("datetime"))
-                .and_then(Date::parse_iso_prefix)
+        ])
+        .and_then(Date::parse_iso_prefix)
+        .or_else(|| {
+            doc.select(&DATED).find_map(|e| {
+                e.attr("content")
+                    .or_else(|| e.attr("datetime"))
+                    .and_then(Date::parse_iso_prefix)
+            })
         })
-    })
 }
 
-fn page_authors(doc: &Html) -> Vec<String> {
-    let named = meta(doc, &["author", "dc.creator", "citation_author"])
+fn page_authors(doc: &Html, metas: &Metas<'_>) -> Vec<String> {
+    let named = metas
+        .get(&["author", "dc.creator", "citation_author"])
         .map(str::to_owned)
         .or_else(|| {
-            meta(doc, &["article:author"])
+            metas
+                .get(&["article:author"])
                 .filter(|a| !a.starts_with("http"))
                 .map(str::to_owned)
         })
@@ -338,24 +353,33 @@ const BOILERPLATE: &[&str] = &[
 /// Words in a class or id that mark an endnote list, which is never dropped.
 const NOTES: &[&str] = &["endnote", "footnote", "references", "citations", "notes"];
 
-fn class_and_id(e: &Element) -> String {
-    let mut s = e.attr("class").unwrap_or("").to_ascii_lowercase();
-    s.push(' ');
-    s.push_str(&e.attr("id").unwrap_or("").to_ascii_lowercase());
-    s
+/// Whether the element's class or id holds one of the words, in any case. Most
+/// elements have neither, and are answered without an allocation.
+fn class_or_id_has(e: &Element, words: &[&str]) -> bool {
+    [e.attr("class"), e.attr("id")]
+        .into_iter()
+        .flatten()
+        .filter(|v| !v.is_empty())
+        .any(|v| {
+            let v = v.to_ascii_lowercase();
+            words.iter().any(|w| v.contains(w))
+        })
 }
 
 fn is_notes(e: &Element) -> bool {
-    let s = class_and_id(e);
-    NOTES.iter().any(|w| s.contains(w))
+    class_or_id_has(e, NOTES)
 }
 
 fn is_hidden(e: &Element) -> bool {
     e.attr("hidden").is_some()
         || e.attr("aria-hidden") == Some("true")
         || e.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.contains("display:none") || s.contains("visibility:hidden")
+            // Styles are mostly fonts and alignment: only one that names "none" or
+            // "hidden" is looked at closely.
+            (s.contains("none") || s.contains("hidden")) && {
+                let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                s.contains("display:none") || s.contains("visibility:hidden")
+            }
         })
 }
 
@@ -374,8 +398,7 @@ fn is_boilerplate(e: &Element) -> bool {
     ) {
         return true;
     }
-    let s = class_and_id(e);
-    BOILERPLATE.iter().any(|w| s.contains(w))
+    class_or_id_has(e, BOILERPLATE)
 }
 
 fn in_boilerplate(el: ElementRef<'_>) -> bool {
