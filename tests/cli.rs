@@ -571,10 +571,10 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
     for needle in [
         "skipped",
         "map.png: a PNG image",
-        "page.html: an HTML page",
+        "page.html: an HTML page with no article",
         "report.pdf: a PDF document",
         "empty.txt",
-        "1 of 3 reports could not be read",
+        "2 of 4 reports could not be read",
         "notes.md: no date and no relation found; is it a report?",
         "README.md: the folder's own notes, not a report",
     ] {
@@ -812,4 +812,223 @@ fn train_and_check_scores_stay_above_the_floor() {
         assert_eq!(r.code, 0, "{split}: {}{}", r.stdout, r.stderr);
         assert!(r.stdout.contains("reports: "), "{}", r.stdout);
     }
+}
+
+fn pages() -> PathBuf {
+    root().join("tests/fixtures/pages")
+}
+
+/// A relation line without what differs between two readings of a report: its
+/// sources, offsets and file name.
+fn without_sources(v: &Value) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "sources" | "span" | "doc"))
+                .map(|(k, v)| (k.clone(), without_sources(v)))
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.iter().map(without_sources).collect()),
+        other => other.clone(),
+    }
+}
+
+fn cited(rels: &[Value]) -> BTreeSet<String> {
+    rels.iter()
+        .flat_map(|r| r["mentions"].as_array().cloned().unwrap_or_default())
+        .flat_map(|m| m["sources"].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| s.as_str().map(str::to_owned))
+        .collect()
+}
+
+/// Sources as the same address, whatever plain text glued to its end.
+fn addresses(sources: &BTreeSet<String>) -> BTreeSet<&str> {
+    sources
+        .iter()
+        .map(|s| s.trim_end_matches([',', ';']))
+        .map(|s| {
+            if s.ends_with("...") {
+                s
+            } else {
+                s.trim_end_matches('.')
+            }
+        })
+        .collect()
+}
+
+/// A page saved from the publisher reads as the same report saved as text: the same
+/// relations, and the endnotes' real link targets as their sources.
+#[test]
+fn saved_pages_read_as_their_text_reports() {
+    for name in ["isw-roca-2022-04-15", "isw-roca-2022-12-05"] {
+        let page = pages().join(format!("{name}.html"));
+        let text = pages().join(format!("{name}.txt"));
+        let from_page = relations(&ok(&["extract", page.to_str().unwrap()], None));
+        let from_text = relations(&ok(&["extract", text.to_str().unwrap()], None));
+        assert!(!from_page.is_empty(), "{name}");
+        let strip = |rels: &[Value]| rels.iter().map(without_sources).collect::<Vec<_>>();
+        assert_eq!(strip(&from_page), strip(&from_text), "{name}");
+        let (p, t) = (cited(&from_page), cited(&from_text));
+        let (p_addr, t_addr) = (addresses(&p), addresses(&t));
+        assert!(
+            p_addr.len() >= t_addr.len(),
+            "{name}: {} addresses from the page, {} from the text",
+            p_addr.len(),
+            t_addr.len()
+        );
+        // The text glues a note's full stop to its last address; a link's target has none.
+        assert!(t.iter().any(|s| s.ends_with('.')), "{name}");
+        assert!(!p.iter().any(|s| s.ends_with('.')), "{name}: {p:?}");
+    }
+}
+
+/// A page of another site, in another structure: its article and notes are read, the
+/// banner, menus, sidebar, share bar, newsletter box, related posts and footer are not.
+#[test]
+fn a_page_of_another_site_reads_its_article_and_nothing_else() {
+    let page = pages().join("other-site.html");
+    let rels = relations(&ok(&["extract", page.to_str().unwrap()], None));
+    let found: BTreeSet<(&str, &str, &str)> = rels
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r["subject"]["label"].as_str()?,
+                r["relation"].as_str()?,
+                r["object"]["label"].as_str()?,
+            ))
+        })
+        .collect();
+    for want in [
+        (
+            "Mohammad Reza Gharaei Ashtiani",
+            "signsAgreementWith",
+            "Belarus",
+        ),
+        ("Iran", "hosts", "Syria"),
+    ] {
+        assert!(found.contains(&want), "{want:?} not in {found:?}");
+    }
+    for r in &rels {
+        for m in r["mentions"].as_array().unwrap() {
+            let s = m["sentence"].as_str().unwrap();
+            for noise in [
+                "cookie",
+                "Most read",
+                "Turkey",
+                "Subscribe",
+                "Share",
+                "analysts said",
+                "Copyright",
+            ] {
+                assert!(!s.contains(noise), "{s:?} is not of the article");
+            }
+        }
+    }
+    let sources = cited(&rels);
+    assert!(
+        sources.contains("https://t.me/example_channel/101"),
+        "{sources:?}"
+    );
+    assert!(
+        sources.contains("https://www.irna.example/news/85187465"),
+        "{sources:?}"
+    );
+    assert!(!sources.iter().any(|s| s.contains(" dot ")), "{sources:?}");
+    // "On July 31" is dated by the page's publication date.
+    assert!(rels.iter().any(|r| r["date"] == "2023-07-31"), "{rels:#?}");
+
+    // Known by its content, whatever its name, in a directory too; and stored with the
+    // page's title.
+    let dir = TempDir::new().unwrap();
+    fs::copy(&page, dir.path().join("saved-page")).unwrap();
+    let by_content = relations(&ok(&["extract", dir.path().to_str().unwrap()], None));
+    assert_eq!(
+        by_content.iter().map(without_sources).collect::<Vec<_>>(),
+        rels.iter().map(without_sources).collect::<Vec<_>>()
+    );
+    let store = dir.path().join("db");
+    ok(&["ingest", page.to_str().unwrap()], Some(&store));
+    let titles = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?t WHERE { GRAPH ?g { ?g <http://purl.org/dc/terms/title> ?t } }",
+        ],
+        Some(&store),
+    );
+    assert!(
+        titles.contains("Iran and Belarus Deepen Military Ties, July 31, 2023"),
+        "{titles}"
+    );
+}
+
+/// Pages with no article, images and archives: one line naming the file and what it
+/// is, a non-zero exit, nothing printed or stored.
+#[test]
+fn pages_without_an_article_images_and_archives_are_refused() {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    let files: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "blocked.html",
+            b"<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head>\
+              <body><div class=\"cf-wrapper\"><h1>Sorry, you have been blocked</h1>\
+              <h2>You are unable to access example.org</h2><p>Why have I been blocked?</p>\
+              <p>This website is using a security service to protect itself from online attacks.</p>\
+              </div></body></html>"
+                .to_vec(),
+            "you have been blocked",
+        ),
+        (
+            "login.html",
+            b"<!DOCTYPE html><html><body><main><h1>Members only</h1>\
+              <form><label>Email <input type=\"email\"></label>\
+              <label>Password <input type=\"password\"></label><button>Sign in</button></form>\
+              <p>Sign in to read the full report.</p></main></body></html>"
+                .to_vec(),
+            "login",
+        ),
+        (
+            "shell.html",
+            b"<!DOCTYPE html><html><head><script src=\"/app.js\"></script></head>\
+              <body><div id=\"root\"></div></body></html>"
+                .to_vec(),
+            "no article",
+        ),
+        ("fragment.htm", b"<p>Iran.</p>".to_vec(), "no article"),
+        ("map.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF\0".to_vec(), "a JPEG image"),
+        ("reports.zip", b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(), "a zip archive"),
+        ("reports.tar.gz", b"\x1f\x8b\x08\0\0\0\0\0".to_vec(), "a gzip archive"),
+    ];
+    let store = d.join("db");
+    for (name, bytes, needle) in &files {
+        let path = d.join(name);
+        fs::write(&path, bytes).unwrap();
+        for cmd in ["extract", "ingest"] {
+            let r = run(&[cmd, path.to_str().unwrap()], Some(&store));
+            assert_ne!(r.code, 0, "{cmd} {name} should fail");
+            let first = r.stderr.lines().next().unwrap_or("");
+            assert!(
+                first.contains(name) && first.contains(needle),
+                "{cmd} {name}: {:?} lacks the name or {needle:?}",
+                r.stderr
+            );
+            assert!(r.stdout.is_empty(), "{cmd} {name} printed {:?}", r.stdout);
+        }
+    }
+    let reports = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?g ag:fileName ?f } }",
+        ],
+        Some(&store),
+    );
+    assert_eq!(
+        reports.trim().lines().last(),
+        Some("0"),
+        "nothing is stored"
+    );
 }

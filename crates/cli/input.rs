@@ -56,13 +56,35 @@ impl Source {
             };
             anyhow::bail!("{}: {what}, not a text report{hint}", self.display());
         }
-        String::from_utf8(bytes).map_err(|e| {
+        let html = self.is_html(&bytes);
+        let text = String::from_utf8(bytes).map_err(|e| {
             anyhow::anyhow!(
                 "{}: not UTF-8 text (invalid byte at offset {}); convert the report to UTF-8",
                 self.display(),
                 e.utf8_error().valid_up_to()
             )
-        })
+        })?;
+        if !html {
+            return Ok(text);
+        }
+        // A page becomes the text of the same report, so it is extracted, hashed and
+        // stored as that text would be.
+        let page = actorgraph_read::read_html(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", self.display()))?;
+        Ok(page.text)
+    }
+
+    /// A web page, by its content: a whole document whatever its name, and a fragment
+    /// of markup unless the name says text or Markdown, which may hold markup too.
+    fn is_html(&self, bytes: &[u8]) -> bool {
+        let name = self.name();
+        let ext = Path::new(&name)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        actorgraph_read::looks_like_html(bytes)
+            || (!matches!(ext.as_deref(), Some("txt" | "md" | "markdown"))
+                && actorgraph_read::looks_like_html_fragment(bytes))
     }
 }
 
@@ -117,8 +139,25 @@ impl std::error::Error for SharedError {
     }
 }
 
+/// Reports by their name: text, Markdown and saved web pages.
 fn is_report(p: &Path) -> bool {
-    matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("txt" | "md" | "html" | "htm" | "xhtml")
+    )
+}
+
+/// The first bytes of a file, to tell what it is; none when it cannot be read.
+fn head(p: &Path) -> Vec<u8> {
+    let mut head = vec![0u8; 4096];
+    let n = std::fs::File::open(p)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head.truncate(n);
+    head
 }
 
 /// What a file's first bytes say it is, when that is something other than text: formats
@@ -152,15 +191,6 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     if head.contains(&0) {
         return Some("a binary file");
     }
-    let lower: Vec<u8> = head
-        .iter()
-        .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
-        .take(64)
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
-        return Some("an HTML page (HTML is not read yet: save the report as text)");
-    }
     None
 }
 
@@ -181,15 +211,13 @@ fn skip_reason(p: &Path) -> String {
     if is_folder_note(p) {
         return "the folder's own notes, not a report".to_owned();
     }
-    let mut head = [0u8; 4096];
-    let n = std::fs::File::open(p)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    match sniff(&head[..n]) {
+    match sniff(&head(p)) {
         Some(kind) => kind.to_owned(),
         None => match p.extension().and_then(|e| e.to_str()) {
-            Some(ext) => format!("not a report by its name (.{ext}; reports are *.txt and *.md)"),
-            None => "not a report by its name (reports are *.txt and *.md)".to_owned(),
+            Some(ext) => {
+                format!("not a report by its name (.{ext}; reports are *.txt, *.md and *.html)")
+            }
+            None => "not a report by its name (reports are *.txt, *.md and *.html)".to_owned(),
         },
     }
 }
@@ -250,7 +278,7 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Collected> {
             walk(input, &mut found, &mut skipped)?;
             if found.is_empty() {
                 bail!(
-                    "{}: no reports found (looked for *.txt and *.md files{})",
+                    "{}: no reports found (looked for *.txt, *.md and *.html files{})",
                     input.display(),
                     if skipped.len() > before {
                         format!("; {} other files skipped", skipped.len() - before)
@@ -287,7 +315,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>
         }
         if path.is_dir() {
             walk(&path, out, skipped)?;
-        } else if is_report(&path) && !is_folder_note(&path) {
+        } else if !is_folder_note(&path)
+            && (is_report(&path) || actorgraph_read::looks_like_html(&head(&path)))
+        {
             out.push(path);
         } else {
             let why = skip_reason(&path);

@@ -21,7 +21,7 @@ use crate::output::{to_stdout, Failures};
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// Report files or directories of reports (*.txt, *.md); `-` reads standard input.
+    /// Report files or directories of reports (*.txt, *.md, *.html; pages are also known by their content); `-` reads standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub inputs: Vec<PathBuf>,
     /// Output format.

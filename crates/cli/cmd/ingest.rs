@@ -27,7 +27,7 @@ use crate::target::{Location, Target};
 
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// Report files or directories of reports (*.txt, *.md); `-` reads standard input.
+    /// Report files or directories of reports (*.txt, *.md, *.html; pages are also known by their content); `-` reads standard input.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub inputs: Vec<PathBuf>,
     /// The report name to use for standard input.
