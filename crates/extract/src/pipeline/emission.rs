@@ -176,6 +176,28 @@ impl RelationMaker<'_, '_> {
     }
 }
 
+/// "Trump threatened to strike Iran", "Kataib Hezbollah vowed to attack US forces": the
+/// act is threatened, not done; the relation is the threat (with military force when
+/// the act is an attack or fighting).
+fn threatened_act(
+    sent: &Sentence,
+    t: usize,
+    trig: &Trigger,
+) -> Option<(&'static str, &'static str, u8)> {
+    let threat = trig.pos == Pos::Verb
+        && t >= 2
+        && sent.word(t - 1) == "to"
+        && sent.has_cue(t - 2, CueKind::ThreatVerb)
+        && !trig.cameo.starts_with("13");
+    threat.then(|| {
+        if matches!(&trig.cameo[..2], "18" | "19" | "20") {
+            ("threatens", "138", 3)
+        } else {
+            ("threatens", "130", 3)
+        }
+    })
+}
+
 /// The parties an entity stands for: a coalition's members, or itself.
 fn parties(entities: &[Entity], e: usize) -> impl Iterator<Item = usize> + '_ {
     let members = &entities[e].members;
@@ -303,11 +325,11 @@ impl Extractor {
         let entities = maker.report.entities;
         let trig = self.lex.trigger(f.trigger);
         let view = self.found_view(sent, facts, f, entities);
-        let what = (
+        let what = threatened_act(sent, f.token, trig).unwrap_or((
             trig.relation.as_str(),
             trig.cameo.as_str(),
             trig.quad_class(),
-        );
+        ));
         if f.objects.is_empty() {
             if !f.symmetric {
                 // "Russian forces continued ground assaults", "Russian forces are

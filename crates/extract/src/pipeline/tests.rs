@@ -1380,3 +1380,22 @@ fn a_conflict_needs_the_side_it_is_with() {
         .iter()
         .any(|r| r.relation == "clashesWith" && r.symmetric));
 }
+
+#[test]
+fn an_act_threatened_is_a_threat_not_the_act() {
+    let rels = extract("Harakat Hezbollah al Nujaba vowed to storm the US Embassy in Baghdad. The United States threatened to sanction Iraq's oil sector.");
+    let got: Vec<_> = rels.iter().map(|r| (triple(r), r.cameo.clone())).collect();
+    assert!(got.contains(&(
+        (
+            "Harakat Hezbollah al Nujaba".into(),
+            "United States".into(),
+            "13".into()
+        ),
+        "138".into()
+    )));
+    assert!(got.contains(&(
+        ("United States".into(), "Iraq".into(), "13".into()),
+        "130".into()
+    )));
+    assert!(rels.iter().all(|r| r.relation == "threatens"));
+}
