@@ -101,8 +101,6 @@ impl Extractor {
     }
 }
 
-/// Whether mention `next` continues a coordination after `cur` ("A, B, and C").
-/// A possessive opens a new phrase instead ("Ukraine and Scholz's insistence").
 /// "Iran's ability to launch attacks against Israel", "the ability of Hezbollah to
 /// conduct attacks": the one whose ability, plan or effort it is acts in the
 /// infinitive, whoever heads the clause ("the combined force seeks to disrupt ...").
@@ -134,6 +132,8 @@ fn infinitive_owner(sent: &Sentence, t: usize) -> Option<usize> {
         .filter(|&m| sent.mentions[m].t1 == k && sent.mentions[m].how != How::Place)
 }
 
+/// Whether mention `next` continues a coordination after `cur` ("A, B, and C").
+/// A possessive opens a new phrase instead ("Ukraine and Scholz's insistence").
 pub(super) fn joins(sent: &Sentence, cur: &SentMention, next: &SentMention) -> bool {
     // Called for every pair of neighbouring mentions: no list of the words between.
     let between = (cur.t1..next.t0).map(|i| sent.word(i));

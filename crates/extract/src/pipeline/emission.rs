@@ -417,15 +417,32 @@ impl Extractor {
         for fr in &facts.frames {
             let Some(speaker) = fr.speaker else { continue };
             let sr = entities[speaker].rollup;
-            let about = sent
-                .mentions
-                .iter()
-                .filter(|m| m.t0 >= fr.start && !sent.preceded_by_location(m))
+            // "Cooper stated that the US and Israel have achieved air dominance over
+            // Iran", "Khrenin announced that Russia and Belarus held a meeting": an actor
+            // listed with the speaker's own side acts beside it, and what they did
+            // together is the relation, told; no statement about the ally besides.
+            let beside_speaker = |i: usize| {
+                let m = &sent.mentions[i];
+                let own = |j: usize| entities[sent.mentions[j].entity].rollup == sr;
+                (i > 0 && own(i - 1) && super::clauses::joins(sent, &sent.mentions[i - 1], m))
+                    || sent
+                        .mentions
+                        .get(i + 1)
+                        .is_some_and(|n| own(i + 1) && super::clauses::joins(sent, m, n))
+            };
+            let about = (0..sent.mentions.len())
+                .map(|i| (i, &sent.mentions[i]))
+                .filter(|(_, m)| m.t0 >= fr.start && !sent.preceded_by_location(m))
                 // A semicolon ends what the speaker said.
-                .filter(|m| !(fr.start..m.t0).any(|k| sent.word(k) == ";"))
-                .filter(|m| entities[m.entity].kind.is_party())
-                .find(|m| entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr);
-            let Some(about) = about else { continue };
+                .filter(|(_, m)| !(fr.start..m.t0).any(|k| sent.word(k) == ";"))
+                .filter(|(_, m)| entities[m.entity].kind.is_party())
+                .find(|(_, m)| {
+                    entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr
+                });
+            let Some((at, about)) = about else { continue };
+            if sr.is_some() && beside_speaker(at) {
+                continue;
+            }
             let (modality, attributed) = self.modality(sent, &facts.frames, fr.verb, false);
             let view = FoundView {
                 modality,

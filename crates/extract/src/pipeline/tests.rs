@@ -1399,3 +1399,14 @@ fn an_act_threatened_is_a_threat_not_the_act() {
     )));
     assert!(rels.iter().all(|r| r.relation == "threatens"));
 }
+
+#[test]
+fn an_ally_listed_with_the_speaker_is_not_what_the_statement_is_about() {
+    let rels = extract("CENTCOM Commander Admiral Brad Cooper stated that the United States and Israel have struck Iran.");
+    let got: Vec<_> = rels.iter().map(triple).collect();
+    assert!(got.contains(&("United States".into(), "Iran".into(), "18".into())));
+    assert!(got.contains(&("Israel".into(), "Iran".into(), "18".into())));
+    assert!(rels
+        .iter()
+        .all(|r| !(r.relation == "makesStatementAbout" && r.object.rollup.label == "Israel")));
+}
