@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
+use crate::cameo::{Cameo, NotCameo};
 use crate::error::ExtractError;
 
 /// Part of speech of a trigger.
@@ -26,7 +27,7 @@ pub struct Trigger {
     /// Lowercase words; the first is the base form of the head.
     pub words: Vec<String>,
     pub pos: Pos,
-    pub cameo: String,
+    pub cameo: Cameo,
     pub relation: String,
     pub objects: Vec<ObjectSlot>,
     pub symmetric: bool,
@@ -57,17 +58,7 @@ pub enum Combat {
 
 impl Trigger {
     pub fn quad_class(&self) -> u8 {
-        quad_class(&self.cameo)
-    }
-}
-
-/// QuadClass of a CAMEO code by its root.
-pub fn quad_class(cameo: &str) -> u8 {
-    match cameo.get(..2).and_then(|r| r.parse::<u8>().ok()) {
-        Some(1..=5) => 1,
-        Some(6..=8) => 2,
-        Some(9..=13) => 3,
-        _ => 4,
+        self.cameo.quad_class()
     }
 }
 
@@ -297,13 +288,7 @@ impl Lexicon {
                 "noun" => Pos::Noun,
                 other => return Err(bad(format!("pos must be verb or noun, not {other:?}"))),
             };
-            let cameo = cols[2];
-            if !(2..=4).contains(&cameo.len())
-                || !cameo.bytes().all(|b| b.is_ascii_digit())
-                || !(1..=20).contains(&cameo[..2].parse::<u8>().unwrap_or(0))
-            {
-                return Err(bad(format!("not a CAMEO code: {cameo:?}")));
-            }
+            let cameo: Cameo = cols[2].parse().map_err(|e: NotCameo| bad(e.to_string()))?;
             if cols[3].is_empty() || !cols[3].chars().all(char::is_alphanumeric) {
                 return Err(bad(format!(
                     "relation must be a camelCase name, not {:?}",
@@ -347,7 +332,7 @@ impl Lexicon {
             self.triggers.push(Trigger {
                 words: words.clone(),
                 pos,
-                cameo: cameo.to_owned(),
+                cameo,
                 relation: cols[3].to_owned(),
                 objects,
                 symmetric,

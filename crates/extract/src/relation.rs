@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use crate::cameo::Cameo;
+
 /// An actor as written about, with the top-level actor it rolls up to.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ActorRef {
@@ -54,7 +56,7 @@ pub struct Relation {
     pub object: ActorRef,
     /// Local name of the ontology relation.
     pub relation: String,
-    pub cameo: String,
+    pub cameo: Cameo,
     pub quad_class: u8,
     pub modality: Modality,
     pub negated: bool,
@@ -86,7 +88,7 @@ pub struct Evidence {
     pub subject: String,
     pub object: String,
     pub relation: String,
-    pub cameo: String,
+    pub cameo: Cameo,
     pub sentence: String,
     pub span: [usize; 2],
     pub sources: Vec<String>,
@@ -123,7 +125,7 @@ pub fn collapse_owned(relations: Vec<Relation>) -> Vec<Relation> {
     // Which merged relation each one joins, decided over borrowed keys so that
     // nothing is copied to look a relation up.
     let groups: Vec<usize> = {
-        let mut index: std::collections::BTreeMap<(&str, &str, &str, &str, bool), usize> =
+        let mut index: std::collections::BTreeMap<(&str, &str, &str, u8, bool), usize> =
             std::collections::BTreeMap::new();
         relations
             .iter()
@@ -132,7 +134,7 @@ pub fn collapse_owned(relations: Vec<Relation>) -> Vec<Relation> {
                     r.doc.as_str(),
                     r.subject.rollup.id.as_str(),
                     r.object.rollup.id.as_str(),
-                    r.cameo.get(..2).unwrap_or_default(),
+                    r.cameo.root(),
                     r.negated,
                 );
                 let next = index.len();

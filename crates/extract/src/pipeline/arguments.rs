@@ -95,7 +95,7 @@ impl Extractor {
             }
         }
         let mut objects = self.objects(sent, entities, ctx, end, trig, c);
-        if !passive && matches!(&trig.cameo[..2], "05" | "07") {
+        if !passive && matches!(trig.cameo.root(), 5 | 7) {
             self.supported_view(sent, end, c, &mut objects)?;
         }
         if passive {
@@ -114,7 +114,7 @@ impl Extractor {
         if subjects.is_empty() {
             return None;
         }
-        if objects.is_empty() && matches!(&trig.cameo[..2], "18" | "19" | "20") {
+        if objects.is_empty() && matches!(trig.cameo.root(), 18..=20) {
             objects = self.place_target(sent, entities, end, &subjects);
         }
         // Negation governs a verb only from close by: "has not issued", "is not seeking".
@@ -365,7 +365,7 @@ impl Extractor {
                 borrowed: false,
             });
         }
-        let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
+        let conflict = matches!(trig.cameo.root(), 18..=20);
         if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2 && !conflict) {
             return None;
         }
@@ -556,7 +556,7 @@ impl Extractor {
             .objects
             .iter()
             .any(|o| *o == ObjectSlot::Prep("from".into()))
-            || &trig.cameo[..2] == "08";
+            || trig.cameo.root() == 8;
         if !of_is_object && moves_away && sent.word(end) == "of" {
             if let Some(m) = sent.mentions.iter().position(|m| {
                 m.t0 > end && m.t0 <= end + 3 && (end + 1..m.t0).all(|j| !sent.is_prep(j))
@@ -614,8 +614,7 @@ impl Extractor {
             && subjects.len() == 1
             && !slot_unfilled
             && !hostile_verb_before
-            && (matches!(&trig.cameo[..2], "05" | "06" | "07")
-                || by_agent && &trig.cameo[..2] == "13")
+            && (matches!(trig.cameo.root(), 5..=7) || by_agent && trig.cameo.root() == 13)
         {
             if let Some(m) = self.clause_subject(sent, i) {
                 let group = if by_agent {
@@ -634,15 +633,12 @@ impl Extractor {
         }
         // "US sanctions have limited such sales": in a report about one state,
         // sanctions without a named target are on that state.
-        if objects.is_empty() && subjects.len() == 1 && !slot_unfilled && &trig.cameo[..2] == "16" {
+        if objects.is_empty() && subjects.len() == 1 && !slot_unfilled && trig.cameo.root() == 16 {
             if let Some(f) = focal.filter(|f| entities[*f].rollup != entities[subjects[0]].rollup) {
                 objects = vec![f];
             }
         }
-        if objects.is_empty()
-            && !subjects.is_empty()
-            && matches!(&trig.cameo[..2], "18" | "19" | "20")
-        {
+        if objects.is_empty() && !subjects.is_empty() && matches!(trig.cameo.root(), 18..=20) {
             objects = self.place_target(sent, entities, end, subjects);
         }
         objects
@@ -660,11 +656,11 @@ impl Extractor {
         let slots = trig.objects.as_slice();
         // What is given, sold or sent "to southern Ukraine" goes to a place, not to a
         // party; attacks on or withdrawals from a region still involve its state.
-        let to_place = matches!(&trig.cameo[..2], "06" | "07");
+        let to_place = matches!(trig.cameo.root(), 6 | 7);
         // "Ukrainian forces threaten Russian positions": military pressure on things, not
         // a threat made to a party. (A noun keeps it: "poses a threat to the Ukrainian
         // energy grid" is a threat to Ukraine.)
-        let threat = &trig.cameo[..2] == "13" && trig.pos == Pos::Verb;
+        let threat = trig.cameo.root() == 13 && trig.pos == Pos::Verb;
         let n = sent.tokens.len();
         let in_clause = |k: usize| k < n && sent.clause[k] == c;
         // "entered the war on Russia's side" (or "behalf"): an ally, not the one fought.
@@ -683,7 +679,7 @@ impl Extractor {
         // "offered Ukrainian residents money": private persons are not their state, but
         // for what is done to them by threat or force ("intimidating Ukrainian parents").
         let private = |m: &SentMention| {
-            trig.cameo[..2] < *"17" && &trig.cameo[..2] != "13" && sent.names_private(m)
+            trig.cameo.root() < 17 && trig.cameo.root() != 13 && sent.names_private(m)
         };
         let usable = |m: &SentMention| {
             let place = to_place && m.how == How::Place;

@@ -2,6 +2,15 @@
 //! triggers, arguments, modality) and the relations they make, with dates and topics.
 
 use super::*;
+use crate::cameo::Cameo;
+
+// The codes of relations the rules make without a trigger word.
+/// Members of a coalition fight together.
+const MILITARY_COOPERATION: Cameo = Cameo::fixed("062");
+/// "Iranian-backed": the backer aids the group.
+const AID: Cameo = Cameo::fixed("070");
+const ACCUSATION: Cameo = Cameo::fixed("112");
+const STATEMENT: Cameo = Cameo::fixed("010");
 
 /// What every sentence of a report reads: the report, its actors and where they are named.
 pub(super) struct ReportScope<'a> {
@@ -54,7 +63,7 @@ impl RelationMaker<'_, '_> {
         &self,
         subject: ActorRef,
         object: ActorRef,
-        (rel, cameo, quad): (&str, &str, u8),
+        (rel, cameo): (&str, &Cameo),
         f: &FoundView,
     ) -> Relation {
         let doc = self.report.doc;
@@ -64,8 +73,8 @@ impl RelationMaker<'_, '_> {
             subject,
             object,
             relation: rel.to_owned(),
-            cameo: cameo.to_owned(),
-            quad_class: quad,
+            cameo: cameo.clone(),
+            quad_class: cameo.quad_class(),
             modality: f.modality,
             negated: f.negated,
             attributed_to: f
@@ -91,7 +100,7 @@ impl RelationMaker<'_, '_> {
     fn emit(
         &self,
         (subj, obj): (usize, usize),
-        what: (&str, &str, u8),
+        what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
     ) {
@@ -130,7 +139,7 @@ impl RelationMaker<'_, '_> {
             for &b in &members[i + 1..] {
                 self.emit_one(
                     (a, b),
-                    ("cooperatesMilitarilyWith", "062", 2),
+                    ("cooperatesMilitarilyWith", &MILITARY_COOPERATION),
                     &together,
                     out,
                 );
@@ -141,7 +150,7 @@ impl RelationMaker<'_, '_> {
     fn emit_one(
         &self,
         (subj, obj): (usize, usize),
-        what: (&str, &str, u8),
+        what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
     ) {
@@ -163,7 +172,7 @@ impl RelationMaker<'_, '_> {
     fn emit_pending(
         &self,
         subj: usize,
-        what: (&str, &str, u8),
+        what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
     ) {
@@ -303,18 +312,14 @@ impl Extractor {
         let entities = maker.report.entities;
         let trig = self.lex.trigger(f.trigger);
         let view = self.found_view(sent, facts, f, entities);
-        let what = (
-            trig.relation.as_str(),
-            trig.cameo.as_str(),
-            trig.quad_class(),
-        );
+        let what = (trig.relation.as_str(), &trig.cameo);
         if f.objects.is_empty() {
             if !f.symmetric {
                 // "Russian forces continued ground assaults", "Russian forces are
                 // concentrating reinforcements": the target of an attack or a show of
                 // force is filled in once the report's adversaries are known.
                 let posture = trig.cameo == "150" && trig.relation == "displaysForceAgainst";
-                if posture || matches!(&trig.cameo[..2], "18" | "19" | "20") {
+                if posture || matches!(trig.cameo.root(), 18..=20) {
                     for &a in &f.subjects {
                         if entities[a].kind == ActorKind::State
                             || !entities[a].members.is_empty()
@@ -374,7 +379,7 @@ impl Extractor {
             };
             maker.emit(
                 (b.entity, group.entity),
-                ("providesAidTo", "070", 2),
+                ("providesAidTo", &AID),
                 &view,
                 out,
             );
@@ -429,7 +434,7 @@ impl Extractor {
             // outside the fighting (a violation, coercion, an atrocity).
             let accuses = out[first_here..].iter().any(|r| {
                 r.quad_class >= 3
-                    && !matches!(&r.cameo[..2], "18" | "19")
+                    && !matches!(r.cameo.root(), 18 | 19)
                     && !r.negated
                     && r.modality == Modality::Claimed
                     && Some(r.subject.rollup.id.as_str()) == about_top
@@ -446,7 +451,7 @@ impl Extractor {
             let own_attack = facts.found.iter().any(|f| {
                 f.token >= fr.start
                     && !f.negated
-                    && matches!(&self.lex.trigger(f.trigger).cameo[..2], "18" | "19" | "20")
+                    && matches!(self.lex.trigger(f.trigger).cameo.root(), 18..=20)
                     && f.subjects.iter().any(|&a| entities[a].rollup == sr)
                     && f.objects.iter().any(|&b| entities[b].rollup == about_side)
             });
@@ -454,9 +459,9 @@ impl Extractor {
                 continue;
             }
             let what = if accuses {
-                ("accuses", "112", 3)
+                ("accuses", &ACCUSATION)
             } else {
-                ("makesStatementAbout", "010", 1)
+                ("makesStatementAbout", &STATEMENT)
             };
             maker.emit((speaker, about.entity), what, &view, out);
         }

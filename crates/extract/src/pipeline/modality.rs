@@ -107,7 +107,7 @@ impl Extractor {
         let alleged = facts.found.iter().any(|a| {
             let at = self.lex.trigger(a.trigger);
             let a_end = a.token + at.words.len();
-            &at.cameo[..2] == "11"
+            at.cameo.root() == 11
                 && a_end < f.token
                 && f.token <= a_end + 3
                 && sent.word(a_end) == "of"
