@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::cameo::{root_quad_class, Cameo};
 use crate::error::ExtractError;
-use crate::relation::Relation;
+use crate::relation::{Modality, Relation};
 
 /// Canonical actor names and the aliases that count as the same actor.
 #[derive(Debug, Clone, Default)]
@@ -114,7 +114,8 @@ struct GoldRel {
     roots: BTreeSet<u8>,
     quads: BTreeSet<u8>,
     symmetric: bool,
-    modality: String,
+    /// `None` when the gold names no modality the extractor knows.
+    modality: Option<Modality>,
     negated: bool,
 }
 
@@ -124,7 +125,7 @@ struct SysRel {
     o: String,
     root: u8,
     quad: u8,
-    modality: String,
+    modality: Modality,
     negated: bool,
 }
 
@@ -196,7 +197,8 @@ impl Gold {
                     .get("modality")
                     .and_then(Value::as_str)
                     .unwrap_or("asserted")
-                    .to_owned(),
+                    .parse()
+                    .ok(),
                 negated: r.get("negated").and_then(Value::as_bool).unwrap_or(false),
             });
         }
@@ -307,7 +309,7 @@ pub fn score(gold: &Gold, relations: &[Relation], aliases: &Aliases) -> Scores {
             o,
             root: r.cameo.root(),
             quad: r.cameo.quad_class(),
-            modality: r.modality.as_str().to_owned(),
+            modality: r.modality,
             negated: r.negated,
         });
     }
@@ -334,7 +336,7 @@ pub fn score(gold: &Gold, relations: &[Relation], aliases: &Aliases) -> Scores {
             if let Some(first) = hits.first() {
                 matched += 1;
                 let t = typed[*first];
-                m_ok += usize::from(t.modality == g.modality);
+                m_ok += usize::from(Some(t.modality) == g.modality);
                 n_ok += usize::from(t.negated == g.negated);
                 correct.extend(hits.iter().map(|k| (*k).clone()));
             }

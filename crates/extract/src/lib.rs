@@ -30,5 +30,5 @@ pub use lexicon::{Combat, CueKind, Lexicon, ObjectSlot, Pos, Trigger};
 pub use pipeline::{Extractor, ExtractorBuilder, Prepared};
 pub use relation::{
     collapse, collapse_owned, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo,
-    Rollup,
+    Rollup, UnknownModality,
 };

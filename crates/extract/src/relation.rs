@@ -1,3 +1,6 @@
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
 use crate::cameo::Cameo;
@@ -37,6 +40,14 @@ pub enum Modality {
 }
 
 impl Modality {
+    pub const ALL: [Modality; 4] = [
+        Modality::Asserted,
+        Modality::Assessed,
+        Modality::Possible,
+        Modality::Claimed,
+    ];
+
+    /// The name JSON, RDF and the gold annotations give it.
     pub fn as_str(self) -> &'static str {
         match self {
             Modality::Asserted => "asserted",
@@ -44,6 +55,27 @@ impl Modality {
             Modality::Possible => "possible",
             Modality::Claimed => "claimed",
         }
+    }
+}
+
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is no modality.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown modality {0:?} (asserted, assessed, possible, claimed)")]
+pub struct UnknownModality(pub String);
+
+impl FromStr for Modality {
+    type Err = UnknownModality;
+    fn from_str(s: &str) -> Result<Self, UnknownModality> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| UnknownModality(s.to_owned()))
     }
 }
 
@@ -208,4 +240,21 @@ pub struct ReportInfo {
 pub struct Extraction {
     pub report: ReportInfo,
     pub relations: Vec<Relation>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modalities_read_back_as_written() {
+        for m in Modality::ALL {
+            assert_eq!(m.to_string().parse(), Ok(m));
+            assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{m}\""));
+        }
+        assert_eq!(
+            "certain".parse::<Modality>(),
+            Err(UnknownModality("certain".into()))
+        );
+    }
 }
