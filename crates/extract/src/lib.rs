@@ -8,6 +8,7 @@ mod dictionary;
 mod document;
 mod error;
 pub mod eval;
+mod index;
 mod lexicon;
 mod mention;
 mod pipeline;

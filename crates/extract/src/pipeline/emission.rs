@@ -15,11 +15,11 @@ const STATEMENT: Cameo = Cameo::fixed("010");
 /// What every sentence of a report reads: the report, its actors and where they are named.
 pub(super) struct ReportScope<'a> {
     pub(super) doc: &'a Document,
-    pub(super) entities: &'a [Entity],
+    pub(super) entities: &'a EntityTable,
     pub(super) mentions: &'a [Mention],
     /// "Iranian-backed": who backs the group named next.
     pub(super) backers: &'a [Backer],
-    pub(super) focal: Option<usize>,
+    pub(super) focal: Option<EntityIx>,
     pub(super) chars: &'a CharIndex<'a>,
 }
 
@@ -99,7 +99,7 @@ impl RelationMaker<'_, '_> {
     /// stands for its members, each a party; members acting together cooperate.
     fn emit(
         &self,
-        (subj, obj): (usize, usize),
+        (subj, obj): (EntityIx, EntityIx),
         what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
@@ -107,7 +107,7 @@ impl RelationMaker<'_, '_> {
         let entities = self.report.entities;
         // A coalition does nothing to its own members: "the combined force … attacks
         // against Israel" makes no relation between the United States and Israel.
-        let partners = |a: usize, b: usize| {
+        let partners = |a: EntityIx, b: EntityIx| {
             [subj, obj].iter().any(|&c| {
                 let m = &entities[c].members;
                 m.contains(&a) && m.contains(&b)
@@ -124,7 +124,7 @@ impl RelationMaker<'_, '_> {
     }
 
     /// Members of a coalition that acts cooperate militarily with each other.
-    fn emit_cooperation(&self, coalition: usize, f: &FoundView, out: &mut Vec<Relation>) {
+    fn emit_cooperation(&self, coalition: EntityIx, f: &FoundView, out: &mut Vec<Relation>) {
         let members = &self.report.entities[coalition].members;
         if members.len() < 2 {
             return;
@@ -149,7 +149,7 @@ impl RelationMaker<'_, '_> {
 
     fn emit_one(
         &self,
-        (subj, obj): (usize, usize),
+        (subj, obj): (EntityIx, EntityIx),
         what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
@@ -171,7 +171,7 @@ impl RelationMaker<'_, '_> {
     /// until `fill_adversaries`.
     fn emit_pending(
         &self,
-        subj: usize,
+        subj: EntityIx,
         what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
@@ -186,7 +186,7 @@ impl RelationMaker<'_, '_> {
 }
 
 /// The parties an entity stands for: a coalition's members, or itself.
-fn parties(entities: &[Entity], e: usize) -> impl Iterator<Item = usize> + '_ {
+fn parties(entities: &EntityTable, e: EntityIx) -> impl Iterator<Item = EntityIx> + '_ {
     let members = &entities[e].members;
     let own = members.is_empty().then_some(e);
     members.iter().copied().chain(own)
@@ -261,7 +261,7 @@ impl Extractor {
         let mut sent = Sentence {
             text: &report.doc.clean,
             tokens,
-            mentions: sm,
+            mentions: sm.into(),
             clause,
             cues,
             accused: vec![],
