@@ -236,6 +236,43 @@ impl KeyFilter {
     }
 }
 
+/// The (head word, following words) a trigger is looked up by, one per inflection:
+/// verbs inflect their first word ("call on" -> "called on"), nouns their last
+/// ("ground attack" -> "ground attacks").
+fn index_keys(pos: Pos, words: &[String], explicit: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+    match pos {
+        Pos::Verb => {
+            for form in verb_forms(&words[0], explicit) {
+                // Multi-word explicit forms ("shot down") carry their own tail.
+                let mut parts = form.split_whitespace().map(str::to_owned);
+                let head = parts.next().unwrap_or_default();
+                let tail: Vec<String> = parts.collect();
+                let tail = if tail.is_empty() {
+                    words[1..].to_vec()
+                } else {
+                    tail
+                };
+                keys.push((head, tail));
+            }
+        }
+        Pos::Noun if words.len() == 1 => {
+            for form in noun_forms(&words[0], explicit) {
+                keys.push((form, vec![]));
+            }
+        }
+        Pos::Noun => {
+            let last = words.len() - 1;
+            for form in noun_forms(&words[last], explicit) {
+                let mut tail = words[1..last].to_vec();
+                tail.push(form);
+                keys.push((words[0].clone(), tail));
+            }
+        }
+    }
+    keys
+}
+
 const TRIGGER_HEADER: [&str; 7] = [
     "trigger", "pos", "cameo", "relation", "object", "flags", "forms",
 ];
@@ -341,39 +378,7 @@ impl Lexicon {
                 needs_object,
                 combat,
             });
-            // Verbs inflect their first word ("call on" -> "called on"), nouns their
-            // last ("ground attack" -> "ground attacks").
-            let mut keys: Vec<(String, Vec<String>)> = Vec::new();
-            match pos {
-                Pos::Verb => {
-                    for form in verb_forms(&words[0], &explicit) {
-                        // Multi-word explicit forms ("shot down") carry their own tail.
-                        let mut parts = form.split_whitespace().map(str::to_owned);
-                        let head = parts.next().unwrap_or_default();
-                        let tail: Vec<String> = parts.collect();
-                        let tail = if tail.is_empty() {
-                            words[1..].to_vec()
-                        } else {
-                            tail
-                        };
-                        keys.push((head, tail));
-                    }
-                }
-                Pos::Noun if words.len() == 1 => {
-                    for form in noun_forms(&words[0], &explicit) {
-                        keys.push((form, vec![]));
-                    }
-                }
-                Pos::Noun => {
-                    let last = words.len() - 1;
-                    for form in noun_forms(&words[last], &explicit) {
-                        let mut tail = words[1..last].to_vec();
-                        tail.push(form);
-                        keys.push((words[0].clone(), tail));
-                    }
-                }
-            }
-            for (head, tail) in keys {
+            for (head, tail) in index_keys(pos, &words, &explicit) {
                 self.index_filter.insert(&head);
                 let slot = self.index.entry(head).or_default();
                 // The first line of a form and part of speech wins, except that the
