@@ -12,7 +12,7 @@ pub fn assertion_text(x: &Assertion, indent: &str) -> String {
         actorgraph_export::relation_words(&m.relation),
         x.object_label
     );
-    head.push_str(&format!(" [CAMEO {}, {}", m.cameo, m.modality.as_str()));
+    head.push_str(&format!(" [CAMEO {}, {}", m.cameo, m.modality));
     if let Some(by) = &m.attributed_to {
         head.push_str(&format!(" by {}", local_label(by)));
     }

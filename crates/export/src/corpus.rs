@@ -156,7 +156,7 @@ impl Corpus {
                 subject_mention: differs(&r.subject),
                 object_mention: differs(&r.object),
                 relation: r.relation.clone(),
-                cameo: r.cameo.clone(),
+                cameo: r.cameo.to_string(),
                 quad_class: r.quad_class,
                 modality: r.modality,
                 negated: r.negated,

@@ -7,8 +7,9 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
+use crate::cameo::{root_quad_class, Cameo};
 use crate::error::ExtractError;
-use crate::relation::Relation;
+use crate::relation::{Modality, Relation};
 
 /// Canonical actor names and the aliases that count as the same actor.
 #[derive(Debug, Clone, Default)]
@@ -110,10 +111,11 @@ fn key_order(text: &str) -> Vec<String> {
 struct GoldRel {
     s: String,
     o: String,
-    roots: BTreeSet<String>,
+    roots: BTreeSet<u8>,
     quads: BTreeSet<u8>,
     symmetric: bool,
-    modality: String,
+    /// `None` when the gold names no modality the extractor knows.
+    modality: Option<Modality>,
     negated: bool,
 }
 
@@ -121,8 +123,9 @@ struct GoldRel {
 struct SysRel {
     s: String,
     o: String,
-    root: Option<String>,
-    modality: String,
+    root: u8,
+    quad: u8,
+    modality: Modality,
     negated: bool,
 }
 
@@ -147,22 +150,6 @@ fn doc_key(doc: &str) -> String {
         }
     }
     base.to_owned()
-}
-
-fn quad_of(root: &str) -> Option<u8> {
-    let r: u8 = root.parse().ok()?;
-    Some(match r {
-        1..=5 => 1,
-        6..=8 => 2,
-        9..=13 => 3,
-        14..=20 => 4,
-        _ => return None,
-    })
-}
-
-fn root_of(code: &str) -> Option<String> {
-    let r = code.trim().get(..2)?;
-    quad_of(r).map(|_| r.to_owned())
 }
 
 impl Gold {
@@ -192,25 +179,26 @@ impl Gold {
                     .canonical(n)
                     .map_or_else(|| n.to_owned(), str::to_owned))
             };
-            let roots: BTreeSet<String> = r
+            let roots: BTreeSet<u8> = r
                 .get("cameo")
                 .and_then(Value::as_array)
                 .ok_or_else(|| bad("relation without \"cameo\" list"))?
                 .iter()
                 .filter_map(Value::as_str)
-                .filter_map(|c| c.get(..2).map(str::to_owned))
+                .filter_map(Cameo::root_of)
                 .collect();
             out.push(GoldRel {
                 s: name("s")?,
                 o: name("o")?,
-                quads: roots.iter().filter_map(|r| quad_of(r)).collect(),
+                quads: roots.iter().filter_map(|&r| root_quad_class(r)).collect(),
                 roots,
                 symmetric: r.get("symmetric").and_then(Value::as_bool).unwrap_or(false),
                 modality: r
                     .get("modality")
                     .and_then(Value::as_str)
                     .unwrap_or("asserted")
-                    .to_owned(),
+                    .parse()
+                    .ok(),
                 negated: r.get("negated").and_then(Value::as_bool).unwrap_or(false),
             });
         }
@@ -319,8 +307,9 @@ pub fn score(gold: &Gold, relations: &[Relation], aliases: &Aliases) -> Scores {
         system.entry(doc_key(&r.doc)).or_default().push(SysRel {
             s,
             o,
-            root: root_of(&r.cameo),
-            modality: r.modality.as_str().to_owned(),
+            root: r.cameo.root(),
+            quad: r.cameo.quad_class(),
+            modality: r.modality,
             negated: r.negated,
         });
     }
@@ -330,26 +319,24 @@ pub fn score(gold: &Gold, relations: &[Relation], aliases: &Aliases) -> Scores {
     for (doc, golds) in &gold.0 {
         let sys = system.get(doc).unwrap_or(&empty);
         // Keyed by (s, o, root): first-seen order, last-seen status, as the reference scorer.
-        let mut order: Vec<(String, String, Option<String>)> = Vec::new();
-        let mut typed: BTreeMap<(String, String, Option<String>), &SysRel> = BTreeMap::new();
+        let mut order: Vec<(String, String, u8)> = Vec::new();
+        let mut typed: BTreeMap<(String, String, u8), &SysRel> = BTreeMap::new();
         for t in sys {
-            let k = (t.s.clone(), t.o.clone(), t.root.clone());
+            let k = (t.s.clone(), t.o.clone(), t.root);
             if typed.insert(k.clone(), t).is_none() {
                 order.push(k);
             }
         }
         let (mut matched, mut correct, mut m_ok, mut n_ok) = (0, BTreeSet::new(), 0, 0);
         for g in golds {
-            let hits: Vec<&(String, String, Option<String>)> = order
+            let hits: Vec<&(String, String, u8)> = order
                 .iter()
-                .filter(|k| {
-                    same_pair(g, &k.0, &k.1) && k.2.as_ref().is_some_and(|r| g.roots.contains(r))
-                })
+                .filter(|k| same_pair(g, &k.0, &k.1) && g.roots.contains(&k.2))
                 .collect();
             if let Some(first) = hits.first() {
                 matched += 1;
                 let t = typed[*first];
-                m_ok += usize::from(t.modality == g.modality);
+                m_ok += usize::from(Some(t.modality) == g.modality);
                 n_ok += usize::from(t.negated == g.negated);
                 correct.extend(hits.iter().map(|k| (*k).clone()));
             }
@@ -368,21 +355,15 @@ pub fn score(gold: &Gold, relations: &[Relation], aliases: &Aliases) -> Scores {
             ),
         ));
 
-        let quad_sys: BTreeSet<(String, String, Option<u8>)> = sys
+        let quad_sys: BTreeSet<(String, String, u8)> = sys
             .iter()
-            .map(|t| {
-                (
-                    t.s.clone(),
-                    t.o.clone(),
-                    t.root.as_deref().and_then(quad_of),
-                )
-            })
+            .map(|t| (t.s.clone(), t.o.clone(), t.quad))
             .collect();
         let (mut qm, mut qc) = (0, BTreeSet::new());
         for g in golds {
             let hits: Vec<_> = quad_sys
                 .iter()
-                .filter(|k| same_pair(g, &k.0, &k.1) && k.2.is_some_and(|q| g.quads.contains(&q)))
+                .filter(|k| same_pair(g, &k.0, &k.1) && g.quads.contains(&k.2))
                 .collect();
             qm += usize::from(!hits.is_empty());
             qc.extend(hits);

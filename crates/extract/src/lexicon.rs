@@ -2,6 +2,7 @@ use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
+use crate::cameo::{Cameo, NotCameo};
 use crate::error::ExtractError;
 
 /// Part of speech of a trigger.
@@ -26,7 +27,7 @@ pub struct Trigger {
     /// Lowercase words; the first is the base form of the head.
     pub words: Vec<String>,
     pub pos: Pos,
-    pub cameo: String,
+    pub cameo: Cameo,
     pub relation: String,
     pub objects: Vec<ObjectSlot>,
     pub symmetric: bool,
@@ -57,17 +58,7 @@ pub enum Combat {
 
 impl Trigger {
     pub fn quad_class(&self) -> u8 {
-        quad_class(&self.cameo)
-    }
-}
-
-/// QuadClass of a CAMEO code by its root.
-pub fn quad_class(cameo: &str) -> u8 {
-    match cameo.get(..2).and_then(|r| r.parse::<u8>().ok()) {
-        Some(1..=5) => 1,
-        Some(6..=8) => 2,
-        Some(9..=13) => 3,
-        _ => 4,
+        self.cameo.quad_class()
     }
 }
 
@@ -249,6 +240,43 @@ impl KeyFilter {
     }
 }
 
+/// The (head word, following words) a trigger is looked up by, one per inflection:
+/// verbs inflect their first word ("call on" -> "called on"), nouns their last
+/// ("ground attack" -> "ground attacks").
+fn index_keys(pos: Pos, words: &[String], explicit: &[String]) -> Vec<(String, Vec<String>)> {
+    let mut keys: Vec<(String, Vec<String>)> = Vec::new();
+    match pos {
+        Pos::Verb => {
+            for form in verb_forms(&words[0], explicit) {
+                // Multi-word explicit forms ("shot down") carry their own tail.
+                let mut parts = form.split_whitespace().map(str::to_owned);
+                let head = parts.next().unwrap_or_default();
+                let tail: Vec<String> = parts.collect();
+                let tail = if tail.is_empty() {
+                    words[1..].to_vec()
+                } else {
+                    tail
+                };
+                keys.push((head, tail));
+            }
+        }
+        Pos::Noun if words.len() == 1 => {
+            for form in noun_forms(&words[0], explicit) {
+                keys.push((form, vec![]));
+            }
+        }
+        Pos::Noun => {
+            let last = words.len() - 1;
+            for form in noun_forms(&words[last], explicit) {
+                let mut tail = words[1..last].to_vec();
+                tail.push(form);
+                keys.push((words[0].clone(), tail));
+            }
+        }
+    }
+    keys
+}
+
 const TRIGGER_HEADER: [&str; 7] = [
     "trigger", "pos", "cameo", "relation", "object", "flags", "forms",
 ];
@@ -301,13 +329,7 @@ impl Lexicon {
                 "noun" => Pos::Noun,
                 other => return Err(bad(format!("pos must be verb or noun, not {other:?}"))),
             };
-            let cameo = cols[2];
-            if !(2..=4).contains(&cameo.len())
-                || !cameo.bytes().all(|b| b.is_ascii_digit())
-                || !(1..=20).contains(&cameo[..2].parse::<u8>().unwrap_or(0))
-            {
-                return Err(bad(format!("not a CAMEO code: {cameo:?}")));
-            }
+            let cameo: Cameo = cols[2].parse().map_err(|e: NotCameo| bad(e.to_string()))?;
             if cols[3].is_empty() || !cols[3].chars().all(char::is_alphanumeric) {
                 return Err(bad(format!(
                     "relation must be a camelCase name, not {:?}",
@@ -351,7 +373,7 @@ impl Lexicon {
             self.triggers.push(Trigger {
                 words: words.clone(),
                 pos,
-                cameo: cameo.to_owned(),
+                cameo,
                 relation: cols[3].to_owned(),
                 objects,
                 symmetric,
@@ -360,39 +382,7 @@ impl Lexicon {
                 needs_object,
                 combat,
             });
-            // Verbs inflect their first word ("call on" -> "called on"), nouns their
-            // last ("ground attack" -> "ground attacks").
-            let mut keys: Vec<(String, Vec<String>)> = Vec::new();
-            match pos {
-                Pos::Verb => {
-                    for form in verb_forms(&words[0], &explicit) {
-                        // Multi-word explicit forms ("shot down") carry their own tail.
-                        let mut parts = form.split_whitespace().map(str::to_owned);
-                        let head = parts.next().unwrap_or_default();
-                        let tail: Vec<String> = parts.collect();
-                        let tail = if tail.is_empty() {
-                            words[1..].to_vec()
-                        } else {
-                            tail
-                        };
-                        keys.push((head, tail));
-                    }
-                }
-                Pos::Noun if words.len() == 1 => {
-                    for form in noun_forms(&words[0], &explicit) {
-                        keys.push((form, vec![]));
-                    }
-                }
-                Pos::Noun => {
-                    let last = words.len() - 1;
-                    for form in noun_forms(&words[last], &explicit) {
-                        let mut tail = words[1..last].to_vec();
-                        tail.push(form);
-                        keys.push((words[0].clone(), tail));
-                    }
-                }
-            }
-            for (head, tail) in keys {
+            for (head, tail) in index_keys(pos, &words, &explicit) {
                 self.index_filter.insert(&head);
                 let slot = self.index.entry(head).or_default();
                 // The first line of a form and part of speech wins, except that the

@@ -8,6 +8,7 @@ use crate::date::PartialDate;
 use crate::dictionary::{ActorKind, Dictionary, FormKind};
 use crate::document::Document;
 use crate::error::ExtractError;
+use crate::index::{EntityIx, IndexVec};
 use crate::lexicon::{CueKind, Lexicon};
 use crate::text::Token;
 use crate::vocab::PERSON;
@@ -22,10 +23,13 @@ pub(crate) struct Entity {
     /// Dictionary index of the top-level actor, when known.
     pub rollup: Option<usize>,
     /// For places: the entity of the state they lie in.
-    pub located_in: Option<usize>,
+    pub located_in: Option<EntityIx>,
     /// For coalitions: the entities of their members, the parties of its relations.
-    pub members: Vec<usize>,
+    pub members: Vec<EntityIx>,
 }
+
+/// A report's entities, each once.
+pub(crate) type EntityTable = IndexVec<EntityIx, Entity>;
 
 /// How a mention names its actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +48,7 @@ pub(crate) enum How {
 pub(crate) struct Mention {
     pub start: usize,
     pub end: usize,
-    pub entity: usize,
+    pub entity: EntityIx,
     pub how: How,
 }
 
@@ -54,7 +58,7 @@ pub(crate) struct Mention {
 pub(crate) struct Backer {
     pub start: usize,
     pub end: usize,
-    pub entity: usize,
+    pub entity: EntityIx,
 }
 
 /// The dictionary's surface forms, indexed by their first tokens, built once.
@@ -323,21 +327,21 @@ fn boundary_ok(text: &str, start: usize, end: usize) -> bool {
 /// repeated mention costs no string work.
 #[derive(Default)]
 struct Entities {
-    list: Vec<Entity>,
-    by_iri: BTreeMap<String, usize>,
-    by_actor: FxHashMap<usize, usize>,
+    list: EntityTable,
+    by_iri: BTreeMap<String, EntityIx>,
+    by_actor: FxHashMap<usize, EntityIx>,
 }
 
 impl Entities {
-    fn intern(&mut self, e: Entity) -> usize {
+    fn intern(&mut self, e: Entity) -> EntityIx {
         let list = &mut self.list;
-        *self.by_iri.entry(e.iri.clone()).or_insert_with(|| {
-            list.push(e);
-            list.len() - 1
-        })
+        *self
+            .by_iri
+            .entry(e.iri.clone())
+            .or_insert_with(|| list.push(e))
     }
 
-    fn actor(&mut self, dict: &Dictionary, idx: usize, date: Option<PartialDate>) -> usize {
+    fn actor(&mut self, dict: &Dictionary, idx: usize, date: Option<PartialDate>) -> EntityIx {
         if let Some(&e) = self.by_actor.get(&idx) {
             return e;
         }
@@ -353,7 +357,7 @@ impl Entities {
         self.by_actor.insert(idx, e);
         // A coalition outside its dates names no one.
         if self.list[e].rollup.is_some() {
-            let members: Vec<usize> = a
+            let members: Vec<EntityIx> = a
                 .members
                 .iter()
                 .map(|&m| self.actor(dict, m, date))
@@ -370,7 +374,7 @@ pub(crate) fn find_mentions(
     lex: &Lexicon,
     matcher: &FormMatcher,
     block_tokens: &[Vec<Token>],
-) -> (Vec<Entity>, Vec<Mention>, Vec<Backer>) {
+) -> (EntityTable, Vec<Mention>, Vec<Backer>) {
     let date = doc.date;
     let mut ents = Entities::default();
     let mut mentions = Vec::new();
@@ -567,10 +571,10 @@ fn stands_for_another(
 fn later_surnames(
     text: &str,
     block_tokens: &[Vec<Token>],
-    entities: &[Entity],
+    entities: &EntityTable,
     mentions: &[Mention],
 ) -> Vec<Mention> {
-    let mut surnames: Vec<(String, usize, usize)> = Vec::new();
+    let mut surnames: Vec<(String, EntityIx, usize)> = Vec::new();
     for m in mentions {
         let e = &entities[m.entity];
         if e.kind == ActorKind::Person && e.iri.starts_with(PERSON) {

@@ -1,4 +1,9 @@
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
+
+use crate::cameo::Cameo;
 
 /// An actor as written about, with the top-level actor it rolls up to.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -35,6 +40,14 @@ pub enum Modality {
 }
 
 impl Modality {
+    pub const ALL: [Modality; 4] = [
+        Modality::Asserted,
+        Modality::Assessed,
+        Modality::Possible,
+        Modality::Claimed,
+    ];
+
+    /// The name JSON, RDF and the gold annotations give it.
     pub fn as_str(self) -> &'static str {
         match self {
             Modality::Asserted => "asserted",
@@ -42,6 +55,27 @@ impl Modality {
             Modality::Possible => "possible",
             Modality::Claimed => "claimed",
         }
+    }
+}
+
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is no modality.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown modality {0:?} (asserted, assessed, possible, claimed)")]
+pub struct UnknownModality(pub String);
+
+impl FromStr for Modality {
+    type Err = UnknownModality;
+    fn from_str(s: &str) -> Result<Self, UnknownModality> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s)
+            .ok_or_else(|| UnknownModality(s.to_owned()))
     }
 }
 
@@ -54,7 +88,7 @@ pub struct Relation {
     pub object: ActorRef,
     /// Local name of the ontology relation.
     pub relation: String,
-    pub cameo: String,
+    pub cameo: Cameo,
     pub quad_class: u8,
     pub modality: Modality,
     pub negated: bool,
@@ -86,7 +120,7 @@ pub struct Evidence {
     pub subject: String,
     pub object: String,
     pub relation: String,
-    pub cameo: String,
+    pub cameo: Cameo,
     pub sentence: String,
     pub span: [usize; 2],
     pub sources: Vec<String>,
@@ -123,7 +157,7 @@ pub fn collapse_owned(relations: Vec<Relation>) -> Vec<Relation> {
     // Which merged relation each one joins, decided over borrowed keys so that
     // nothing is copied to look a relation up.
     let groups: Vec<usize> = {
-        let mut index: std::collections::BTreeMap<(&str, &str, &str, &str, bool), usize> =
+        let mut index: std::collections::BTreeMap<(&str, &str, &str, u8, bool), usize> =
             std::collections::BTreeMap::new();
         relations
             .iter()
@@ -132,7 +166,7 @@ pub fn collapse_owned(relations: Vec<Relation>) -> Vec<Relation> {
                     r.doc.as_str(),
                     r.subject.rollup.id.as_str(),
                     r.object.rollup.id.as_str(),
-                    r.cameo.get(..2).unwrap_or_default(),
+                    r.cameo.root(),
                     r.negated,
                 );
                 let next = index.len();
@@ -206,4 +240,21 @@ pub struct ReportInfo {
 pub struct Extraction {
     pub report: ReportInfo,
     pub relations: Vec<Relation>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modalities_read_back_as_written() {
+        for m in Modality::ALL {
+            assert_eq!(m.to_string().parse(), Ok(m));
+            assert_eq!(serde_json::to_string(&m).unwrap(), format!("\"{m}\""));
+        }
+        assert_eq!(
+            "certain".parse::<Modality>(),
+            Err(UnknownModality("certain".into()))
+        );
+    }
 }

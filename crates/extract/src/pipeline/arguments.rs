@@ -6,9 +6,9 @@ use super::*;
 #[derive(Clone, Copy)]
 pub(super) struct ArgScope<'s, 'a> {
     pub(super) sent: &'s Sentence<'a>,
-    pub(super) entities: &'s [Entity],
+    pub(super) entities: &'s EntityTable,
     /// The state the report is about, for "the country" and sanctions without a target.
-    pub(super) focal: Option<usize>,
+    pub(super) focal: Option<EntityIx>,
     pub(super) ctx: &'s Context,
 }
 
@@ -23,7 +23,7 @@ pub(super) struct TriggerAt {
 /// The actor a noun's own words name before it ("Iran's exports", "the Russian
 /// invasion", "their support"), and what else those words say about it.
 struct NounActor {
-    subjects: Vec<usize>,
+    subjects: Vec<EntityIx>,
     /// "areas of active fighting": the event is what another noun is about.
     of_complement: bool,
     /// "Western military aid", "Russian reports": an actor the text leaves unnamed.
@@ -41,7 +41,7 @@ impl Extractor {
         &self,
         r: &ArgScope,
         at: TriggerAt,
-        last: &mut Option<(usize, Vec<usize>)>,
+        last: &mut Option<(usize, Vec<EntityIx>)>,
     ) -> Option<Found> {
         let ArgScope {
             sent,
@@ -75,7 +75,6 @@ impl Extractor {
             .find(|&k| sent.word(k) == "by")
             .and_then(|k| {
                 sent.mentions
-                    .iter()
                     .position(|m| m.t0 > k && m.t0 <= k + 3 && sent.clause[m.t0] == c)
             });
 
@@ -95,7 +94,7 @@ impl Extractor {
             }
         }
         let mut objects = self.objects(sent, entities, ctx, end, trig, c);
-        if !passive && matches!(&trig.cameo[..2], "05" | "07") {
+        if !passive && matches!(trig.cameo.root(), 5 | 7) {
             self.supported_view(sent, end, c, &mut objects)?;
         }
         if passive {
@@ -114,7 +113,7 @@ impl Extractor {
         if subjects.is_empty() {
             return None;
         }
-        if objects.is_empty() && matches!(&trig.cameo[..2], "18" | "19" | "20") {
+        if objects.is_empty() && matches!(trig.cameo.root(), 18..=20) {
             objects = self.place_target(sent, entities, end, &subjects);
         }
         // Negation governs a verb only from close by: "has not issued", "is not seeking".
@@ -153,7 +152,12 @@ impl Extractor {
     /// a participle follows ("Ukrainians collaborating"), or the one kept from the act
     /// ("deter Belarus from joining"). `None` when the verb names no act of a party:
     /// an act someone is pushed toward, an unnamed actor's intention.
-    fn verb_actor(&self, sent: &Sentence, entities: &[Entity], i: usize) -> Option<Vec<usize>> {
+    fn verb_actor(
+        &self,
+        sent: &Sentence,
+        entities: &EntityTable,
+        i: usize,
+    ) -> Option<Vec<EntityIx>> {
         let mut subjects = match self.clause_subject(sent, i) {
             Some(m) if entities[sent.mentions[m].entity].kind.is_party() => {
                 self.coordinated(sent, m)
@@ -241,7 +245,7 @@ impl Extractor {
         sent: &Sentence,
         end: usize,
         c: usize,
-        objects: &mut Vec<usize>,
+        objects: &mut Vec<EntityIx>,
     ) -> Option<()> {
         let n = sent.tokens.len();
         let obj = sent
@@ -365,7 +369,7 @@ impl Extractor {
                 borrowed: false,
             });
         }
-        let conflict = matches!(&trig.cameo[..2], "18" | "19" | "20");
+        let conflict = matches!(trig.cameo.root(), 18..=20);
         if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2 && !conflict) {
             return None;
         }
@@ -400,7 +404,7 @@ impl Extractor {
 
     /// A possessive or demonym right before the noun is its actor: "Iran's oil
     /// exports", "the Russian invasion", "their mutual support".
-    fn noun_actor(&self, r: &ArgScope, i: usize, light_object: Option<usize>) -> NounActor {
+    fn noun_actor(&self, r: &ArgScope, i: usize, light_object: Option<MentionIx>) -> NounActor {
         let ArgScope {
             sent,
             entities,
@@ -433,7 +437,7 @@ impl Extractor {
             if w == "its" {
                 // "Ukraine in its war against Russia": the nearest actor before.
                 // Not an actor inside a prepositional phrase ("from Iran and North Korea").
-                if let Some(m) = sent.mentions.iter().rposition(|m| {
+                if let Some(m) = sent.mentions.rposition(|m| {
                     m.t1 <= k
                         && sent.clause[m.t0] == c
                         && entities[m.entity].kind.is_party()
@@ -486,11 +490,11 @@ impl Extractor {
     fn noun_agent(
         &self,
         sent: &Sentence,
-        entities: &[Entity],
+        entities: &EntityTable,
         trig: &Trigger,
         end: usize,
         c: usize,
-        subjects: &mut Vec<usize>,
+        subjects: &mut Vec<EntityIx>,
     ) -> bool {
         // "strikes by Russian forces", "threats posed by NATO": the by-phrase is the actor.
         // Also past a short complement: "threats of a military nature” posed by NATO".
@@ -515,7 +519,7 @@ impl Extractor {
         .filter(|&b| !sent.word(b + 1).ends_with("ing"));
         let by_agent = by.is_some();
         if let Some(b) = by {
-            if let Some(m) = sent.mentions.iter().position(|m| {
+            if let Some(m) = sent.mentions.position(|m| {
                 m.t0 > b
                     && m.t0 <= b + 3
                     && sent.clause[m.t0] == c
@@ -529,7 +533,7 @@ impl Extractor {
         // "the atrocities and ethnic cleansing Russia is perpetrating": an agent in a
         // relative clause right after the noun.
         if subjects.is_empty() {
-            if let Some(m) = sent.mentions.iter().position(|m| {
+            if let Some(m) = sent.mentions.position(|m| {
                 m.t0 >= end
                     && m.t0 <= end + 4
                     && sent.clause[m.t0] == c
@@ -556,9 +560,9 @@ impl Extractor {
             .objects
             .iter()
             .any(|o| *o == ObjectSlot::Prep("from".into()))
-            || &trig.cameo[..2] == "08";
+            || trig.cameo.root() == 8;
         if !of_is_object && moves_away && sent.word(end) == "of" {
-            if let Some(m) = sent.mentions.iter().position(|m| {
+            if let Some(m) = sent.mentions.position(|m| {
                 m.t0 > end && m.t0 <= end + 3 && (end + 1..m.t0).all(|j| !sent.is_prep(j))
             }) {
                 if entities[sent.mentions[m].entity].kind.is_party() {
@@ -578,8 +582,8 @@ impl Extractor {
         r: &ArgScope,
         at: TriggerAt,
         by_agent: bool,
-        subjects: &[usize],
-    ) -> Vec<usize> {
+        subjects: &[EntityIx],
+    ) -> Vec<EntityIx> {
         let ArgScope {
             sent,
             entities,
@@ -614,8 +618,7 @@ impl Extractor {
             && subjects.len() == 1
             && !slot_unfilled
             && !hostile_verb_before
-            && (matches!(&trig.cameo[..2], "05" | "06" | "07")
-                || by_agent && &trig.cameo[..2] == "13")
+            && (matches!(trig.cameo.root(), 5..=7) || by_agent && trig.cameo.root() == 13)
         {
             if let Some(m) = self.clause_subject(sent, i) {
                 let group = if by_agent {
@@ -634,15 +637,12 @@ impl Extractor {
         }
         // "US sanctions have limited such sales": in a report about one state,
         // sanctions without a named target are on that state.
-        if objects.is_empty() && subjects.len() == 1 && !slot_unfilled && &trig.cameo[..2] == "16" {
+        if objects.is_empty() && subjects.len() == 1 && !slot_unfilled && trig.cameo.root() == 16 {
             if let Some(f) = focal.filter(|f| entities[*f].rollup != entities[subjects[0]].rollup) {
                 objects = vec![f];
             }
         }
-        if objects.is_empty()
-            && !subjects.is_empty()
-            && matches!(&trig.cameo[..2], "18" | "19" | "20")
-        {
+        if objects.is_empty() && !subjects.is_empty() && matches!(trig.cameo.root(), 18..=20) {
             objects = self.place_target(sent, entities, end, subjects);
         }
         objects
@@ -651,20 +651,20 @@ impl Extractor {
     pub(super) fn objects(
         &self,
         sent: &Sentence,
-        entities: &[Entity],
+        entities: &EntityTable,
         ctx: &Context,
         end: usize,
         trig: &Trigger,
         c: usize,
-    ) -> Vec<usize> {
+    ) -> Vec<EntityIx> {
         let slots = trig.objects.as_slice();
         // What is given, sold or sent "to southern Ukraine" goes to a place, not to a
         // party; attacks on or withdrawals from a region still involve its state.
-        let to_place = matches!(&trig.cameo[..2], "06" | "07");
+        let to_place = matches!(trig.cameo.root(), 6 | 7);
         // "Ukrainian forces threaten Russian positions": military pressure on things, not
         // a threat made to a party. (A noun keeps it: "poses a threat to the Ukrainian
         // energy grid" is a threat to Ukraine.)
-        let threat = &trig.cameo[..2] == "13" && trig.pos == Pos::Verb;
+        let threat = trig.cameo.root() == 13 && trig.pos == Pos::Verb;
         let n = sent.tokens.len();
         let in_clause = |k: usize| k < n && sent.clause[k] == c;
         // "entered the war on Russia's side" (or "behalf"): an ally, not the one fought.
@@ -683,7 +683,7 @@ impl Extractor {
         // "offered Ukrainian residents money": private persons are not their state, but
         // for what is done to them by threat or force ("intimidating Ukrainian parents").
         let private = |m: &SentMention| {
-            trig.cameo[..2] < *"17" && &trig.cameo[..2] != "13" && sent.names_private(m)
+            trig.cameo.root() < 17 && trig.cameo.root() != 13 && sent.names_private(m)
         };
         let usable = |m: &SentMention| {
             let place = to_place && m.how == How::Place;
@@ -695,7 +695,7 @@ impl Extractor {
                 && !ally(m)
                 && !private(m)
         };
-        let mut best: Option<(usize, Vec<usize>)> = None;
+        let mut best: Option<(usize, Vec<EntityIx>)> = None;
         for slot in slots {
             let hit = match slot {
                 ObjectSlot::Direct
@@ -712,7 +712,6 @@ impl Extractor {
                 ObjectSlot::Direct => {
                     let limit = (end + 10).min(n);
                     sent.mentions
-                        .iter()
                         .position(|m| {
                             m.t0 >= end
                                 && m.t0 < limit
@@ -738,7 +737,6 @@ impl Extractor {
                                 return Some((k, ctx.last_group.clone()));
                             }
                             sent.mentions
-                                .iter()
                                 .position(|m| {
                                     m.t0 > k
                                         && m.t0 <= k + 5
@@ -768,10 +766,10 @@ impl Extractor {
     pub(super) fn place_target(
         &self,
         sent: &Sentence,
-        entities: &[Entity],
+        entities: &EntityTable,
         end: usize,
-        subjects: &[usize],
-    ) -> Vec<usize> {
+        subjects: &[EntityIx],
+    ) -> Vec<EntityIx> {
         let c = sent.clause[end.min(sent.clause.len() - 1)];
         for m in sent
             .mentions

@@ -5,7 +5,7 @@ use super::*;
 impl Extractor {
     /// The mention heading the clause of token `t`: the first actor before it
     /// in the clause that is not the object of a preposition.
-    pub(super) fn clause_subject(&self, sent: &Sentence, t: usize) -> Option<usize> {
+    pub(super) fn clause_subject(&self, sent: &Sentence, t: usize) -> Option<MentionIx> {
         let c = sent.clause[t.min(sent.clause.len() - 1)];
         if let Some(&(_, _, m)) = sent
             .accused
@@ -17,7 +17,7 @@ impl Extractor {
         if let Some(m) = infinitive_owner(sent, t) {
             return Some(m);
         }
-        (0..sent.mentions.len()).find(|&i| {
+        sent.mentions.indices().find(|&i| {
             let m = &sent.mentions[i];
             m.t1 <= t
                 && sent.clause[m.t0] == c
@@ -38,21 +38,21 @@ impl Extractor {
     }
 
     /// The last mention of the coordination that starts at mention `m`.
-    pub(super) fn coordination_end(&self, sent: &Sentence, m: usize) -> usize {
+    pub(super) fn coordination_end(&self, sent: &Sentence, m: MentionIx) -> MentionIx {
         let mut cur = m;
-        while let Some(next) = sent.mentions.get(cur + 1) {
+        while let Some(next) = sent.mentions.get(cur.next()) {
             let joins = joins(sent, &sent.mentions[cur], next);
             if !joins {
                 break;
             }
-            cur += 1;
+            cur = cur.next();
         }
         cur
     }
 
     /// "A and B", "A, B, and C": the actors coordinated with mention `m`.
-    pub(super) fn coordinated(&self, sent: &Sentence, m: usize) -> Vec<usize> {
-        let group = &sent.mentions[m..=self.coordination_end(sent, m)];
+    pub(super) fn coordinated(&self, sent: &Sentence, m: MentionIx) -> Vec<EntityIx> {
+        let group = sent.mentions.span(m, self.coordination_end(sent, m));
         let mut out = Vec::with_capacity(group.len());
         for sm in group {
             if !out.contains(&sm.entity) {
@@ -63,10 +63,10 @@ impl Extractor {
     }
 
     /// "Russia and Belarus' cooperation": the group ending at mention `m`.
-    pub(super) fn coordinated_backwards(&self, sent: &Sentence, m: usize) -> Vec<usize> {
+    pub(super) fn coordinated_backwards(&self, sent: &Sentence, m: MentionIx) -> Vec<EntityIx> {
         let mut start = m;
-        while start > 0 {
-            let prev = &sent.mentions[start - 1];
+        while let Some(before) = start.prev() {
+            let prev = &sent.mentions[before];
             // "the war in Ukraine and Russian pressure": a place ends another phrase.
             if prev.how == How::Place || sent.preceded_by_location(prev) {
                 break;
@@ -75,13 +75,13 @@ impl Extractor {
                 .map(|i| sent.word(i))
                 .collect();
             if !between.is_empty() && between.iter().all(|w| matches!(*w, "and" | ",")) {
-                start -= 1;
+                start = before;
             } else {
                 break;
             }
         }
         let mut out = Vec::new();
-        for sm in &sent.mentions[start..=m] {
+        for sm in sent.mentions.span(start, m) {
             if !out.contains(&sm.entity) {
                 out.push(sm.entity);
             }
@@ -104,7 +104,7 @@ impl Extractor {
 /// "Iran's ability to launch attacks against Israel", "the ability of Hezbollah to
 /// conduct attacks": the one whose ability, plan or effort it is acts in the
 /// infinitive, whoever heads the clause ("the combined force seeks to disrupt ...").
-fn infinitive_owner(sent: &Sentence, t: usize) -> Option<usize> {
+fn infinitive_owner(sent: &Sentence, t: usize) -> Option<MentionIx> {
     let c = sent.clause[t.min(sent.clause.len() - 1)];
     let to = (t.saturating_sub(4)..t)
         .rev()

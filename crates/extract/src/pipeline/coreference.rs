@@ -6,12 +6,12 @@ impl Extractor {
     pub(super) fn reference(
         &self,
         sent: &Sentence,
-        entities: &[Entity],
+        entities: &EntityTable,
         from: usize,
         to: usize,
-        focal: Option<usize>,
+        focal: Option<EntityIx>,
         ctx: &Context,
-    ) -> Vec<usize> {
+    ) -> Vec<EntityIx> {
         for i in from..to {
             if sent.has_cue(i, CueKind::GroupReference) && ctx.last_group.len() >= 2 {
                 return ctx.last_group.clone();
@@ -62,8 +62,8 @@ impl Extractor {
     }
 }
 
-pub(super) fn focal_state(entities: &[Entity], mentions: &[Mention]) -> Option<usize> {
-    let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+pub(super) fn focal_state(entities: &EntityTable, mentions: &[Mention]) -> Option<EntityIx> {
+    let mut counts: BTreeMap<EntityIx, (usize, usize)> = BTreeMap::new();
     for (pos, m) in mentions.iter().enumerate() {
         if entities[m.entity].kind == ActorKind::State {
             let e = counts.entry(m.entity).or_insert((0, usize::MAX - pos));
@@ -80,7 +80,7 @@ impl Extractor {
         &self,
         sent: &Sentence,
         found: &[Found],
-        entities: &[Entity],
+        entities: &EntityTable,
         ctx: &mut Context,
     ) {
         if let Some(p) = sent
@@ -92,12 +92,12 @@ impl Extractor {
             ctx.last_person = Some(p.entity);
         }
         // "US and Turkish forces": remembered for a later "these forces".
-        let mut m = 0;
-        while m < sent.mentions.len() {
+        let mut m = MentionIx::new(0);
+        while m.index() < sent.mentions.len() {
             let g = self.coordinated(sent, m);
             let tail = self.coordination_end(sent, m);
             let last = sent.mentions[tail].t1;
-            m = tail + 1;
+            m = tail.next();
             // "US and Turkish forces", or a name that ends in one ("Turkish Armed Forces").
             let forces = sent.has_cue(last, CueKind::ForcesNoun)
                 || (last > 0 && sent.has_cue(last - 1, CueKind::ForcesNoun));
@@ -106,7 +106,7 @@ impl Extractor {
             }
         }
         // "they", "the two countries": the last coordinated group, or the last pair related.
-        let mut group: Vec<usize> = Vec::new();
+        let mut group: Vec<EntityIx> = Vec::new();
         for f in found {
             if f.subjects.len() >= 2 {
                 group = f.subjects.clone();
@@ -118,7 +118,9 @@ impl Extractor {
             }
         }
         if group.is_empty() {
-            if let Some(g) = (0..sent.mentions.len())
+            if let Some(g) = sent
+                .mentions
+                .indices()
                 .map(|m| self.coordinated(sent, m))
                 .find(|g| g.len() >= 2)
             {

@@ -2,15 +2,26 @@
 //! triggers, arguments, modality) and the relations they make, with dates and topics.
 
 use super::*;
+use crate::cameo::Cameo;
+
+// The codes of relations the rules make without a trigger word.
+/// Members of a coalition fight together.
+const MILITARY_COOPERATION: Cameo = Cameo::fixed("062");
+/// "Iranian-backed": the backer aids the group.
+const AID: Cameo = Cameo::fixed("070");
+const ACCUSATION: Cameo = Cameo::fixed("112");
+const STATEMENT: Cameo = Cameo::fixed("010");
+static THREAT: Cameo = Cameo::fixed("130");
+static THREAT_OF_FORCE: Cameo = Cameo::fixed("138");
 
 /// What every sentence of a report reads: the report, its actors and where they are named.
 pub(super) struct ReportScope<'a> {
     pub(super) doc: &'a Document,
-    pub(super) entities: &'a [Entity],
+    pub(super) entities: &'a EntityTable,
     pub(super) mentions: &'a [Mention],
     /// "Iranian-backed": who backs the group named next.
     pub(super) backers: &'a [Backer],
-    pub(super) focal: Option<usize>,
+    pub(super) focal: Option<EntityIx>,
     pub(super) chars: &'a CharIndex<'a>,
 }
 
@@ -54,7 +65,7 @@ impl RelationMaker<'_, '_> {
         &self,
         subject: ActorRef,
         object: ActorRef,
-        (rel, cameo, quad): (&str, &str, u8),
+        (rel, cameo): (&str, &Cameo),
         f: &FoundView,
     ) -> Relation {
         let doc = self.report.doc;
@@ -64,8 +75,8 @@ impl RelationMaker<'_, '_> {
             subject,
             object,
             relation: rel.to_owned(),
-            cameo: cameo.to_owned(),
-            quad_class: quad,
+            cameo: cameo.clone(),
+            quad_class: cameo.quad_class(),
             modality: f.modality,
             negated: f.negated,
             attributed_to: f
@@ -90,15 +101,15 @@ impl RelationMaker<'_, '_> {
     /// stands for its members, each a party; members acting together cooperate.
     fn emit(
         &self,
-        (subj, obj): (usize, usize),
-        what: (&str, &str, u8),
+        (subj, obj): (EntityIx, EntityIx),
+        what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
     ) {
         let entities = self.report.entities;
         // A coalition does nothing to its own members: "the combined force … attacks
         // against Israel" makes no relation between the United States and Israel.
-        let partners = |a: usize, b: usize| {
+        let partners = |a: EntityIx, b: EntityIx| {
             [subj, obj].iter().any(|&c| {
                 let m = &entities[c].members;
                 m.contains(&a) && m.contains(&b)
@@ -115,7 +126,7 @@ impl RelationMaker<'_, '_> {
     }
 
     /// Members of a coalition that acts cooperate militarily with each other.
-    fn emit_cooperation(&self, coalition: usize, f: &FoundView, out: &mut Vec<Relation>) {
+    fn emit_cooperation(&self, coalition: EntityIx, f: &FoundView, out: &mut Vec<Relation>) {
         let members = &self.report.entities[coalition].members;
         if members.len() < 2 {
             return;
@@ -130,7 +141,7 @@ impl RelationMaker<'_, '_> {
             for &b in &members[i + 1..] {
                 self.emit_one(
                     (a, b),
-                    ("cooperatesMilitarilyWith", "062", 2),
+                    ("cooperatesMilitarilyWith", &MILITARY_COOPERATION),
                     &together,
                     out,
                 );
@@ -140,8 +151,8 @@ impl RelationMaker<'_, '_> {
 
     fn emit_one(
         &self,
-        (subj, obj): (usize, usize),
-        what: (&str, &str, u8),
+        (subj, obj): (EntityIx, EntityIx),
+        what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
     ) {
@@ -162,8 +173,8 @@ impl RelationMaker<'_, '_> {
     /// until `fill_adversaries`.
     fn emit_pending(
         &self,
-        subj: usize,
-        what: (&str, &str, u8),
+        subj: EntityIx,
+        what: (&str, &Cameo),
         f: &FoundView,
         out: &mut Vec<Relation>,
     ) {
@@ -183,23 +194,23 @@ fn threatened_act(
     sent: &Sentence,
     t: usize,
     trig: &Trigger,
-) -> Option<(&'static str, &'static str, u8)> {
+) -> Option<(&'static str, &'static Cameo)> {
     let threat = trig.pos == Pos::Verb
         && t >= 2
         && sent.word(t - 1) == "to"
         && sent.has_cue(t - 2, CueKind::ThreatVerb)
-        && !trig.cameo.starts_with("13");
+        && trig.cameo.root() != 13;
     threat.then(|| {
-        if matches!(&trig.cameo[..2], "18" | "19" | "20") {
-            ("threatens", "138", 3)
+        if matches!(trig.cameo.root(), 18..=20) {
+            ("threatens", &THREAT_OF_FORCE)
         } else {
-            ("threatens", "130", 3)
+            ("threatens", &THREAT)
         }
     })
 }
 
 /// The parties an entity stands for: a coalition's members, or itself.
-fn parties(entities: &[Entity], e: usize) -> impl Iterator<Item = usize> + '_ {
+fn parties(entities: &EntityTable, e: EntityIx) -> impl Iterator<Item = EntityIx> + '_ {
     let members = &entities[e].members;
     let own = members.is_empty().then_some(e);
     members.iter().copied().chain(own)
@@ -274,7 +285,7 @@ impl Extractor {
         let mut sent = Sentence {
             text: &report.doc.clean,
             tokens,
-            mentions: sm,
+            mentions: sm.into(),
             clause,
             cues,
             accused: vec![],
@@ -325,18 +336,15 @@ impl Extractor {
         let entities = maker.report.entities;
         let trig = self.lex.trigger(f.trigger);
         let view = self.found_view(sent, facts, f, entities);
-        let what = threatened_act(sent, f.token, trig).unwrap_or((
-            trig.relation.as_str(),
-            trig.cameo.as_str(),
-            trig.quad_class(),
-        ));
+        let what =
+            threatened_act(sent, f.token, trig).unwrap_or((trig.relation.as_str(), &trig.cameo));
         if f.objects.is_empty() {
             if !f.symmetric {
                 // "Russian forces continued ground assaults", "Russian forces are
                 // concentrating reinforcements": the target of an attack or a show of
                 // force is filled in once the report's adversaries are known.
                 let posture = trig.cameo == "150" && trig.relation == "displaysForceAgainst";
-                if posture || matches!(&trig.cameo[..2], "18" | "19" | "20") {
+                if posture || matches!(trig.cameo.root(), 18..=20) {
                     for &a in &f.subjects {
                         if entities[a].kind == ActorKind::State
                             || !entities[a].members.is_empty()
@@ -396,7 +404,7 @@ impl Extractor {
             };
             maker.emit(
                 (b.entity, group.entity),
-                ("providesAidTo", "070", 2),
+                ("providesAidTo", &AID),
                 &view,
                 out,
             );
@@ -421,16 +429,19 @@ impl Extractor {
             // Iran", "Khrenin announced that Russia and Belarus held a meeting": an actor
             // listed with the speaker's own side acts beside it, and what they did
             // together is the relation, told; no statement about the ally besides.
-            let beside_speaker = |i: usize| {
+            let beside_speaker = |i: MentionIx| {
                 let m = &sent.mentions[i];
-                let own = |j: usize| entities[sent.mentions[j].entity].rollup == sr;
-                (i > 0 && own(i - 1) && super::clauses::joins(sent, &sent.mentions[i - 1], m))
+                let own = |j: MentionIx| entities[sent.mentions[j].entity].rollup == sr;
+                i.prev()
+                    .is_some_and(|p| own(p) && super::clauses::joins(sent, &sent.mentions[p], m))
                     || sent
                         .mentions
-                        .get(i + 1)
-                        .is_some_and(|n| own(i + 1) && super::clauses::joins(sent, m, n))
+                        .get(i.next())
+                        .is_some_and(|n| own(i.next()) && super::clauses::joins(sent, m, n))
             };
-            let about = (0..sent.mentions.len())
+            let about = sent
+                .mentions
+                .indices()
                 .map(|i| (i, &sent.mentions[i]))
                 .filter(|(_, m)| m.t0 >= fr.start && !sent.preceded_by_location(m))
                 // A semicolon ends what the speaker said.
@@ -468,7 +479,7 @@ impl Extractor {
             // outside the fighting (a violation, coercion, an atrocity).
             let accuses = out[first_here..].iter().any(|r| {
                 r.quad_class >= 3
-                    && !matches!(&r.cameo[..2], "18" | "19")
+                    && !matches!(r.cameo.root(), 18 | 19)
                     && !r.negated
                     && r.modality == Modality::Claimed
                     && Some(r.subject.rollup.id.as_str()) == about_top
@@ -485,7 +496,7 @@ impl Extractor {
             let own_attack = facts.found.iter().any(|f| {
                 f.token >= fr.start
                     && !f.negated
-                    && matches!(&self.lex.trigger(f.trigger).cameo[..2], "18" | "19" | "20")
+                    && matches!(self.lex.trigger(f.trigger).cameo.root(), 18..=20)
                     && f.subjects.iter().any(|&a| entities[a].rollup == sr)
                     && f.objects.iter().any(|&b| entities[b].rollup == about_side)
             });
@@ -493,9 +504,9 @@ impl Extractor {
                 continue;
             }
             let what = if accuses {
-                ("accuses", "112", 3)
+                ("accuses", &ACCUSATION)
             } else {
-                ("makesStatementAbout", "010", 1)
+                ("makesStatementAbout", &STATEMENT)
             };
             maker.emit((speaker, about.entity), what, &view, out);
         }

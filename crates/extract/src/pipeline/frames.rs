@@ -5,7 +5,7 @@ use super::*;
 
 impl Extractor {
     /// Speech and assessment frames: "X stated that ...", "CTP assessed that ...".
-    pub(super) fn frames(&self, sent: &Sentence, entities: &[Entity]) -> Vec<Frame> {
+    pub(super) fn frames(&self, sent: &Sentence, entities: &EntityTable) -> Vec<Frame> {
         let mut out = Vec::new();
         // "Girkin accused Ukrainian troops of perpetrating attacks": the deed is Girkin's claim.
         for &(of, v, _) in &sent.accused {
@@ -98,7 +98,7 @@ impl Extractor {
                         && !sent.preceded_by_prep(m)
                         && !(m.t1..v).any(|k| matches!(sent.word(k), "that" | ":"))
                 })
-                .map(|_| 0);
+                .map(|_| MentionIx::new(0));
             // "Russian Wagner-affiliated media outlet RIAFAN posted ... and claimed": an
             // outlet speaks, not its state.
             if let Some(m) = trailing.map(|m| &sent.mentions[m]) {
@@ -113,7 +113,7 @@ impl Extractor {
                 }
             }
             let subj = appositive.or(trailing).or_else(|| {
-                sent.mentions.iter().rposition(|m| {
+                sent.mentions.rposition(|m| {
                     m.t1 <= v
                         && v - m.t1 <= 6
                         && sent.clause[m.t0] == sent.clause[v]
@@ -144,7 +144,7 @@ impl Extractor {
         sent: &Sentence,
         i: usize,
         clause_start: usize,
-    ) -> Option<usize> {
+    ) -> Option<MentionIx> {
         let past = |k: usize| sent.word(k).ends_with("ed");
         if i == 0 || sent.word(i - 1) != "and" || !past(i) {
             return None;
@@ -171,15 +171,12 @@ impl Extractor {
 
 /// "accused Ukrainian troops of perpetrating attacks": (token of "of", the accusing
 /// verb, the accused mention) for each accusing verb of the sentence.
-pub(super) fn accusations(sent: &Sentence) -> Vec<(usize, usize, usize)> {
+pub(super) fn accusations(sent: &Sentence) -> Vec<(usize, usize, MentionIx)> {
     let n = sent.tokens.len();
     (0..n)
         .filter(|&v| sent.has_cue(v, CueKind::Accuse))
         .filter_map(|v| {
-            let m = sent
-                .mentions
-                .iter()
-                .position(|m| m.t0 > v && m.t0 <= v + 3)?;
+            let m = sent.mentions.position(|m| m.t0 > v && m.t0 <= v + 3)?;
             let of = (sent.mentions[m].t1..(sent.mentions[m].t1 + 3).min(n))
                 .find(|&k| matches!(sent.word(k), "of" | "for"))?;
             Some((of, v, m))
@@ -193,11 +190,11 @@ pub(super) fn accusations(sent: &Sentence) -> Vec<(usize, usize, usize)> {
 /// speaker at all.
 fn frame_holder(
     sent: &Sentence,
-    entities: &[Entity],
-    subj: Option<usize>,
+    entities: &EntityTable,
+    subj: Option<MentionIx>,
     v: usize,
     (assess, announce): (bool, bool),
-) -> Option<(Modality, Option<usize>)> {
+) -> Option<(Modality, Option<EntityIx>)> {
     Some(
         match subj.map(|m| (&entities[sent.mentions[m].entity], m)) {
             Some((e, _)) if e.kind == ActorKind::ResearchOrganization => (

@@ -6,8 +6,9 @@ use crate::date::PartialDate;
 use crate::dictionary::{ActorKind, Dictionary};
 use crate::document::{BlockKind, Document};
 use crate::error::ExtractError;
+use crate::index::{EntityIx, IndexVec, MentionIx};
 use crate::lexicon::{Combat, CueKind, CueSet, Lexicon, ObjectSlot, Pos, Trigger};
-use crate::mention::{find_mentions, Backer, Entity, FormMatcher, How, Mention};
+use crate::mention::{find_mentions, Backer, Entity, EntityTable, FormMatcher, How, Mention};
 use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
 use crate::temporal::{date_expressions, DateExpr};
 use crate::text::{sentences, tokenize, Token};
@@ -109,7 +110,7 @@ impl ExtractorBuilder {
 struct SentMention {
     t0: usize,
     t1: usize,
-    entity: usize,
+    entity: EntityIx,
     how: How,
 }
 
@@ -121,18 +122,18 @@ struct Frame {
     /// The speech verb's token.
     verb: usize,
     modality: Modality,
-    speaker: Option<usize>,
+    speaker: Option<EntityIx>,
 }
 
 struct Sentence<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    mentions: Vec<SentMention>,
+    mentions: IndexVec<MentionIx, SentMention>,
     clause: Vec<usize>,
     cues: Vec<CueSet>,
     /// "accused Ukrainian troops of perpetrating attacks": (token of "of", the verb,
     /// the accused mention). The accused is the actor of what follows.
-    accused: Vec<(usize, usize, usize)>,
+    accused: Vec<(usize, usize, MentionIx)>,
 }
 
 impl Sentence<'_> {
@@ -148,8 +149,8 @@ impl Sentence<'_> {
         self.cues.get(i).is_some_and(|c| c.contains(kind))
     }
 
-    fn mention_at(&self, t: usize) -> Option<usize> {
-        self.mentions.iter().position(|m| m.t0 <= t && t < m.t1)
+    fn mention_at(&self, t: usize) -> Option<MentionIx> {
+        self.mentions.position(|m| m.t0 <= t && t < m.t1)
     }
 
     /// The token just before a mention, skipping determiners and adjectives
@@ -254,20 +255,20 @@ impl Sentence<'_> {
 /// What the extractor remembers across the sentences of a paragraph.
 #[derive(Debug, Default, Clone)]
 struct Context {
-    last_person: Option<usize>,
+    last_person: Option<EntityIx>,
     /// The last pair or group related ("the two countries").
-    last_group: Vec<usize>,
+    last_group: Vec<EntityIx>,
     /// The last coordinated subjects ("Iran and Belarus ... They").
-    last_subjects: Vec<usize>,
+    last_subjects: Vec<EntityIx>,
     /// The actors of the last "US and Turkish forces" ("these forces").
-    last_forces: Vec<usize>,
+    last_forces: Vec<EntityIx>,
 }
 
 struct Found {
     token: usize,
     trigger: usize,
-    subjects: Vec<usize>,
-    objects: Vec<usize>,
+    subjects: Vec<EntityIx>,
+    objects: Vec<EntityIx>,
     symmetric: bool,
     negated: bool,
     topic: Option<String>,
@@ -361,7 +362,7 @@ impl Extractor {
 #[derive(Clone)]
 struct FoundView {
     modality: Modality,
-    attributed: Option<usize>,
+    attributed: Option<EntityIx>,
     negated: bool,
     date: Option<PartialDate>,
     topic: Option<String>,

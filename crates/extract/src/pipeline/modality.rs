@@ -10,7 +10,7 @@ impl Extractor {
         frames: &[Frame],
         t: usize,
         noun: bool,
-    ) -> (Modality, Option<usize>) {
+    ) -> (Modality, Option<EntityIx>) {
         let frame = frames.iter().rfind(|f| f.start <= t);
         if let Some(f) = frame {
             if f.modality == Modality::Claimed {
@@ -91,7 +91,7 @@ impl Extractor {
         sent: &Sentence,
         facts: &SentenceFacts,
         f: &Found,
-        entities: &[Entity],
+        entities: &EntityTable,
     ) -> FoundView {
         let trig = self.lex.trigger(f.trigger);
         // A resumed speaker acts outside the frames of this sentence.
@@ -107,7 +107,7 @@ impl Extractor {
         let alleged = facts.found.iter().any(|a| {
             let at = self.lex.trigger(a.trigger);
             let a_end = a.token + at.words.len();
-            &at.cameo[..2] == "11"
+            at.cameo.root() == 11
                 && a_end < f.token
                 && f.token <= a_end + 3
                 && sent.word(a_end) == "of"

@@ -8,8 +8,8 @@ impl Extractor {
     pub(super) fn triggers(
         &self,
         sent: &Sentence,
-        entities: &[Entity],
-        focal: Option<usize>,
+        entities: &EntityTable,
+        focal: Option<EntityIx>,
         ctx: &Context,
     ) -> Vec<Found> {
         let scope = ArgScope {
@@ -21,7 +21,7 @@ impl Extractor {
         let mut out: Vec<Found> = Vec::new();
         let n = sent.tokens.len();
         let mut i = 0;
-        let mut last_verb_subjects: Option<(usize, Vec<usize>)> = None;
+        let mut last_verb_subjects: Option<(usize, Vec<EntityIx>)> = None;
         while i < n {
             // Hyphenated modifiers ("Western-provided", "Iranian-made") are not events,
             // nor are words inside a name ("the 76th Air Assault Division").
@@ -175,7 +175,7 @@ impl Extractor {
         matching: &[(usize, usize)],
         (want, has_want, reading): (Pos, bool, Combat),
         longest: usize,
-        last_verb_subjects: &mut Option<(usize, Vec<usize>)>,
+        last_verb_subjects: &mut Option<(usize, Vec<EntityIx>)>,
     ) -> Option<Found> {
         let mut found: Option<Found> = None;
         for &(t, e) in matching.iter().filter(|(t, e)| {
@@ -217,7 +217,7 @@ impl Extractor {
     fn share_with_previous(
         &self,
         sent: &Sentence,
-        entities: &[Entity],
+        entities: &EntityTable,
         i: usize,
         found: &mut Option<Found>,
         out: &mut [Found],
