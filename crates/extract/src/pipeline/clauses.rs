@@ -21,7 +21,7 @@ impl Extractor {
             let m = &sent.mentions[i];
             m.t1 <= t
                 && sent.clause[m.t0] == c
-                && !sent.preceded_by_prep(m)
+                && (!sent.preceded_by_prep(m) || heads_clause_through_of(sent, m, c))
                 && m.how != How::Place
                 // "Russian sources accused ...", "Russian and Ukrainian sources
                 // discussed ...": sources of claims, not parties.
@@ -130,6 +130,38 @@ fn infinitive_owner(sent: &Sentence, t: usize) -> Option<MentionIx> {
     }
     sent.mention_at(k.checked_sub(1)?)
         .filter(|&m| sent.mentions[m].t1 == k && sent.mentions[m].how != How::Place)
+}
+
+/// "Elements of the Russian 1st Guards Tank Army attacked", "The commander of the
+/// Ukrainian 36th Marine Brigade appealed": the of-phrase of a part, unit or office
+/// that opens the clause names who acts.
+fn heads_clause_through_of(sent: &Sentence, m: &SentMention, c: usize) -> bool {
+    let Some(of) = sent.governing_index(m) else {
+        return false;
+    };
+    if of == 0 || sent.word(of) != "of" {
+        return false;
+    }
+    let head = of - 1;
+    let part = sent.has_cue(head, CueKind::PartNoun)
+        || sent.has_cue(head, CueKind::ForcesNoun)
+        || sent.has_cue(head, CueKind::Title);
+    let start = (0..=head)
+        .rev()
+        .take_while(|&k| sent.clause[k] == c)
+        .last()
+        .unwrap_or(head);
+    // Only a noun phrase before "of": "which is a member of the Islamic Resistance in
+    // Iraq" describes someone else.
+    part && head - start <= 3
+        && (start..head).all(|k| {
+            let w = sent.word(k);
+            sent.tokens[k].is_word
+                && sent.mention_at(k).is_none()
+                && !sent.has_cue(k, CueKind::Boundary)
+                && !BE_FORMS.contains(&w)
+                && !AUXILIARIES.contains(&w)
+        })
 }
 
 /// Whether mention `next` continues a coordination after `cur` ("A, B, and C").
