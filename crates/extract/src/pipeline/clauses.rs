@@ -235,3 +235,6 @@ pub(super) fn clauses(tokens: &[Token], sm: &[SentMention], cues: &[CueSet]) -> 
     }
     clause
 }
+
+#[cfg(test)]
+mod tests;
