@@ -14,6 +14,8 @@ mod mention;
 mod pipeline;
 mod relation;
 mod temporal;
+#[cfg(test)]
+mod test_support;
 mod text;
 pub mod vocab;
 

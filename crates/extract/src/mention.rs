@@ -691,3 +691,6 @@ pub(crate) fn slug(name: &str) -> String {
     }
     out.trim_end_matches('_').to_owned()
 }
+
+#[cfg(test)]
+mod tests;

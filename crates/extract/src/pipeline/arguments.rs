@@ -877,3 +877,6 @@ pub(super) fn copula_before(sent: &Sentence, k: usize) -> bool {
         )
     })
 }
+
+#[cfg(test)]
+mod tests;

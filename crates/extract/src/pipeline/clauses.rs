@@ -267,3 +267,6 @@ pub(super) fn clauses(tokens: &[Token], sm: &[SentMention], cues: &[CueSet]) -> 
     }
     clause
 }
+
+#[cfg(test)]
+mod tests;

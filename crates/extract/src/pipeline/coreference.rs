@@ -132,3 +132,6 @@ impl Extractor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

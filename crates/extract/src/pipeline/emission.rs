@@ -585,3 +585,6 @@ pub(super) fn collapse_ws(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;

@@ -223,3 +223,6 @@ fn frame_holder(
         },
     )
 }
+
+#[cfg(test)]
+mod tests;

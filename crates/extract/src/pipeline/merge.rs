@@ -79,3 +79,6 @@ pub(super) fn dedup(relations: &mut Vec<Relation>) {
     let mut keep = keep.into_iter();
     relations.retain(|_| keep.next().unwrap_or(true));
 }
+
+#[cfg(test)]
+mod tests;

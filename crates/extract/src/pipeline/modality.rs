@@ -148,3 +148,6 @@ impl Extractor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

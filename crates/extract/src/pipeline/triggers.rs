@@ -389,3 +389,6 @@ pub(super) fn standoff_named(sent: &Sentence, i: usize, end: usize) -> bool {
         .chain(after)
         .any(|k| sent.has_cue(k, CueKind::Standoff))
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,70 @@
+use crate::test_support::{extract, triple};
+use crate::Modality;
+use std::collections::BTreeSet;
+
+#[test]
+fn a_new_subject_after_a_comma_and_opens_a_clause() {
+    let rels = extract(
+        "Ukrainian forces repelled Russian assaults near Popasna, and Russian forces did not launch any missile attacks against Ukraine.",
+    );
+    let attack = rels.iter().find(|r| r.cameo.root() == 18).unwrap();
+    assert_eq!(
+        triple(attack),
+        ("Russia".into(), "Ukraine".into(), "18".into())
+    );
+    assert!(attack.negated);
+    // A list of actors is not a new clause.
+    let rels = extract("Russia, Syria, and Iran are coordinating military activity.");
+    assert_eq!(rels.len(), 3, "{rels:#?}");
+}
+
+#[test]
+fn a_verb_after_a_list_goes_on_with_the_clause_before_it() {
+    let body = "Russia attacked Ukraine. Russia invaded Ukraine. Russia struck Ukraine. \
+        Russian forces occupy more than 100,000 square kilometers of Ukrainian territory including multiple Ukrainian cities and are inflicting atrocities on Ukrainian civilians.";
+    let rels = extract(body);
+    let atrocity = rels
+        .iter()
+        .find(|r| r.cameo.root() == 20)
+        .expect("atrocities");
+    assert_eq!(
+        triple(atrocity),
+        ("Russia".into(), "Ukraine".into(), "20".into())
+    );
+}
+
+#[test]
+fn coordinated_subjects_are_symmetric() {
+    let rels =
+        extract("CTP assessed that Russia, Syria, and Iran are coordinating military activity.");
+    let pairs: BTreeSet<(String, String)> = rels
+        .iter()
+        .map(|r| {
+            (
+                r.subject.rollup.label.clone(),
+                r.object.rollup.label.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(pairs.len(), 3, "{pairs:?}");
+    assert!(rels
+        .iter()
+        .all(|r| r.symmetric && r.modality == Modality::Assessed));
+}
+
+#[test]
+fn the_owner_of_an_ability_acts_in_its_infinitive() {
+    let rels = extract("The combined force seeks to disrupt Iran's ability to launch retaliatory attacks against Israel and US forces.");
+    let got: Vec<_> = rels.iter().map(triple).collect();
+    assert!(got.contains(&("Iran".into(), "Israel".into(), "19".into())));
+    assert!(got.contains(&("Iran".into(), "United States".into(), "19".into())));
+    // The allies are the targets, not each other's enemies.
+    assert!(got
+        .iter()
+        .all(|(s, o, _)| !(s == "Israel" && o == "United States")));
+    let rels = extract(
+        "Iran seeks to disrupt the ability of Hezbollah to conduct attacks against Israel.",
+    );
+    let got: Vec<_> = rels.iter().map(triple).collect();
+    assert_eq!(got, [("Hezbollah".into(), "Israel".into(), "19".into())]);
+}
