@@ -68,3 +68,22 @@ fn the_owner_of_an_ability_acts_in_its_infinitive() {
     let got: Vec<_> = rels.iter().map(triple).collect();
     assert_eq!(got, [("Hezbollah".into(), "Israel".into(), "19".into())]);
 }
+
+#[test]
+fn the_of_phrase_of_a_unit_or_office_opening_a_clause_names_who_acts() {
+    let got: Vec<_> = extract(
+        "Elements of the Russian 1st Guards Tank Army attacked Ukrainian positions near Kupyansk.",
+    )
+    .iter()
+    .map(triple)
+    .collect();
+    assert_eq!(got, [("Russia".into(), "Ukraine".into(), "19".into())]);
+    let got: Vec<_> = extract("The commander of the Ukrainian 36th Marine Brigade appealed to the United States and EU to provide heavy weaponry.")
+        .iter()
+        .map(triple)
+        .collect();
+    assert!(got.contains(&("Ukraine".into(), "United States".into(), "02".into())));
+    assert!(got.contains(&("Ukraine".into(), "European Union".into(), "02".into())));
+    // An event's of-phrase is what the event befell, not who acts.
+    assert!(extract("The destruction of Ukrainian forces threatened Russia.").is_empty());
+}
