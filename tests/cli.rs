@@ -617,6 +617,39 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
     assert!(r.stderr.contains("notes.md: no date"), "{}", r.stderr);
 }
 
+/// Lines that are only a bullet mark once panicked the extractor, and in `ingest` one
+/// such file stopped the run with most reports unstored.
+#[test]
+fn a_line_that_is_only_a_bullet_mark_is_read_and_costs_no_other_report() {
+    let dir = TempDir::new().unwrap();
+    let inbox = dir.path().join("inbox");
+    fs::create_dir(&inbox).unwrap();
+    let marks = ["- ", "  - ", "12) ", "* ", "• ", "– \t"];
+    for (i, mark) in marks.iter().enumerate() {
+        fs::write(inbox.join(format!("b{i}.txt")), format!("Title\n{mark}")).unwrap();
+        let r = run(
+            &["extract", inbox.join(format!("b{i}.txt")).to_str().unwrap()],
+            None,
+        );
+        assert!(!r.stderr.contains("panicked"), "{mark:?}: {}", r.stderr);
+        assert_eq!(r.code, 0, "{mark:?}: {}", r.stderr);
+    }
+    fs::copy(seed(), inbox.join("good.txt")).unwrap();
+    let store = dir.path().join("db");
+    let r = run(&["ingest", inbox.to_str().unwrap()], Some(&store));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let count = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ag:Report } }",
+        ],
+        Some(&store),
+    );
+    assert_eq!(count.lines().nth(1), Some("7"), "{count}");
+}
+
 /// Actors are found by label, alias, code, kind or role, and a misspelt name gets a
 /// suggestion wherever a command takes an actor.
 #[test]

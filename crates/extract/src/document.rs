@@ -149,6 +149,11 @@ impl Document {
                 ),
             };
             let end = s + text[s..e].trim_end().len();
+            // A bullet mark alone on its line ("- ", "12) ") marks nothing: its
+            // content, after the mark and the space the mark takes, is empty.
+            if start >= end {
+                continue;
+            }
             blocks.push(Block { kind, start, end });
         }
 
@@ -389,6 +394,24 @@ mod tests {
             assert!(has_binary_controls(&format!("{pad}\u{85}b")), "{at}");
             assert!(has_binary_controls(&format!("{pad}\u{7}b")), "{at}");
             assert!(!has_binary_controls(&format!("{pad}\u{a2}\nb")), "{at}");
+        }
+    }
+
+    /// A line that is only a bullet mark once panicked (a block ending before it began).
+    #[test]
+    fn a_bullet_mark_alone_on_its_line_is_no_block() {
+        for mark in ["- ", "  - ", "12) ", "* ", "• ", "– \t", "3. \u{a0}"] {
+            for text in [
+                format!("Title\n{mark}"),
+                format!("Title\n{mark}\nIran met Iraq.\n"),
+            ] {
+                let d = Document::parse("r.txt", text.clone()).unwrap();
+                assert!(
+                    d.blocks.iter().all(|b| b.start < b.end),
+                    "{text:?}: {:?}",
+                    d.blocks
+                );
+            }
         }
     }
 
