@@ -650,6 +650,23 @@ fn a_line_that_is_only_a_bullet_mark_is_read_and_costs_no_other_report() {
     assert_eq!(count.lines().nth(1), Some("7"), "{count}");
 }
 
+/// A report whose lines end with a lone CR (old Mac files) reads as its LF twin,
+/// where it once read as one line with no relation and no warning.
+#[test]
+fn lines_ending_in_a_lone_cr_read_as_lines() {
+    let dir = TempDir::new().unwrap();
+    let (lf, cr) = (dir.path().join("lf"), dir.path().join("cr"));
+    fs::create_dir(&lf).unwrap();
+    fs::create_dir(&cr).unwrap();
+    let text = fs::read_to_string(seed()).unwrap();
+    fs::write(lf.join("r.txt"), &text).unwrap();
+    fs::write(cr.join("r.txt"), text.replace('\n', "\r")).unwrap();
+    let of_lf = ok(&["extract", lf.join("r.txt").to_str().unwrap()], None);
+    let of_cr = ok(&["extract", cr.join("r.txt").to_str().unwrap()], None);
+    assert!(!of_lf.is_empty());
+    assert_eq!(of_lf, of_cr);
+}
+
 /// Actors are found by label, alias, code, kind or role, and a misspelt name gets a
 /// suggestion wherever a command takes an actor.
 #[test]

@@ -222,12 +222,24 @@ fn has_binary_controls(text: &str) -> bool {
     })
 }
 
+/// Lines end at LF, CRLF or a lone CR: files saved by old Mac software, and some
+/// web pages copied out, end every line with CR alone, and read as one line would be
+/// one paragraph with every heading and bullet run into it.
 fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    // A newline byte is always a newline character in UTF-8.
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+    // A CR or LF byte is always that character in UTF-8.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            // The LF that follows ends the line.
+            continue;
+        }
+        let end = if i > 0 && bytes[i] == b'\n' && bytes[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
         out.push((start, end));
         start = i + 1;
     }
@@ -413,6 +425,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_or_a_lone_cr() {
+        let text = "Title\r\rIran met Iraq.\rIraq met Syria.\r\nEnd\n";
+        let lines: Vec<&str> = line_ranges(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            lines,
+            ["Title", "", "Iran met Iraq.", "Iraq met Syria.", "End"]
+        );
+        let d = Document::parse("r.txt", text.replace('\n', "")).unwrap();
+        assert_eq!(d.title.as_deref(), Some("Title"));
+        assert_eq!(d.blocks.len(), 3);
     }
 
     #[test]
