@@ -650,6 +650,84 @@ fn a_line_that_is_only_a_bullet_mark_is_read_and_costs_no_other_report() {
     assert_eq!(count.lines().nth(1), Some("7"), "{count}");
 }
 
+/// Reports whose names give one graph once overwrote each other silently, exit 0. In a
+/// batch the later one is refused, naming both; across runs the store refuses a report
+/// whose graph holds another one.
+#[test]
+fn reports_whose_names_give_one_graph_are_refused_naming_both() {
+    let dir = TempDir::new().unwrap();
+    let inbox = dir.path().join("inbox");
+    for sub in ["sub1", "sub2"] {
+        fs::create_dir_all(inbox.join(sub)).unwrap();
+    }
+    let other = reports().join("isw-roca-2022-11-02.txt");
+    for (name, from) in [
+        ("a b.txt", seed()),
+        ("a_b.txt", other.clone()),
+        ("x.txt", seed()),
+        ("x.md", other.clone()),
+        ("sub1/same.txt", seed()),
+        ("sub2/same.txt", other.clone()),
+    ] {
+        fs::copy(from, inbox.join(name)).unwrap();
+    }
+    let store = dir.path().join("db");
+    let r = run(&["ingest", inbox.to_str().unwrap()], Some(&store));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let i = inbox.display();
+    for (later, earlier) in [
+        ("a_b.txt", "a b.txt"),
+        ("x.txt", "x.md"),
+        ("sub2/same.txt", "sub1/same.txt"),
+    ] {
+        let needle =
+            format!("{i}/{later}: not read: its report name gives the same graph as {i}/{earlier}");
+        assert!(r.stderr.contains(&needle), "{needle:?} not in {}", r.stderr);
+    }
+    let names = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?f WHERE { GRAPH ?g { ?g ag:fileName ?f } } ORDER BY ?f",
+        ],
+        Some(&store),
+    );
+    assert_eq!(
+        names.lines().collect::<Vec<_>>(),
+        ["f", "a b.txt", "same.txt", "x.md"]
+    );
+    let r = run(&["extract", inbox.to_str().unwrap()], None);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("3 of 6 reports could not be read"),
+        "{}",
+        r.stderr
+    );
+
+    // Later, alone: the store knows the graph holds another report.
+    let before = ok(&["export", "--format", "nq"], Some(&store));
+    let r = run(
+        &["ingest", inbox.join("x.txt").to_str().unwrap()],
+        Some(&store),
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(
+            "x.txt: its graph <https://w3id.org/actorgraph/report/x> holds another report, x.md"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(before, ok(&["export", "--format", "nq"], Some(&store)));
+    // The same file named twice is one report.
+    let same = inbox.join("x.md");
+    ok(
+        &["ingest", same.to_str().unwrap(), same.to_str().unwrap()],
+        Some(&store),
+    );
+}
+
 /// A report whose lines end with a lone CR (old Mac files) reads as its LF twin,
 /// where it once read as one line with no relation and no warning.
 #[test]

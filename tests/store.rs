@@ -442,6 +442,19 @@ fn a_writable_endpoint_takes_an_ingest_over_http() {
         &endpoint,
     );
     assert_eq!(out.trim(), "true");
+    // A report whose name gives the graph of another is refused over HTTP too.
+    let other = dir.path().join("iran-update-2023-07-31.md");
+    fs::copy(reports().join("isw-roca-2022-11-02.txt"), &other).unwrap();
+    let mut c = bin();
+    c.arg("--endpoint").arg(&endpoint);
+    let r = run_with(c, &["ingest", other.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("holds another report, iran-update-2023-07-31.txt"),
+        "{}",
+        r.stderr
+    );
     drop(server);
     let (_d, reference) = ingested_store();
     let q = root().join("examples/queries/claims.rq");

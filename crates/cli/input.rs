@@ -11,12 +11,14 @@ use anyhow::{bail, Context, Result};
 pub enum Source {
     File(PathBuf),
     Stdin(String),
+    /// A file of the batch that is not read, with the reason: reading it fails.
+    Refused(PathBuf, String),
 }
 
 impl Source {
     pub fn name(&self) -> String {
         match self {
-            Source::File(p) => p.file_name().map_or_else(
+            Source::File(p) | Source::Refused(p, _) => p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
@@ -26,7 +28,7 @@ impl Source {
 
     pub fn display(&self) -> String {
         match self {
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) | Source::Refused(p, _) => p.display().to_string(),
             Source::Stdin(_) => "<stdin>".to_owned(),
         }
     }
@@ -46,6 +48,7 @@ impl Source {
                     .context("cannot read standard input")?;
                 b
             }
+            Source::Refused(p, why) => bail!("{}: not read: {why}", p.display()),
         };
         if let Some(kind) = sniff(&bytes) {
             let (what, hint) = kind.split_once(" (").unwrap_or((kind, ""));
@@ -95,7 +98,7 @@ impl Reader {
         match (src, &self.stdin) {
             (Source::File(p), _) => std::fs::metadata(p).map_or(0, |m| m.len()),
             (Source::Stdin(_), Some(Ok(text))) => text.len() as u64,
-            (Source::Stdin(_), _) => 0,
+            (Source::Stdin(_), _) | (Source::Refused(..), _) => 0,
         }
     }
 }
@@ -267,9 +270,46 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Collected> {
     }
     skipped.sort();
     Ok(Collected {
-        sources: out,
+        sources: refuse_clashes(out),
         skipped,
     })
+}
+
+/// Refuses each report whose name gives the graph of an earlier report of the batch
+/// (`a b.txt` and `a_b.txt`, `x.txt` and `x.md`, `sub1/same.txt` and `sub2/same.txt`):
+/// it would overwrite that report in the store, and share its name in the output. The
+/// same file named twice is one report, read twice, as before.
+fn refuse_clashes(sources: Vec<Source>) -> Vec<Source> {
+    let mut first: std::collections::HashMap<String, (Option<PathBuf>, String)> =
+        Default::default();
+    sources
+        .into_iter()
+        .map(|src| {
+            let iri = actorgraph_store::report_iri(&src.name());
+            let identity = match &src {
+                Source::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+                Source::Stdin(_) | Source::Refused(..) => None,
+            };
+            match first.get(&iri) {
+                None => {
+                    first.insert(iri, (identity, src.display()));
+                    src
+                }
+                Some((id, _)) if *id == identity => src,
+                Some((_, earlier)) => {
+                    let why = format!(
+                        "its report name gives the same graph as {earlier} (<{iri}>); rename one of the two"
+                    );
+                    match src {
+                        Source::File(p) | Source::Refused(p, _) => Source::Refused(p, why),
+                        Source::Stdin(_) => {
+                            Source::Refused(PathBuf::from("<stdin>"), why)
+                        }
+                    }
+                }
+            }
+        })
+        .collect()
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>) -> Result<()> {
