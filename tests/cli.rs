@@ -728,6 +728,129 @@ fn reports_whose_names_give_one_graph_are_refused_naming_both() {
     );
 }
 
+/// Runs to the end, or fails the test after `secs` seconds: a command that waits for
+/// ever on a named pipe must not hang the test run too.
+fn run_within(args: &[&str], secs: u64) -> Run {
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("actorgraph {args:?} still runs after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A 1 GB sparse file was read whole (1.1 GB of memory) before it was refused, and a
+/// named pipe hung the command. Both are refused from their metadata, naming the file;
+/// the other reports of the batch are read.
+#[test]
+fn oversized_files_and_pipes_are_refused_before_they_are_read() {
+    let dir = TempDir::new().unwrap();
+    let inbox = dir.path().join("inbox");
+    fs::create_dir(&inbox).unwrap();
+    fs::copy(seed(), inbox.join("good.txt")).unwrap();
+    let sparse = inbox.join("sparse.txt");
+    fs::File::create(&sparse).unwrap().set_len(1 << 30).unwrap();
+    let r = run_within(&["extract", sparse.to_str().unwrap()], 20);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(&format!(
+            "{}: 1073741824 bytes, more than the 4194304 bytes (4 MiB) a report may hold",
+            sparse.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    let store = dir.path().join("db");
+    let r = run_within(
+        &[
+            "--store",
+            store.to_str().unwrap(),
+            "ingest",
+            inbox.to_str().unwrap(),
+        ],
+        60,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("sparse.txt: 1073741824 bytes"),
+        "{}",
+        r.stderr
+    );
+    let stored = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?f WHERE { GRAPH ?g { ?g ag:fileName ?f } }",
+        ],
+        Some(&store),
+    );
+    assert_eq!(stored.lines().collect::<Vec<_>>(), ["f", "good.txt"]);
+    fs::remove_file(&sparse).unwrap();
+
+    // Standard input is cut at the limit, not read to its end.
+    let mut big = fs::read(seed()).unwrap();
+    big.resize(5 << 20, b' ');
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The command stops reading at the limit: the rest of the write may fail.
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(&big);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>: more than the 4194304 bytes (4 MiB)"),
+        "{stderr}"
+    );
+
+    #[cfg(unix)]
+    {
+        let fifo = inbox.join("pipe.txt");
+        let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let r = run_within(&["extract", fifo.to_str().unwrap()], 20);
+        assert_eq!(r.code, 1);
+        assert!(
+            r.stderr
+                .contains("pipe.txt: not read: a named pipe, not a regular file"),
+            "{}",
+            r.stderr
+        );
+        // In a directory, it is skipped like any file that is no report.
+        let r = run_within(&["extract", inbox.to_str().unwrap()], 20);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stderr.contains("skipped"), "{}", r.stderr);
+        assert!(!r.stdout.is_empty());
+    }
+}
+
 /// A report whose lines end with a lone CR (old Mac files) reads as its LF twin,
 /// where it once read as one line with no relation and no warning.
 #[test]

@@ -3,7 +3,6 @@
 //! them, and the extraction of one source, its errors naming it as the user gave it.
 
 use std::cell::{Cell, RefCell};
-use std::fs;
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::Once;
@@ -11,7 +10,7 @@ use std::sync::Once;
 use actorgraph_extract::{Dictionary, ExtractError, Extraction, Extractor, Lexicon, Prepared};
 use anyhow::{Context, Result};
 
-use crate::input::Source;
+use crate::input::{read_file, Source};
 
 /// Where dictionary and lexicon additions come from.
 #[derive(Debug, clap::Args)]
@@ -62,8 +61,7 @@ impl DataArgs {
             ("lexicon", &self.lexicons),
         ] {
             for path in paths {
-                let text =
-                    fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+                let text = read_file(path, MAX_DATA_BYTES)?;
                 hash.update(kind);
                 hash.update([0]);
                 hash.update(&text);
@@ -75,8 +73,13 @@ impl DataArgs {
     }
 }
 
+/// The most a dictionary or lexicon file may hold: far more than the bundled ones
+/// (about 0.5 MB together), and still refused before a sparse or endless file is read.
+const MAX_DATA_BYTES: u64 = 256 << 20;
+
 fn read(path: &std::path::Path) -> Result<String> {
-    fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    String::from_utf8(read_file(path, MAX_DATA_BYTES)?)
+        .with_context(|| format!("{}: not UTF-8 text", path.display()))
 }
 
 /// Builds the extractor while the first sources (at most `limit`) are read and
