@@ -530,7 +530,9 @@ print(sum(1 for _ in root.iter()))
     let rdfxml = run(&["export", "-f", "rdfxml"], &store);
     assert_eq!(rdfxml.code, 0, "{}", rdfxml.stderr);
     well_formed("RDF/XML", &rdfxml.stdout);
-    assert!(rdfxml.text().contains("July 30 \u{fffd} near \u{fffd} Kyiv"));
+    assert!(rdfxml
+        .text()
+        .contains("July 30 \u{fffd} near \u{fffd} Kyiv"));
     let svg = run(&["export", "-f", "svg"], &store);
     assert_eq!(svg.code, 0, "{}", svg.stderr);
     well_formed("SVG", &svg.stdout);

@@ -397,6 +397,57 @@ fn serve_listens_on_loopback_by_default() {
     );
 }
 
+/// `--bind 127.0.0.1:0` once printed port 0; it prints the port it listens on. A HEAD
+/// request once got the GET's body; it gets the same status and no body.
+#[test]
+fn serve_on_port_zero_names_its_port_and_head_answers_without_a_body() {
+    use std::io::{BufRead, BufReader, Write};
+    let (_dir, store) = ingested_store();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .env_remove("ACTORGRAPH_STORE")
+        .arg("--store")
+        .arg(&store)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let server = Server { child, port: 0 };
+    let port: u16 = line
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    assert_ne!(port, 0, "{line}");
+    let ask = |method: &str| {
+        let mut conn = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            conn,
+            "{method} /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+             Accept: application/sparql-results+json\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        conn.read_to_end(&mut answer).unwrap();
+        let answer = String::from_utf8(answer).unwrap();
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+        (head.lines().next().unwrap().to_owned(), body.to_owned())
+    };
+    let (status, body) = ask("GET");
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    assert!(body.contains("\"boolean\""), "{body}");
+    let (status, body) = ask("HEAD");
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    assert_eq!(body, "");
+    drop(server);
+}
+
 /// SPARQLWrapper, the Python client most analysts use, reads the endpoint.
 #[test]
 fn sparqlwrapper_reads_the_endpoint() {
