@@ -448,6 +448,34 @@ fn serve_on_port_zero_names_its_port_and_head_answers_without_a_body() {
     drop(server);
 }
 
+/// A body over the limit was cut at 256 MB and the rest answered 200, and a
+/// `Content-Length` of a terabyte with six bytes sent held the connection for minutes:
+/// both are refused with 413 at once.
+#[test]
+fn a_body_over_the_limit_is_refused_with_413_before_it_is_read() {
+    use std::io::Write;
+    let (_dir, store) = ingested_store();
+    let server = serve(&store, &[]);
+    let started = Instant::now();
+    let mut conn = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        conn,
+        "POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n\
+         Content-Length: 999999999999\r\n\r\nASK {{}}"
+    )
+    .unwrap();
+    let mut answer = vec![0; 4096];
+    let n = conn.read(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("67108864 bytes (64 MiB)"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // The endpoint still answers.
+    assert_eq!(get(&server, "ASK {}", "text/csv").status, StatusCode::OK);
+}
+
 /// SPARQLWrapper, the Python client most analysts use, reads the endpoint.
 #[test]
 fn sparqlwrapper_reads_the_endpoint() {

@@ -11,12 +11,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actorgraph_store::Backend;
-use oxhttp::model::header::ALLOW;
+use oxhttp::model::header::{ALLOW, CONNECTION};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxhttp::{ListeningServer, Server};
 
 pub use error::ServerError;
 pub use negotiate::{negotiate_rdf_format, negotiate_results_format};
+pub use request::MAX_BODY;
 
 use request::{read_operation, Operation};
 use respond::{answer_query, answer_update, text_response};
@@ -114,6 +115,12 @@ fn handle(
             if status == StatusCode::METHOD_NOT_ALLOWED {
                 if let Ok(v) = "GET, HEAD, POST".parse() {
                     r.headers_mut().insert(ALLOW, v);
+                }
+            }
+            if status == StatusCode::PAYLOAD_TOO_LARGE {
+                // The rest of the body is not read: the connection ends here.
+                if let Ok(v) = "close".parse() {
+                    r.headers_mut().insert(CONNECTION, v);
                 }
             }
             r
