@@ -617,6 +617,257 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
     assert!(r.stderr.contains("notes.md: no date"), "{}", r.stderr);
 }
 
+/// Lines that are only a bullet mark once panicked the extractor, and in `ingest` one
+/// such file stopped the run with most reports unstored.
+#[test]
+fn a_line_that_is_only_a_bullet_mark_is_read_and_costs_no_other_report() {
+    let dir = TempDir::new().unwrap();
+    let inbox = dir.path().join("inbox");
+    fs::create_dir(&inbox).unwrap();
+    let marks = ["- ", "  - ", "12) ", "* ", "• ", "– \t"];
+    for (i, mark) in marks.iter().enumerate() {
+        fs::write(inbox.join(format!("b{i}.txt")), format!("Title\n{mark}")).unwrap();
+        let r = run(
+            &["extract", inbox.join(format!("b{i}.txt")).to_str().unwrap()],
+            None,
+        );
+        assert!(!r.stderr.contains("panicked"), "{mark:?}: {}", r.stderr);
+        assert_eq!(r.code, 0, "{mark:?}: {}", r.stderr);
+    }
+    fs::copy(seed(), inbox.join("good.txt")).unwrap();
+    let store = dir.path().join("db");
+    let r = run(&["ingest", inbox.to_str().unwrap()], Some(&store));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let count = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a ag:Report } }",
+        ],
+        Some(&store),
+    );
+    assert_eq!(count.lines().nth(1), Some("7"), "{count}");
+}
+
+/// Reports whose names give one graph once overwrote each other silently, exit 0. In a
+/// batch the later one is refused, naming both; across runs the store refuses a report
+/// whose graph holds another one.
+#[test]
+fn reports_whose_names_give_one_graph_are_refused_naming_both() {
+    let dir = TempDir::new().unwrap();
+    let inbox = dir.path().join("inbox");
+    for sub in ["sub1", "sub2"] {
+        fs::create_dir_all(inbox.join(sub)).unwrap();
+    }
+    let other = reports().join("isw-roca-2022-11-02.txt");
+    for (name, from) in [
+        ("a b.txt", seed()),
+        ("a_b.txt", other.clone()),
+        ("x.txt", seed()),
+        ("x.md", other.clone()),
+        ("sub1/same.txt", seed()),
+        ("sub2/same.txt", other.clone()),
+    ] {
+        fs::copy(from, inbox.join(name)).unwrap();
+    }
+    let store = dir.path().join("db");
+    let r = run(&["ingest", inbox.to_str().unwrap()], Some(&store));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let i = inbox.display();
+    for (later, earlier) in [
+        ("a_b.txt", "a b.txt"),
+        ("x.txt", "x.md"),
+        ("sub2/same.txt", "sub1/same.txt"),
+    ] {
+        let needle =
+            format!("{i}/{later}: not read: its report name gives the same graph as {i}/{earlier}");
+        assert!(r.stderr.contains(&needle), "{needle:?} not in {}", r.stderr);
+    }
+    let names = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?f WHERE { GRAPH ?g { ?g ag:fileName ?f } } ORDER BY ?f",
+        ],
+        Some(&store),
+    );
+    assert_eq!(
+        names.lines().collect::<Vec<_>>(),
+        ["f", "a b.txt", "same.txt", "x.md"]
+    );
+    let r = run(&["extract", inbox.to_str().unwrap()], None);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("3 of 6 reports could not be read"),
+        "{}",
+        r.stderr
+    );
+
+    // Later, alone: the store knows the graph holds another report.
+    let before = ok(&["export", "--format", "nq"], Some(&store));
+    let r = run(
+        &["ingest", inbox.join("x.txt").to_str().unwrap()],
+        Some(&store),
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(
+            "x.txt: its graph <https://w3id.org/actorgraph/report/x> holds another report, x.md"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(before, ok(&["export", "--format", "nq"], Some(&store)));
+    // The same file named twice is one report.
+    let same = inbox.join("x.md");
+    ok(
+        &["ingest", same.to_str().unwrap(), same.to_str().unwrap()],
+        Some(&store),
+    );
+}
+
+/// Runs to the end, or fails the test after `secs` seconds: a command that waits for
+/// ever on a named pipe must not hang the test run too.
+fn run_within(args: &[&str], secs: u64) -> Run {
+    use std::process::Stdio;
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("actorgraph {args:?} still runs after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// A 1 GB sparse file was read whole (1.1 GB of memory) before it was refused, and a
+/// named pipe hung the command. Both are refused from their metadata, naming the file;
+/// the other reports of the batch are read.
+#[test]
+fn oversized_files_and_pipes_are_refused_before_they_are_read() {
+    let dir = TempDir::new().unwrap();
+    let inbox = dir.path().join("inbox");
+    fs::create_dir(&inbox).unwrap();
+    fs::copy(seed(), inbox.join("good.txt")).unwrap();
+    let sparse = inbox.join("sparse.txt");
+    fs::File::create(&sparse).unwrap().set_len(1 << 30).unwrap();
+    let r = run_within(&["extract", sparse.to_str().unwrap()], 20);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(&format!(
+            "{}: 1073741824 bytes, more than the 4194304 bytes (4 MiB) a report may hold",
+            sparse.display()
+        )),
+        "{}",
+        r.stderr
+    );
+    let store = dir.path().join("db");
+    let r = run_within(
+        &[
+            "--store",
+            store.to_str().unwrap(),
+            "ingest",
+            inbox.to_str().unwrap(),
+        ],
+        60,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("sparse.txt: 1073741824 bytes"),
+        "{}",
+        r.stderr
+    );
+    let stored = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?f WHERE { GRAPH ?g { ?g ag:fileName ?f } }",
+        ],
+        Some(&store),
+    );
+    assert_eq!(stored.lines().collect::<Vec<_>>(), ["f", "good.txt"]);
+    fs::remove_file(&sparse).unwrap();
+
+    // Standard input is cut at the limit, not read to its end.
+    let mut big = fs::read(seed()).unwrap();
+    big.resize(5 << 20, b' ');
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The command stops reading at the limit: the rest of the write may fail.
+    let writer = std::thread::spawn(move || {
+        use std::io::Write;
+        let _ = stdin.write_all(&big);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("<stdin>: more than the 4194304 bytes (4 MiB)"),
+        "{stderr}"
+    );
+
+    #[cfg(unix)]
+    {
+        let fifo = inbox.join("pipe.txt");
+        let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let r = run_within(&["extract", fifo.to_str().unwrap()], 20);
+        assert_eq!(r.code, 1);
+        assert!(
+            r.stderr
+                .contains("pipe.txt: not read: a named pipe, not a regular file"),
+            "{}",
+            r.stderr
+        );
+        // In a directory, it is skipped like any file that is no report.
+        let r = run_within(&["extract", inbox.to_str().unwrap()], 20);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stderr.contains("skipped"), "{}", r.stderr);
+        assert!(!r.stdout.is_empty());
+    }
+}
+
+/// A report whose lines end with a lone CR (old Mac files) reads as its LF twin,
+/// where it once read as one line with no relation and no warning.
+#[test]
+fn lines_ending_in_a_lone_cr_read_as_lines() {
+    let dir = TempDir::new().unwrap();
+    let (lf, cr) = (dir.path().join("lf"), dir.path().join("cr"));
+    fs::create_dir(&lf).unwrap();
+    fs::create_dir(&cr).unwrap();
+    let text = fs::read_to_string(seed()).unwrap();
+    fs::write(lf.join("r.txt"), &text).unwrap();
+    fs::write(cr.join("r.txt"), text.replace('\n', "\r")).unwrap();
+    let of_lf = ok(&["extract", lf.join("r.txt").to_str().unwrap()], None);
+    let of_cr = ok(&["extract", cr.join("r.txt").to_str().unwrap()], None);
+    assert!(!of_lf.is_empty());
+    assert_eq!(of_lf, of_cr);
+}
+
 /// Actors are found by label, alias, code, kind or role, and a misspelt name gets a
 /// suggestion wherever a command takes an actor.
 #[test]

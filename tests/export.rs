@@ -400,8 +400,17 @@ const HOSTILE: &str = r#"Brigade "Ω" \ {x} & &bogus; AT&amp;T <b>Жук</b> ]; 
 /// A store holding one report about an armed group with a hostile name, whose
 /// evidence sentence and citation are hostile too.
 fn hostile_store(dir: &Path) -> PathBuf {
+    let text = "Iran Update, July 31, 2023\n\n\
+        The Zorgon Brigade attacked Ukraine on July 30, shouting \"{death}\" \\ & <script>alert(1)</script> near 東京 and حلب.[1]\n\n\
+        [1] https://example.org/a?x=1&y=\"2\"<z>\n";
+    store_of(dir, HOSTILE, text)
+}
+
+/// A store of one report, `text`, about the Zorgon Brigade, whose dictionary label is
+/// `label`.
+fn store_of(dir: &Path, label: &str, text: &str) -> PathBuf {
     let path = dir.join("store");
-    let turtle_label = HOSTILE.replace('\\', "\\\\").replace('"', "\\\"");
+    let turtle_label = label.replace('\\', "\\\\").replace('"', "\\\"");
     let ttl = format!(
         "@prefix ag: <https://w3id.org/actorgraph/ns#> .\n\
          @prefix actor: <https://w3id.org/actorgraph/actor/> .\n\
@@ -409,9 +418,6 @@ fn hostile_store(dir: &Path) -> PathBuf {
          actor:Zorgon_Brigade a ag:NonStateArmedGroup ;\n  \
          skos:prefLabel \"{turtle_label}\"@en ;\n  skos:altLabel \"Zorgon Brigade\"@en .\n"
     );
-    let text = "Iran Update, July 31, 2023\n\n\
-        The Zorgon Brigade attacked Ukraine on July 30, shouting \"{death}\" \\ & <script>alert(1)</script> near 東京 and حلب.[1]\n\n\
-        [1] https://example.org/a?x=1&y=\"2\"<z>\n";
     let mut dict = Dictionary::builtin().unwrap();
     dict.extend_with_turtle("hostile.ttl", &ttl).unwrap();
     let extractor = Extractor::builder()
@@ -499,6 +505,99 @@ for row in csv.DictReader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", n
     let explained = ok(&["explain", "Zorgon Brigade", "Ukraine"], &store);
     assert!(explained.contains("<script>alert(1)</script>"));
     assert!(explained.contains("https://example.org/a?x=1&y="));
+}
+
+/// Characters XML forbids (a form feed from a page break, U+FFFE, U+FFFF) in a label
+/// or a sentence once made RDF/XML, SVG, GraphML and SPARQL XML results unreadable.
+#[test]
+fn text_xml_forbids_leaves_every_xml_output_well_formed() {
+    let dir = TempDir::new().unwrap();
+    let label = "Zorgon\u{ffff} Brigade\u{c}";
+    let text = "Iran Update, July 31, 2023\n\n\
+        The Zorgon Brigade attacked Ukraine on July 30 \u{fffe} near \u{ffff} Kyiv \u{c} at dawn.\n";
+    let store = store_of(dir.path(), label, text);
+    const PARSES: &str = r#"
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.stdin.buffer).getroot()
+print(sum(1 for _ in root.iter()))
+"#;
+    let well_formed = |what: &str, xml: &[u8]| {
+        let elements: usize = python(PARSES, xml).trim().parse().unwrap();
+        assert!(elements > 1, "{what}: {elements} elements");
+        let xml = String::from_utf8_lossy(xml);
+        assert!(!xml.contains(['\u{fffe}', '\u{ffff}', '\u{c}']), "{what}");
+    };
+    let rdfxml = run(&["export", "-f", "rdfxml"], &store);
+    assert_eq!(rdfxml.code, 0, "{}", rdfxml.stderr);
+    well_formed("RDF/XML", &rdfxml.stdout);
+    assert!(rdfxml
+        .text()
+        .contains("July 30 \u{fffd} near \u{fffd} Kyiv"));
+    let svg = run(&["export", "-f", "svg"], &store);
+    assert_eq!(svg.code, 0, "{}", svg.stderr);
+    well_formed("SVG", &svg.stdout);
+    well_formed(
+        "SVG of the DOT",
+        &dot_render(ok(&["export", "-f", "dot"], &store).as_bytes()),
+    );
+    well_formed(
+        "GraphML",
+        ok(&["export", "-f", "graphml"], &store).as_bytes(),
+    );
+    let sentences = "SELECT ?t ?l WHERE { { ?s ag:text ?t } UNION { ?a skos:prefLabel ?l } }";
+    let results = ok(&["query", "--format", "xml", sentences], &store);
+    well_formed("SPARQL XML results", results.as_bytes());
+    assert!(results.contains("Zorgon\u{fffd} Brigade\u{fffd}"));
+
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .unwrap()
+        .port();
+    let _server = Served(
+        bin()
+            .arg("--store")
+            .arg(&store)
+            .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let mut conn = loop {
+        match std::net::TcpStream::connect(("127.0.0.1", port)) {
+            Ok(c) => break c,
+            Err(_) => {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "serve does not listen"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
+    };
+    for (query, accept) in [
+        (sentences, "application/sparql-results+xml"),
+        ("CONSTRUCT WHERE { ?s ag:text ?t }", "application/rdf+xml"),
+    ] {
+        let q: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+        write!(
+            conn,
+            "GET /query?query={q} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: {accept}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        std::io::Read::read_to_end(&mut conn, &mut answer).unwrap();
+        let at = answer.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        assert!(
+            answer.starts_with(b"HTTP/1.1 200"),
+            "{}",
+            String::from_utf8_lossy(&answer)
+        );
+        well_formed(accept, &answer[at + 4..]);
+        conn = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    }
 }
 
 #[test]

@@ -397,6 +397,85 @@ fn serve_listens_on_loopback_by_default() {
     );
 }
 
+/// `--bind 127.0.0.1:0` once printed port 0; it prints the port it listens on. A HEAD
+/// request once got the GET's body; it gets the same status and no body.
+#[test]
+fn serve_on_port_zero_names_its_port_and_head_answers_without_a_body() {
+    use std::io::{BufRead, BufReader, Write};
+    let (_dir, store) = ingested_store();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_actorgraph"))
+        .env_remove("ACTORGRAPH_STORE")
+        .arg("--store")
+        .arg(&store)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let server = Server { child, port: 0 };
+    let port: u16 = line
+        .split("http://127.0.0.1:")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {line:?}"));
+    assert_ne!(port, 0, "{line}");
+    let ask = |method: &str| {
+        let mut conn = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(
+            conn,
+            "{method} /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+             Accept: application/sparql-results+json\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = Vec::new();
+        conn.read_to_end(&mut answer).unwrap();
+        let answer = String::from_utf8(answer).unwrap();
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap();
+        (head.lines().next().unwrap().to_owned(), body.to_owned())
+    };
+    let (status, body) = ask("GET");
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    assert!(body.contains("\"boolean\""), "{body}");
+    let (status, body) = ask("HEAD");
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    assert_eq!(body, "");
+    drop(server);
+}
+
+/// A body over the limit was cut at 256 MB and the rest answered 200, and a
+/// `Content-Length` of a terabyte with six bytes sent held the connection for minutes:
+/// both are refused with 413 at once.
+#[test]
+fn a_body_over_the_limit_is_refused_with_413_before_it_is_read() {
+    use std::io::Write;
+    let (_dir, store) = ingested_store();
+    let server = serve(&store, &[]);
+    let started = Instant::now();
+    let mut conn = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        conn,
+        "POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n\
+         Content-Length: 999999999999\r\n\r\nASK {{}}"
+    )
+    .unwrap();
+    let mut answer = vec![0; 4096];
+    let n = conn.read(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    assert!(answer.contains("67108864 bytes (64 MiB)"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    // The endpoint still answers.
+    assert_eq!(get(&server, "ASK {}", "text/csv").status, StatusCode::OK);
+}
+
 /// SPARQLWrapper, the Python client most analysts use, reads the endpoint.
 #[test]
 fn sparqlwrapper_reads_the_endpoint() {
@@ -442,6 +521,19 @@ fn a_writable_endpoint_takes_an_ingest_over_http() {
         &endpoint,
     );
     assert_eq!(out.trim(), "true");
+    // A report whose name gives the graph of another is refused over HTTP too.
+    let other = dir.path().join("iran-update-2023-07-31.md");
+    fs::copy(reports().join("isw-roca-2022-11-02.txt"), &other).unwrap();
+    let mut c = bin();
+    c.arg("--endpoint").arg(&endpoint);
+    let r = run_with(c, &["ingest", other.to_str().unwrap()]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("holds another report, iran-update-2023-07-31.txt"),
+        "{}",
+        r.stderr
+    );
     drop(server);
     let (_d, reference) = ingested_store();
     let q = root().join("examples/queries/claims.rq");

@@ -2,13 +2,15 @@
 //! user's additions (`--dictionary`, `--lexicon`), the fingerprint a store records for
 //! them, and the extraction of one source, its errors naming it as the user gave it.
 
-use std::fs;
+use std::cell::{Cell, RefCell};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
+use std::sync::Once;
 
 use actorgraph_extract::{Dictionary, ExtractError, Extraction, Extractor, Lexicon, Prepared};
 use anyhow::{Context, Result};
 
-use crate::input::Source;
+use crate::input::{read_file, Source};
 
 /// Where dictionary and lexicon additions come from.
 #[derive(Debug, clap::Args)]
@@ -59,8 +61,7 @@ impl DataArgs {
             ("lexicon", &self.lexicons),
         ] {
             for path in paths {
-                let text =
-                    fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+                let text = read_file(path, MAX_DATA_BYTES)?;
                 hash.update(kind);
                 hash.update([0]);
                 hash.update(&text);
@@ -72,8 +73,13 @@ impl DataArgs {
     }
 }
 
+/// The most a dictionary or lexicon file may hold: far more than the bundled ones
+/// (about 0.5 MB together), and still refused before a sparse or endless file is read.
+const MAX_DATA_BYTES: u64 = 256 << 20;
+
 fn read(path: &std::path::Path) -> Result<String> {
-    fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    String::from_utf8(read_file(path, MAX_DATA_BYTES)?)
+        .with_context(|| format!("{}: not UTF-8 text", path.display()))
 }
 
 /// Builds the extractor while the first sources (at most `limit`) are read and
@@ -112,7 +118,9 @@ pub fn extract_source(extractor: &Extractor, src: &Source, text: String) -> Resu
 
 /// Parses one read source, the part of extraction that needs no extractor.
 pub fn prepare_source(src: &Source, text: String) -> Result<Prepared> {
-    Prepared::new(&src.name(), text).map_err(|e| name_error(src, e))
+    isolated(src, || {
+        Prepared::new(&src.name(), text).map_err(|e| name_error(src, e))
+    })
 }
 
 pub fn extract_prepared(
@@ -120,14 +128,69 @@ pub fn extract_prepared(
     src: &Source,
     prepared: Prepared,
 ) -> Result<Extraction> {
-    let mut extraction = extractor
-        .extract_prepared(prepared)
-        .map_err(|e| name_error(src, e))?;
+    let mut extraction = isolated(src, || {
+        extractor
+            .extract_prepared(prepared)
+            .map_err(|e| name_error(src, e))
+    })?;
     // The report's source address in the graph: the path it was read from.
     if let Source::File(p) = src {
         extraction.report.location = Some(p.display().to_string());
     }
     Ok(extraction)
+}
+
+thread_local! {
+    /// Set while this thread works inside [`isolated`]; the panic hook then keeps
+    /// what and where for the error instead of printing it.
+    static ISOLATED: Cell<bool> = const { Cell::new(false) };
+    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Runs one report's work so that a panic in it (a bug met by that report's text)
+/// fails that report alone, as an error naming it, and the batch goes on: every
+/// other report is read and the exit code says one failed. The extractor holds no
+/// state a panic could leave half-changed, so going on with it is sound.
+pub fn isolated<T>(src: &Source, work: impl FnOnce() -> Result<T>) -> Result<T> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !ISOLATED.with(Cell::get) {
+                return default(info);
+            }
+            let what = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_owned());
+            // The message may quote the report (a slice's text): one short line.
+            let mut what = what.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some((cut, _)) = what.char_indices().nth(160) {
+                what.truncate(cut);
+                what.push('…');
+            }
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
+            PANIC.with(|p| *p.borrow_mut() = Some(format!("{what}{at}")));
+        }));
+    });
+    let outer = ISOLATED.with(|i| i.replace(true));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(work));
+    ISOLATED.with(|i| i.set(outer));
+    result.unwrap_or_else(|_| {
+        let what = PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| "a panic".to_owned());
+        Err(anyhow::anyhow!(
+            "{}: not read: actorgraph failed on this report ({what}); this is a bug, \
+             please report it with the file",
+            src.display()
+        ))
+    })
 }
 
 /// An extraction error, naming the source as the user gave it (a path, or `<stdin>`)
@@ -143,4 +206,28 @@ fn name_error(src: &Source, e: ExtractError) -> anyhow::Error {
 pub fn not_a_report(x: &Extraction) -> Option<&'static str> {
     (x.relations.is_empty() && x.report.date.is_none())
         .then_some("no date and no relation found; is it a report?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A panic inside one report's work is that report's error, naming it, and the
+    /// next report on the same thread is read as usual.
+    #[test]
+    fn a_panic_fails_its_report_alone() {
+        let bad = Source::File(PathBuf::from("inbox/bad.txt"));
+        let good = Source::File(PathBuf::from("inbox/good.txt"));
+        let err = isolated(&bad, || -> Result<()> { panic!("begin > end (8 > 7)") })
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("inbox/bad.txt: not read"), "{err}");
+        assert!(
+            err.contains("begin > end (8 > 7) at crates/cli/extraction.rs"),
+            "{err}"
+        );
+        assert_eq!(isolated(&good, || Ok(7)).unwrap(), 7);
+        let err = isolated(&good, || -> Result<()> { anyhow::bail!("empty report") }).unwrap_err();
+        assert_eq!(err.to_string(), "empty report");
+    }
 }

@@ -1,5 +1,6 @@
 //! Reading reports from files, directories and standard input.
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,12 +12,14 @@ use anyhow::{bail, Context, Result};
 pub enum Source {
     File(PathBuf),
     Stdin(String),
+    /// A file of the batch that is not read, with the reason: reading it fails.
+    Refused(PathBuf, String),
 }
 
 impl Source {
     pub fn name(&self) -> String {
         match self {
-            Source::File(p) => p.file_name().map_or_else(
+            Source::File(p) | Source::Refused(p, _) => p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
@@ -26,7 +29,7 @@ impl Source {
 
     pub fn display(&self) -> String {
         match self {
-            Source::File(p) => p.display().to_string(),
+            Source::File(p) | Source::Refused(p, _) => p.display().to_string(),
             Source::Stdin(_) => "<stdin>".to_owned(),
         }
     }
@@ -36,16 +39,20 @@ impl Source {
     /// through a `Reader`.
     pub fn read(&self) -> Result<String> {
         let bytes = match self {
-            Source::File(p) => {
-                std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?
-            }
+            Source::File(p) => read_file(p, MAX_REPORT_BYTES)?,
             Source::Stdin(_) => {
                 let mut b = Vec::new();
                 std::io::stdin()
+                    .lock()
+                    .take(MAX_REPORT_BYTES + 1)
                     .read_to_end(&mut b)
                     .context("cannot read standard input")?;
+                if b.len() as u64 > MAX_REPORT_BYTES {
+                    bail!("<stdin>: {}", too_large(None));
+                }
                 b
             }
+            Source::Refused(p, why) => bail!("{}: not read: {why}", p.display()),
         };
         if let Some(kind) = sniff(&bytes) {
             let (what, hint) = kind.split_once(" (").unwrap_or((kind, ""));
@@ -88,6 +95,72 @@ impl Source {
     }
 }
 
+/// The most a report may hold. ISW's and CTP's longest reports are about 0.25 MB of
+/// text, and a report's extraction and graph are held whole in memory (2 MB of report
+/// text take about 0.25 GB to ingest, text built to be hard far more): a file many
+/// times larger than any report is refused before it is read rather than allowed to
+/// take the machine's memory.
+pub const MAX_REPORT_BYTES: u64 = 4 << 20;
+
+fn too_large(size: Option<u64>) -> String {
+    let size = size.map_or_else(String::new, |s| format!("{s} bytes, "));
+    format!(
+        "{size}more than the {MAX_REPORT_BYTES} bytes (4 MiB) a report may hold (the \
+         longest reports are about 0.25 MB); split it into parts"
+    )
+}
+
+/// What a file is when it is not a regular file: reading a named pipe or a device
+/// would wait for a writer, or never end.
+fn not_regular(meta: &std::fs::Metadata) -> Option<&'static str> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a directory");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a named pipe");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+fn refusal_of(kind: &str) -> String {
+    format!("{kind}, not a regular file (to read a stream, pipe it to `-`)")
+}
+
+/// A regular file's bytes, at most `limit` of them: its size is checked before it
+/// is read, and what is read stops past the limit should the file grow meanwhile.
+pub fn read_file(p: &Path, limit: u64) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(p).with_context(|| format!("cannot read {}", p.display()))?;
+    if let Some(kind) = not_regular(&meta) {
+        bail!("{}: {}", p.display(), refusal_of(kind));
+    }
+    if meta.len() > limit {
+        bail!("{}: {}", p.display(), too_large(Some(meta.len())));
+    }
+    let file = std::fs::File::open(p).with_context(|| format!("cannot read {}", p.display()))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", p.display()))?;
+    if bytes.len() as u64 > limit {
+        bail!("{}: {}", p.display(), too_large(None));
+    }
+    Ok(bytes)
+}
+
 /// Reads the sources of a batch, from any thread: standard input is read once, up
 /// front, as it can only be read once and from one thread; files as they are asked
 /// for. Each `-` of the batch gets the same text, or the same error.
@@ -117,7 +190,7 @@ impl Reader {
         match (src, &self.stdin) {
             (Source::File(p), _) => std::fs::metadata(p).map_or(0, |m| m.len()),
             (Source::Stdin(_), Some(Ok(text))) => text.len() as u64,
-            (Source::Stdin(_), _) => 0,
+            (Source::Stdin(_), _) | (Source::Refused(..), _) => 0,
         }
     }
 }
@@ -211,6 +284,9 @@ fn skip_reason(p: &Path) -> String {
     if is_folder_note(p) {
         return "the folder's own notes, not a report".to_owned();
     }
+    if let Some(kind) = std::fs::metadata(p).ok().as_ref().and_then(not_regular) {
+        return refusal_of(kind);
+    }
     match sniff(&head(p)) {
         Some(kind) => kind.to_owned(),
         None => match p.extension().and_then(|e| e.to_str()) {
@@ -275,7 +351,7 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Collected> {
         if meta.is_dir() {
             let mut found = Vec::new();
             let before = skipped.len();
-            walk(input, &mut found, &mut skipped)?;
+            walk(input, &mut found, &mut skipped, &mut HashSet::new())?;
             if found.is_empty() {
                 bail!(
                     "{}: no reports found (looked for *.txt, *.md and *.html files{})",
@@ -289,18 +365,67 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Collected> {
             }
             found.sort();
             out.extend(found.into_iter().map(Source::File));
+        } else if let Some(kind) = not_regular(&meta) {
+            out.push(Source::Refused(input.clone(), refusal_of(kind)));
         } else {
             out.push(Source::File(input.clone()));
         }
     }
     skipped.sort();
     Ok(Collected {
-        sources: out,
+        sources: refuse_clashes(out),
         skipped,
     })
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>) -> Result<()> {
+/// Refuses each report whose name gives the graph of an earlier report of the batch
+/// (`a b.txt` and `a_b.txt`, `x.txt` and `x.md`, `sub1/same.txt` and `sub2/same.txt`):
+/// it would overwrite that report in the store, and share its name in the output. The
+/// same file named twice is one report, read twice, as before.
+fn refuse_clashes(sources: Vec<Source>) -> Vec<Source> {
+    let mut first: std::collections::HashMap<String, (Option<PathBuf>, String)> =
+        Default::default();
+    sources
+        .into_iter()
+        .map(|src| {
+            let iri = actorgraph_store::report_iri(&src.name());
+            let identity = match &src {
+                Source::File(p) => Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+                Source::Stdin(_) | Source::Refused(..) => None,
+            };
+            match first.get(&iri) {
+                None => {
+                    first.insert(iri, (identity, src.display()));
+                    src
+                }
+                Some((id, _)) if *id == identity => src,
+                Some((_, earlier)) => {
+                    let why = format!(
+                        "its report name gives the same graph as {earlier} (<{iri}>); rename one of the two"
+                    );
+                    match src {
+                        Source::File(p) | Source::Refused(p, _) => Source::Refused(p, why),
+                        Source::Stdin(_) => {
+                            Source::Refused(PathBuf::from("<stdin>"), why)
+                        }
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+/// `seen`: the directories walked, by their real path, so a link back up the tree
+/// (`ln -s .. loop`) is walked once instead of for ever.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    skipped: &mut Vec<(PathBuf, String)>,
+    seen: &mut HashSet<PathBuf>,
+) -> Result<()> {
+    if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf())) {
+        return Ok(());
+    }
     let entries = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read directory {}", dir.display()))?;
     for entry in entries {
@@ -313,9 +438,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>
         if hidden {
             continue;
         }
+        let regular = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
         if path.is_dir() {
-            walk(&path, out, skipped)?;
-        } else if !is_folder_note(&path)
+            walk(&path, out, skipped, seen)?;
+        } else if regular
+            && !is_folder_note(&path)
             && (is_report(&path) || actorgraph_read::looks_like_html(&head(&path)))
         {
             out.push(path);

@@ -13,8 +13,8 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 use crate::extraction::{
-    extract_prepared, extract_source, extractor_while_preparing, not_a_report, prepare_source,
-    DataArgs,
+    extract_prepared, extract_source, extractor_while_preparing, isolated, not_a_report,
+    prepare_source, DataArgs,
 };
 use crate::input::{collect, Reader, Source};
 use crate::output::{to_stdout, Failures};
@@ -116,22 +116,25 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
             .par_iter()
             .zip(ready)
             .map(|(src, ready)| {
-                let prepared = match ready {
-                    Some(p) => p?,
-                    None => prepare_source(src, reader.read(src)?)?,
-                };
-                let x = extract_prepared(&extractor, src, prepared)?;
-                if let Some(w) = not_a_report(&x) {
-                    eprintln!("actorgraph: warning: {}: {w}", src.display());
-                }
-                // A relation's line, with its mentions, runs to a kilobyte or two.
-                let mut buf = Vec::with_capacity(2 * x.relations.len() * 1024);
-                // One line per distinct relation, its mentions merged.
-                for rel in &actorgraph_extract::collapse_owned(x.relations) {
-                    serde_json::to_writer(&mut buf, rel)?;
-                    buf.push(b'\n');
-                }
-                Ok(buf)
+                // Merging and writing a report's lines are its own work too.
+                isolated(src, || {
+                    let prepared = match ready {
+                        Some(p) => p?,
+                        None => prepare_source(src, reader.read(src)?)?,
+                    };
+                    let x = extract_prepared(&extractor, src, prepared)?;
+                    if let Some(w) = not_a_report(&x) {
+                        eprintln!("actorgraph: warning: {}: {w}", src.display());
+                    }
+                    // A relation's line, with its mentions, runs to a kilobyte or two.
+                    let mut buf = Vec::with_capacity(2 * x.relations.len() * 1024);
+                    // One line per distinct relation, its mentions merged.
+                    for rel in &actorgraph_extract::collapse_owned(x.relations) {
+                        serde_json::to_writer(&mut buf, rel)?;
+                        buf.push(b'\n');
+                    }
+                    Ok(buf)
+                })
             })
             .collect()
     };

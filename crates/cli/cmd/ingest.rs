@@ -21,7 +21,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::extraction::{extract_source, not_a_report, DataArgs};
+use crate::extraction::{extract_source, isolated, not_a_report, DataArgs};
 use crate::input::{collect, Reader, Source};
 use crate::target::{Location, Target};
 
@@ -248,7 +248,9 @@ impl<'w> Producer<'w> {
                 display: src.display(),
                 bytes,
                 prepared: checked.and_then(|text| match (text, extractor) {
-                    (Some(text), Some(x)) => extract_one(x, src, text, fingerprint),
+                    (Some(text), Some(x)) => {
+                        isolated(src, || extract_one(x, src, text, fingerprint))
+                    }
                     _ => Ok(Prepared::Unchanged),
                 }),
             })

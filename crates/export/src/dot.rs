@@ -24,7 +24,8 @@ pub fn escape(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            c if c.is_control() => {}
+            // Graphviz copies text into SVG as it is, and XML forbids these.
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }
@@ -42,7 +43,7 @@ pub fn escape_url(url: &str) -> String {
             '"' | '<' | '>' | '\\' | '{' | '}' | '|' | '^' | '`' | '\'' => {
                 out.push_str(&format!("%{:02X}", c as u32))
             }
-            c if c.is_control() || c.is_whitespace() => {}
+            c if c.is_control() || c.is_whitespace() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }
@@ -498,6 +499,7 @@ mod tests {
             r#"a \"b\" \\ c &amp; &lt;d&gt;"#
         );
         assert_eq!(escape("x\ny"), "x\\ny");
+        assert_eq!(escape("a\u{fffe}b\u{ffff}c\u{c}d"), "abcd");
     }
 
     #[test]

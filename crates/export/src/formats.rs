@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::error::ExportError;
 use crate::view::{relation_words, Edge, GraphView, Node};
 
-/// Makes text safe in XML content and attribute values; drops the control
-/// characters XML 1.0 cannot carry at all.
+/// Makes text safe in XML content and attribute values; drops the characters
+/// XML 1.0 cannot carry at all (control characters, U+FFFE, U+FFFF).
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -20,7 +20,7 @@ pub fn escape_xml(s: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
             '\t' | '\n' | '\r' => out.push(c),
-            c if c.is_control() => {}
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => {}
             c => out.push(c),
         }
     }

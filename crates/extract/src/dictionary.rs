@@ -281,6 +281,18 @@ impl Dictionary {
                     format!("<{iri}> needs exactly one skos:prefLabel"),
                 ));
             };
+            // An empty name would be drawn blank, and one of spaces matches text
+            // between any two words.
+            if let Some(blank) = std::iter::once(label)
+                .chain(p.forms.iter().map(|(f, _)| f))
+                .find(|l| l.trim().is_empty())
+            {
+                return Err(ExtractError::data(
+                    &p.file,
+                    p.line,
+                    format!("<{iri}> has an empty label or name ({blank:?})"),
+                ));
+            }
             let idx = match self.by_iri.get(&iri) {
                 // A later file may restate an actor (a user's additions): merge.
                 Some(&i) => i,
@@ -673,6 +685,28 @@ actor:Sergei_Shoigu_role_1 a ag:Role ; ag:roleOf actor:RUS ; ag:title "Defense M
             err,
             "x.ttl:3: <https://w3id.org/actorgraph/actor/X> needs exactly one skos:prefLabel"
         );
+    }
+
+    /// Empty and whitespace-only labels were taken silently.
+    #[test]
+    fn empty_labels_are_refused_naming_file_and_line() {
+        for (label, alt) in [("", "X"), ("   ", "X"), ("X", " \t "), ("X", "")] {
+            let ttl = format!(
+                "@prefix ag: <https://w3id.org/actorgraph/ns#> .\n\
+                 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\n\
+                 <https://w3id.org/actorgraph/actor/X> a ag:State ;\n  \
+                 skos:prefLabel \"{label}\"@en ; skos:altLabel \"{alt}\"@en .\n"
+            );
+            let err = Dictionary::from_turtle([("mine.ttl", ttl.as_str())])
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.starts_with(
+                    "mine.ttl:4: <https://w3id.org/actorgraph/actor/X> has an empty label"
+                ),
+                "{label:?} {alt:?}: {err}"
+            );
+        }
     }
 
     #[test]

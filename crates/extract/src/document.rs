@@ -149,6 +149,11 @@ impl Document {
                 ),
             };
             let end = s + text[s..e].trim_end().len();
+            // A bullet mark alone on its line ("- ", "12) ") marks nothing: its
+            // content, after the mark and the space the mark takes, is empty.
+            if start >= end {
+                continue;
+            }
             blocks.push(Block { kind, start, end });
         }
 
@@ -217,12 +222,24 @@ fn has_binary_controls(text: &str) -> bool {
     })
 }
 
+/// Lines end at LF, CRLF or a lone CR: files saved by old Mac software, and some
+/// web pages copied out, end every line with CR alone, and read as one line would be
+/// one paragraph with every heading and bullet run into it.
 fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    // A newline byte is always a newline character in UTF-8.
-    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
-        let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+    // A CR or LF byte is always that character in UTF-8.
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            // The LF that follows ends the line.
+            continue;
+        }
+        let end = if i > 0 && bytes[i] == b'\n' && bytes[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
         out.push((start, end));
         start = i + 1;
     }
@@ -390,6 +407,40 @@ mod tests {
             assert!(has_binary_controls(&format!("{pad}\u{7}b")), "{at}");
             assert!(!has_binary_controls(&format!("{pad}\u{a2}\nb")), "{at}");
         }
+    }
+
+    /// A line that is only a bullet mark once panicked (a block ending before it began).
+    #[test]
+    fn a_bullet_mark_alone_on_its_line_is_no_block() {
+        for mark in ["- ", "  - ", "12) ", "* ", "• ", "– \t", "3. \u{a0}"] {
+            for text in [
+                format!("Title\n{mark}"),
+                format!("Title\n{mark}\nIran met Iraq.\n"),
+            ] {
+                let d = Document::parse("r.txt", text.clone()).unwrap();
+                assert!(
+                    d.blocks.iter().all(|b| b.start < b.end),
+                    "{text:?}: {:?}",
+                    d.blocks
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_or_a_lone_cr() {
+        let text = "Title\r\rIran met Iraq.\rIraq met Syria.\r\nEnd\n";
+        let lines: Vec<&str> = line_ranges(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            lines,
+            ["Title", "", "Iran met Iraq.", "Iraq met Syria.", "End"]
+        );
+        let d = Document::parse("r.txt", text.replace('\n', "")).unwrap();
+        assert_eq!(d.title.as_deref(), Some("Title"));
+        assert_eq!(d.blocks.len(), 3);
     }
 
     #[test]

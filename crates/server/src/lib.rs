@@ -11,12 +11,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actorgraph_store::Backend;
-use oxhttp::model::header::ALLOW;
-use oxhttp::model::{Body, Request, Response, StatusCode};
+use oxhttp::model::header::{ALLOW, CONNECTION};
+use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxhttp::{ListeningServer, Server};
 
 pub use error::ServerError;
 pub use negotiate::{negotiate_rdf_format, negotiate_results_format};
+pub use request::MAX_BODY;
 
 use request::{read_operation, Operation};
 use respond::{answer_query, answer_update, text_response};
@@ -74,10 +75,19 @@ pub fn serve<B>(store: Arc<B>, options: ServeOptions) -> Result<RunningServer, S
 where
     B: Backend + Send + Sync + ?Sized + 'static,
 {
-    let addr = options.bind;
     let failed = |e: Box<dyn std::error::Error + Send + Sync>| ServerError::Serve {
-        addr: addr.to_string(),
+        addr: options.bind.to_string(),
         source: e,
+    };
+    // oxhttp binds inside `spawn` and does not say where: port 0 is resolved here
+    // to a free port, so the address reported is one a client can use. (Another
+    // process could take the port in between; binding it then fails, and says so.)
+    let addr = if options.bind.port() == 0 {
+        std::net::TcpListener::bind(options.bind)
+            .and_then(|l| l.local_addr())
+            .map_err(|e| failed(e.into()))?
+    } else {
+        options.bind
     };
     let opts = options.clone();
     let server = Server::new(move |req| handle(&*store, &opts, req))
@@ -96,17 +106,29 @@ fn handle(
     opts: &ServeOptions,
     req: &mut Request<Body>,
 ) -> Response<Body> {
-    match read_operation(req) {
+    let head = req.method() == Method::HEAD;
+    let mut response = match read_operation(req) {
         Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
         Ok(Operation::Update(text)) => answer_update(store, &text, opts.writable),
         Err((status, message)) => {
             let mut r = text_response(status, &message);
             if status == StatusCode::METHOD_NOT_ALLOWED {
-                if let Ok(v) = "GET, POST".parse() {
+                if let Ok(v) = "GET, HEAD, POST".parse() {
                     r.headers_mut().insert(ALLOW, v);
+                }
+            }
+            if status == StatusCode::PAYLOAD_TOO_LARGE {
+                // The rest of the body is not read: the connection ends here.
+                if let Ok(v) = "close".parse() {
+                    r.headers_mut().insert(CONNECTION, v);
                 }
             }
             r
         }
+    };
+    // HEAD is GET without the body (RFC 9110 9.3.2): same status and headers.
+    if head {
+        *response.body_mut() = Body::empty();
     }
+    response
 }

@@ -6,9 +6,9 @@ use std::thread;
 use std::time::Duration;
 
 use actorgraph_store::oxigraph::model::GraphName;
-use actorgraph_store::oxigraph::sparql::results::QueryResultsSerializer;
+use actorgraph_store::oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use actorgraph_store::oxigraph::sparql::{CancellationToken, QueryResults};
-use actorgraph_store::{write_quads, Backend, Dataset, StoreError};
+use actorgraph_store::{write_quads, write_solutions, Backend, Dataset, StoreError, XmlSafe};
 use oxhttp::model::header::{CONTENT_TYPE, VARY};
 use oxhttp::model::{Body, Response, StatusCode};
 
@@ -105,12 +105,11 @@ fn serialize(results: QueryResults<'_>, accept: Option<&str>) -> Result<Serializ
             let Some(format) = negotiate_results_format(accept) else {
                 return Ok(Err(RESULTS_OFFERED));
             };
-            let mut w = QueryResultsSerializer::from_format(format)
-                .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
-            for s in solutions {
-                w.serialize(&s?)?;
+            if format == QueryResultsFormat::Xml {
+                write_solutions(format, solutions, XmlSafe::new(&mut out))?.finish()?;
+            } else {
+                write_solutions(format, solutions, &mut out)?;
             }
-            w.finish()?;
             Ok(Ok((format.media_type(), out)))
         }
         QueryResults::Boolean(b) => {

@@ -76,6 +76,13 @@ pub enum StoreError {
         #[source]
         source: BoxedError,
     },
+    /// A report's name gives the graph of another report the store holds.
+    #[error("report {doc}: its graph <{graph}> holds another report, {held_by} (a graph's name is the report's without .txt or .md, characters other than letters, digits, '.', '-' and '_' made '_'); rename one of the two")]
+    NameClash {
+        doc: String,
+        held_by: String,
+        graph: String,
+    },
     /// Writing output failed.
     #[error("writing output: {0}")]
     Io(#[from] std::io::Error),

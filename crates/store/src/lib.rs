@@ -13,10 +13,10 @@ pub mod vocab;
 
 pub use backend::{Backend, Dataset, IngestOutcome, QuadIter, ReportStatus};
 pub use error::{BoxedError, StoreError};
-pub use format::write_quads;
+pub use format::{write_quads, XmlSafe};
 pub use model::{content_hash, report_iri, ReportGraph};
 pub use remote::RemoteStore;
-pub use results::{text_table, write_results, ResultsFormat};
+pub use results::{text_table, write_results, write_solutions, ResultsFormat};
 pub use store::{BatchWriter, GraphStore, DEFAULT_BATCH_QUADS};
 pub use vocab::{ACTORS_GRAPH, ASSERTION, ONTOLOGY_GRAPH, PREFIXES, REPORT};
 

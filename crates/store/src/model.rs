@@ -16,7 +16,10 @@ pub fn content_hash(text: &str) -> String {
 }
 
 /// The IRI of a report (and of its named graph), from its name: a changed
-/// report with the same name replaces the old one.
+/// report with the same name replaces the old one. Names that differ only in
+/// what the IRI leaves out (`a b.txt` and `a_b.txt`, `x.txt` and `x.md`) share
+/// an IRI; the store refuses the second with [`StoreError::NameClash`], as the
+/// names of the bundled and existing stores' reports are kept as they are.
 pub fn report_iri(doc: &str) -> String {
     let base = doc.rsplit(['/', '\\']).next().unwrap_or(doc);
     let stem = base
@@ -55,6 +58,8 @@ fn date_literal(iso: &str) -> Option<Literal> {
 /// Builds the quads of one report's named graph.
 pub struct ReportGraph {
     pub graph: NamedNode,
+    /// The report's name, as recorded by `ag:fileName`: which report holds the graph.
+    pub doc: String,
     pub quads: Vec<Quad>,
     /// SHA-256 of the report text, as recorded by `ag:contentHash`.
     pub hash: String,
@@ -68,6 +73,7 @@ impl ReportGraph {
         let graph = nn(&report_iri(&extraction.report.doc))?;
         let mut g = Self {
             graph: graph.clone(),
+            doc: extraction.report.doc.clone(),
             quads: Vec::new(),
             hash: hash.to_owned(),
             extractor: extraction.report.extractor.clone(),

@@ -190,25 +190,43 @@ impl RemoteStore {
     }
 
     /// Whether the graph holds this content hash and, when given, was read by
-    /// this extractor.
+    /// this extractor and holds the report of this name.
     fn has_version(
         &self,
         graph: &NamedNode,
         hash: &str,
         extractor: Option<&str>,
+        doc: Option<&str>,
     ) -> Result<bool, StoreError> {
         let hash = Literal::new_simple_literal(hash);
-        let by = extractor.map_or(String::new(), |x| {
-            format!(
-                " ; {} {}",
-                ag::EXTRACTED_WITH.as_ref(),
-                Literal::new_simple_literal(x)
-            )
-        });
+        let mut also = String::new();
+        for (p, v) in [(ag::EXTRACTED_WITH, extractor), (ag::FILE_NAME, doc)] {
+            if let Some(v) = v {
+                let _ = write!(also, " ; {} {}", p.as_ref(), Literal::new_simple_literal(v));
+            }
+        }
         let has_hash = ag::CONTENT_HASH.as_ref();
         self.ask(&format!(
-            "ASK {{ GRAPH {graph} {{ {graph} {has_hash} {hash}{by} }} }}"
+            "ASK {{ GRAPH {graph} {{ {graph} {has_hash} {hash}{also} }} }}"
         ))
+    }
+
+    /// The name of the report the graph holds, if any.
+    fn held_by(&self, graph: &NamedNode) -> Result<Option<String>, StoreError> {
+        let file = ag::FILE_NAME.as_ref();
+        let QueryResults::Solutions(solutions) = self.query(&format!(
+            "SELECT ?f WHERE {{ GRAPH {graph} {{ {graph} {file} ?f }} }} LIMIT 1"
+        ))?
+        else {
+            return Err(remote(&self.query_url, "a SELECT query got no solutions"));
+        };
+        for s in solutions {
+            let s = s.map_err(|e| StoreError::remote(&self.query_url, e))?;
+            if let Some(Term::Literal(f)) = s.get("f") {
+                return Ok(Some(f.value().to_owned()));
+            }
+        }
+        Ok(None)
     }
 
     /// One `ASK`: the same report is unchanged; else it is new, or changed,
@@ -220,11 +238,13 @@ impl RemoteStore {
         extractor: Option<&str>,
     ) -> Result<ReportStatus, StoreError> {
         let g = NamedNode::new(report_iri(doc)).map_err(|e| StoreError::model(doc, e))?;
-        Ok(if self.has_version(&g, &content_hash(text), extractor)? {
-            ReportStatus::Unchanged
-        } else {
-            ReportStatus::New
-        })
+        Ok(
+            if self.has_version(&g, &content_hash(text), extractor, Some(doc))? {
+                ReportStatus::Unchanged
+            } else {
+                ReportStatus::New
+            },
+        )
     }
 
     /// A solution of `SELECT ?g ?s ?p ?o` as a quad.
@@ -324,7 +344,7 @@ impl Backend for RemoteStore {
             (ACTORS_GRAPH, DICTIONARY_FILES),
         ] {
             let (g, hash, quads) = base_graph(graph, files)?;
-            if !self.has_version(&g, &hash, None)? {
+            if !self.has_version(&g, &hash, None, None)? {
                 self.replace_graph(&g, &quads)?;
             }
         }
@@ -348,13 +368,19 @@ impl Backend for RemoteStore {
     fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
         let hash = &graph.hash;
         let g = &graph.graph;
-        if self.has_version(g, hash, graph.extractor.as_deref())? {
+        if self.has_version(g, hash, graph.extractor.as_deref(), Some(&graph.doc))? {
             return Ok(IngestOutcome::Unchanged);
         }
-        let has_hash = ag::CONTENT_HASH.as_ref();
-        let existed = self.ask(&format!("ASK {{ GRAPH {g} {{ {g} {has_hash} ?hash }} }}"))?;
+        let held_by = self.held_by(g)?;
+        if let Some(held_by) = held_by.as_ref().filter(|h| **h != graph.doc) {
+            return Err(StoreError::NameClash {
+                doc: graph.doc.clone(),
+                held_by: held_by.clone(),
+                graph: g.as_str().to_owned(),
+            });
+        }
         self.replace_graph(g, &graph.quads)?;
-        Ok(if existed {
+        Ok(if held_by.is_some() {
             IngestOutcome::Replaced
         } else {
             IngestOutcome::Added

@@ -5,9 +5,10 @@ use std::str::FromStr;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryResults, QuerySolutionIter};
 
 use crate::error::StoreError;
+use crate::format::XmlSafe;
 use crate::vocab::{compact_iri, PREFIXES};
 
 /// How query results are written: a table for people, standard formats for tools.
@@ -88,13 +89,11 @@ pub fn write_results(
         QueryResults::Solutions(solutions) => {
             let vars: Vec<_> = solutions.variables().to_vec();
             match format.standard() {
+                Some(f @ QueryResultsFormat::Xml) => {
+                    write_solutions(f, solutions, XmlSafe::new(out))?.finish()?;
+                }
                 Some(f) => {
-                    let mut w = QueryResultsSerializer::from_format(f)
-                        .serialize_solutions_to_writer(out, vars.clone())?;
-                    for s in solutions {
-                        w.serialize(&s?)?;
-                    }
-                    w.finish()?;
+                    write_solutions(f, solutions, out)?;
                 }
                 None => {
                     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -136,6 +135,20 @@ pub fn write_results(
         }
     }
     Ok(())
+}
+
+/// Solutions in a standard results format; the writer back, to be finished.
+pub fn write_solutions<W: Write>(
+    format: QueryResultsFormat,
+    solutions: QuerySolutionIter<'_>,
+    out: W,
+) -> Result<W, StoreError> {
+    let mut w = QueryResultsSerializer::from_format(format)
+        .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
+    for s in solutions {
+        w.serialize(&s?)?;
+    }
+    Ok(w.finish()?)
 }
 
 /// A term for people: prefixed IRIs, bare literal values.

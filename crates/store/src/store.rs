@@ -60,19 +60,20 @@ impl BatchWriter<'_> {
             }
             return Ok(outcome);
         }
-        let outcome = match self
-            .store
-            .status_of(g, &graph.hash, graph.extractor.as_deref())?
-        {
-            ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
-            ReportStatus::Changed => {
-                let outcome = self.store.ingest_graph(&graph)?;
-                self.written += graph.quads.len();
-                self.seen.insert(graph.graph);
-                return Ok(outcome);
-            }
-            ReportStatus::New => IngestOutcome::Added,
-        };
+        let outcome =
+            match self
+                .store
+                .status_of(g, &graph.doc, &graph.hash, graph.extractor.as_deref())?
+            {
+                ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
+                ReportStatus::Changed => {
+                    let outcome = self.store.ingest_graph(&graph)?;
+                    self.written += graph.quads.len();
+                    self.seen.insert(graph.graph);
+                    return Ok(outcome);
+                }
+                ReportStatus::New => IngestOutcome::Added,
+            };
         self.pending_graphs.insert(graph.graph.clone());
         self.seen.insert(graph.graph);
         self.pending.extend(graph.quads);
@@ -199,9 +200,12 @@ impl GraphStore {
         tx.commit().map_err(|e| storage(&self.path, e))
     }
 
+    /// What the graph `g` holds of report `doc`; an error when it holds another
+    /// report, whose graph `doc` would overwrite.
     fn status_of(
         &self,
         g: NamedNodeRef<'_>,
+        doc: &str,
         hash: &str,
         extractor: Option<&str>,
     ) -> Result<ReportStatus, StoreError> {
@@ -221,6 +225,15 @@ impl GraphStore {
         let same = |term: &Option<Term>, value: &str| {
             term.as_ref() == Some(&Term::from(Literal::new_simple_literal(value)))
         };
+        if let Some(Term::Literal(held)) = literal_of(ag::FILE_NAME)? {
+            if held.value() != doc {
+                return Err(StoreError::NameClash {
+                    doc: doc.to_owned(),
+                    held_by: held.value().to_owned(),
+                    graph: g.as_str().to_owned(),
+                });
+            }
+        }
         let existing = literal_of(ag::CONTENT_HASH)?;
         Ok(match existing {
             None => ReportStatus::New,
@@ -339,7 +352,7 @@ impl Backend for GraphStore {
 
     fn report_status(&self, doc: &str, text: &str) -> Result<ReportStatus, StoreError> {
         let g = nn(&report_iri(doc))?;
-        self.status_of(g.as_ref(), &content_hash(text), None)
+        self.status_of(g.as_ref(), doc, &content_hash(text), None)
     }
 
     fn report_status_for(
@@ -349,17 +362,18 @@ impl Backend for GraphStore {
         extractor: &str,
     ) -> Result<ReportStatus, StoreError> {
         let g = nn(&report_iri(doc))?;
-        self.status_of(g.as_ref(), &content_hash(text), Some(extractor))
+        self.status_of(g.as_ref(), doc, &content_hash(text), Some(extractor))
     }
 
     /// One transaction per report: clear the old graph, insert the new.
     fn ingest_graph(&self, graph: &ReportGraph) -> Result<IngestOutcome, StoreError> {
         let g = graph.graph.as_ref();
-        let outcome = match self.status_of(g, &graph.hash, graph.extractor.as_deref())? {
-            ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
-            ReportStatus::Changed => IngestOutcome::Replaced,
-            ReportStatus::New => IngestOutcome::Added,
-        };
+        let outcome =
+            match self.status_of(g, &graph.doc, &graph.hash, graph.extractor.as_deref())? {
+                ReportStatus::Unchanged => return Ok(IngestOutcome::Unchanged),
+                ReportStatus::Changed => IngestOutcome::Replaced,
+                ReportStatus::New => IngestOutcome::Added,
+            };
         let mut tx = self
             .store
             .start_transaction()
