@@ -47,6 +47,12 @@ impl Source {
                 b
             }
         };
+        if actorgraph_read::looks_like_pdf(&bytes) {
+            // A PDF becomes the text of the same report, as a page does.
+            let page = actorgraph_read::read_pdf(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", self.display()))?;
+            return Ok(page.text);
+        }
         if let Some(kind) = sniff(&bytes) {
             let (what, hint) = kind.split_once(" (").unwrap_or((kind, ""));
             let hint = if hint.is_empty() {
@@ -139,14 +145,14 @@ impl std::error::Error for SharedError {
     }
 }
 
-/// Reports by their name: text, Markdown and saved web pages.
+/// Reports by their name: text, Markdown, saved web pages and PDFs.
 fn is_report(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md" | "html" | "htm" | "xhtml")
+        Some("txt" | "md" | "html" | "htm" | "xhtml" | "pdf")
     )
 }
 
@@ -164,10 +170,6 @@ fn head(p: &Path) -> Vec<u8> {
 /// that are never read as a report, whatever their name.
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (
-            b"%PDF-",
-            "a PDF document (PDF is not read yet: save the report as text)",
-        ),
         (b"\x89PNG\r\n\x1a\n", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),
         (b"GIF87a", "a GIF image"),
@@ -213,12 +215,15 @@ fn skip_reason(p: &Path) -> String {
     }
     match sniff(&head(p)) {
         Some(kind) => kind.to_owned(),
-        None => match p.extension().and_then(|e| e.to_str()) {
-            Some(ext) => {
-                format!("not a report by its name (.{ext}; reports are *.txt, *.md and *.html)")
+        None => {
+            match p.extension().and_then(|e| e.to_str()) {
+                Some(ext) => {
+                    format!("not a report by its name (.{ext}; reports are *.txt, *.md, *.html and *.pdf)")
+                }
+                None => "not a report by its name (reports are *.txt, *.md, *.html and *.pdf)"
+                    .to_owned(),
             }
-            None => "not a report by its name (reports are *.txt, *.md and *.html)".to_owned(),
-        },
+        }
     }
 }
 
@@ -278,7 +283,7 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Collected> {
             walk(input, &mut found, &mut skipped)?;
             if found.is_empty() {
                 bail!(
-                    "{}: no reports found (looked for *.txt, *.md and *.html files{})",
+                    "{}: no reports found (looked for *.txt, *.md, *.html and *.pdf files{})",
                     input.display(),
                     if skipped.len() > before {
                         format!("; {} other files skipped", skipped.len() - before)
@@ -316,7 +321,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, skipped: &mut Vec<(PathBuf, String)>
         if path.is_dir() {
             walk(&path, out, skipped)?;
         } else if !is_folder_note(&path)
-            && (is_report(&path) || actorgraph_read::looks_like_html(&head(&path)))
+            && (is_report(&path) || {
+                let head = head(&path);
+                actorgraph_read::looks_like_html(&head) || actorgraph_read::looks_like_pdf(&head)
+            })
         {
             out.push(path);
         } else {
