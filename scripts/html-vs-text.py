@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Reads the same reports saved as web pages and as plain text, and compares.
+"""Reads the same reports saved as web pages (or printed to PDF) and as plain text,
+and compares.
 
-    scripts/html-vs-text.py BINARY HTML_DIR TEXT_DIR [PAGE_TEXT_BINARY]
+    scripts/html-vs-text.py BINARY PAGE_DIR TEXT_DIR [PAGE_TEXT_BINARY]
 
-HTML_DIR holds NAME.html, TEXT_DIR the same reports as NAME.txt. For each report:
+PAGE_DIR holds NAME.html (or NAME.pdf), TEXT_DIR the same reports as NAME.txt. For
+each report:
 whether the merged JSONL relations of `extract` are the same lines (sources, spans and
 the file name aside), and how many endnote citations and cited sources each reading
 finds. Then the speed of each path in MB of article text (the text version's size)
@@ -98,13 +100,15 @@ def main():
         sys.exit(__doc__)
     binary, html_dir, text_dir = sys.argv[1:4]
     page_text = sys.argv[4] if len(sys.argv) > 4 else None
+    ext = ".pdf" if any(f.endswith(".pdf") for f in os.listdir(html_dir)) else ".html"
+    kind = ext[1:]
     names = sorted(
         os.path.splitext(f)[0]
         for f in os.listdir(html_dir)
-        if f.endswith(".html") and os.path.exists(os.path.join(text_dir, os.path.splitext(f)[0] + ".txt"))
+        if f.endswith(ext) and os.path.exists(os.path.join(text_dir, os.path.splitext(f)[0] + ".txt"))
     )
     text_mb = sum(os.path.getsize(os.path.join(text_dir, n + ".txt")) for n in names) / 1e6
-    html_mb = sum(os.path.getsize(os.path.join(html_dir, n + ".html")) for n in names) / 1e6
+    html_mb = sum(os.path.getsize(os.path.join(html_dir, n + ext)) for n in names) / 1e6
 
     # Each path four times, alternating, the first run warming the page cache; the
     # fastest of the others is taken, as the machine may be shared.
@@ -122,36 +126,36 @@ def main():
     differ = [n for n in names if n not in same]
     fewer_cited = [n for n in names if len(h_cited[n]) < len(t_cited[n])]
     fewer_cm = [n for n in names if h_cm[n] < t_cm[n]]
-    print(f"reports: {len(names)} ({html_mb:.1f} MB of HTML, {text_mb:.1f} MB of article text)")
+    print(f"reports: {len(names)} ({html_mb:.1f} MB of {kind.upper()}, {text_mb:.1f} MB of article text)")
     print(
         f"relations identical (sources aside): {len(same)}/{len(names)} "
         f"= {100 * len(same) / max(1, len(names)):.1f}%"
     )
     print(
         f"relation lines: text {sum(map(len, t_rels.values()))}, "
-        f"html {sum(map(len, h_rels.values()))}"
+        f"{kind} {sum(map(len, h_rels.values()))}"
     )
     print(
         f"distinct sources cited by relations: text {sum(map(len, t_cited.values()))}, "
-        f"html {sum(map(len, h_cited.values()))}; reports citing fewer from html: {len(fewer_cited)}"
+        f"{kind} {sum(map(len, h_cited.values()))}; reports citing fewer from {kind}: {len(fewer_cited)}"
     )
     print(
-        f"mentions citing a source: text {sum(t_cm.values())}, html {sum(h_cm.values())}; "
-        f"reports with fewer from html: {len(fewer_cm)}"
+        f"mentions citing a source: text {sum(t_cm.values())}, {kind} {sum(h_cm.values())}; "
+        f"reports with fewer from {kind}: {len(fewer_cm)}"
     )
     for n in fewer_cited:
-        print(f"  fewer sources  {n}: html {len(h_cited[n])}, text {len(t_cited[n])}; "
+        print(f"  fewer sources  {n}: {kind} {len(h_cited[n])}, text {len(t_cited[n])}; "
               f"text only: {sorted(t_cited[n] - h_cited[n])[:3]}")
     print(
-        f"CPU time: text {t_cpu:.2f} s, html {h_cpu:.2f} s; "
-        f"html at {100 * t_cpu / h_cpu:.0f}% of the text path's MB of article text per CPU second"
+        f"CPU time: text {t_cpu:.2f} s, {kind} {h_cpu:.2f} s; "
+        f"{kind} at {100 * t_cpu / h_cpu:.0f}% of the text path's MB of article text per CPU second"
     )
     print(
         f"text path: {t_wall:.2f} s, {text_mb / t_wall:.2f} MB/s of article text, peak {t_peak / 1024:.0f} MiB"
     )
     print(
-        f"html path: {h_wall:.2f} s, {text_mb / h_wall:.2f} MB/s of article text "
-        f"({html_mb / h_wall:.1f} MB/s of HTML), peak {h_peak / 1024:.0f} MiB; "
+        f"{kind} path: {h_wall:.2f} s, {text_mb / h_wall:.2f} MB/s of article text "
+        f"({html_mb / h_wall:.1f} MB/s of {kind.upper()}), peak {h_peak / 1024:.0f} MiB; "
         f"{100 * t_wall / h_wall:.0f}% of the text path's speed"
     )
 
@@ -160,7 +164,7 @@ def main():
         texts = {}
         for n in names:
             got = subprocess.run(
-                [page_text, os.path.join(html_dir, n + ".html")], capture_output=True, text=True
+                [page_text, os.path.join(html_dir, n + ext)], capture_output=True, text=True
             ).stdout
             with open(os.path.join(text_dir, n + ".txt"), encoding="utf-8") as f:
                 want = f.read()
@@ -170,15 +174,15 @@ def main():
         total_h = sum(citations(g) for g, _ in texts.values())
         total_t = sum(citations(w) for _, w in texts.values())
         print(
-            f"endnote citations: text {total_t}, html {total_h}; "
-            f"reports with fewer from html: {len(fewer_notes)}"
+            f"endnote citations: text {total_t}, {kind} {total_h}; "
+            f"reports with fewer from {kind}: {len(fewer_notes)}"
         )
         for n, g, w in fewer_notes:
-            print(f"  fewer citations  {n}: html {g}, text {w}")
+            print(f"  fewer citations  {n}: {kind} {g}, text {w}")
 
     for n in differ:
         t, h = set(t_rels.get(n, [])), set(h_rels.get(n, []))
-        print(f"DIFFERS  {n}: {len(t - h)} relation lines only from text, {len(h - t)} only from html")
+        print(f"DIFFERS  {n}: {len(t - h)} relation lines only from text, {len(h - t)} only from {kind}")
         if page_text:
             got, want = texts[n]
             g = [l.strip() for l in got.splitlines() if l.strip()]
@@ -189,7 +193,7 @@ def main():
             for l in only_t:
                 print(f"    text only: {l[:160]}")
             for l in only_h:
-                print(f"    html only: {l[:160]}")
+                print(f"    {kind} only: {l[:160]}")
 
 
 if __name__ == "__main__":

@@ -572,9 +572,9 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
         "skipped",
         "map.png: a PNG image",
         "page.html: an HTML page with no article",
-        "report.pdf: a PDF document",
+        "report.pdf: a broken PDF",
         "empty.txt",
-        "2 of 4 reports could not be read",
+        "3 of 5 reports could not be read",
         "notes.md: no date and no relation found; is it a report?",
         "README.md: the folder's own notes, not a report",
     ] {
@@ -582,7 +582,7 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
     }
     assert!(!r.stderr.contains(".notes"), "{}", r.stderr);
 
-    // A PDF named on the command line is refused, never read as text.
+    // A broken PDF named on the command line is refused, never read as text.
     let r = run(
         &["extract", inbox.join("report.pdf").to_str().unwrap()],
         None,
@@ -590,7 +590,7 @@ fn a_batch_reads_every_good_report_and_names_every_bad_file() {
     assert_eq!(r.code, 1);
     assert!(r.stdout.is_empty(), "{}", r.stdout);
     assert!(
-        r.stderr.contains("a PDF document, not a text report"),
+        r.stderr.contains("report.pdf: a broken PDF"),
         "{}",
         r.stderr
     );
@@ -1133,6 +1133,70 @@ fn saved_pages_read_as_their_text_reports() {
     }
 }
 
+/// Pages printed to PDF by a browser (running heads, page numbers, menus and all)
+/// read as the same relations as the text versions, with the links' targets as the
+/// notes' addresses.
+#[test]
+fn printed_pages_read_as_their_text_reports() {
+    for name in ["isw-roca-2022-04-15", "isw-roca-2022-10-16"] {
+        let pdf = pages().join(format!("{name}.pdf"));
+        let text = pages().join(format!("{name}.txt"));
+        let from_pdf = relations(&ok(&["extract", pdf.to_str().unwrap()], None));
+        let from_text = relations(&ok(&["extract", text.to_str().unwrap()], None));
+        assert!(!from_pdf.is_empty(), "{name}");
+        let strip = |rels: &[Value]| rels.iter().map(without_sources).collect::<Vec<_>>();
+        assert_eq!(strip(&from_pdf), strip(&from_text), "{name}");
+        let (p, t) = (cited(&from_pdf), cited(&from_text));
+        assert!(
+            addresses(&p).len() >= addresses(&t).len(),
+            "{name}: {} addresses from the PDF, {} from the text",
+            addresses(&p).len(),
+            addresses(&t).len()
+        );
+    }
+}
+
+/// A scan, an encrypted PDF and a truncated one: each named with the reason, nothing
+/// printed or stored.
+#[test]
+fn scanned_encrypted_and_broken_pdfs_are_refused() {
+    let dir = TempDir::new().unwrap();
+    let store = dir.path().join("db");
+    for (name, needle) in [
+        ("scanned.pdf", "no text layer; OCR is not supported"),
+        ("encrypted.pdf", "an encrypted PDF"),
+        ("truncated.pdf", "a broken PDF"),
+    ] {
+        let path = pages().join(name);
+        for cmd in ["extract", "ingest"] {
+            let r = run(&[cmd, path.to_str().unwrap()], Some(&store));
+            assert_ne!(r.code, 0, "{cmd} {name} should fail");
+            let first = r.stderr.lines().next().unwrap_or("");
+            assert!(
+                first.contains(name) && first.contains(needle),
+                "{cmd} {name}: {:?} lacks the name or {needle:?}",
+                r.stderr
+            );
+            assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+            assert!(r.stdout.is_empty(), "{cmd} {name} printed {:?}", r.stdout);
+        }
+    }
+    let reports = ok(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT (COUNT(?f) AS ?n) WHERE { GRAPH ?g { ?g ag:fileName ?f } }",
+        ],
+        Some(&store),
+    );
+    assert_eq!(
+        reports.trim().lines().last(),
+        Some("0"),
+        "nothing is stored"
+    );
+}
+
 /// A page of another site, in another structure: its article and notes are read, the
 /// banner, menus, sidebar, share bar, newsletter box, related posts and footer are not.
 #[test]
@@ -1281,5 +1345,41 @@ fn pages_without_an_article_images_and_archives_are_refused() {
         reports.trim().lines().last(),
         Some("0"),
         "nothing is stored"
+    );
+}
+
+/// A saved page carries its images inline and a PDF embeds them: the file may be larger
+/// than a text report may, as long as its text is not.
+#[test]
+fn a_saved_page_heavier_than_a_report_is_read_by_its_text() {
+    let dir = TempDir::new().unwrap();
+    let page = fs::read_to_string(pages().join("isw-roca-2022-12-05.html")).unwrap();
+    let image = format!(
+        "<img alt=\"map\" src=\"data:image/png;base64,{}\">",
+        "A".repeat(5 << 20)
+    );
+    let heavy = page.replacen("</body>", &format!("{image}</body>"), 1);
+    assert!(heavy.len() > 5 << 20);
+    let path = dir.path().join("isw-roca-2022-12-05.html");
+    fs::write(&path, heavy).unwrap();
+    let light = ok(
+        &[
+            "extract",
+            pages().join("isw-roca-2022-12-05.html").to_str().unwrap(),
+        ],
+        None,
+    );
+    let read = ok(&["extract", path.to_str().unwrap()], None);
+    assert!(!read.is_empty());
+    assert_eq!(read, light);
+    // A text report of that size is still refused before it is read.
+    let text = dir.path().join("long.txt");
+    fs::write(&text, "Iran exported oil to China. ".repeat(200_000)).unwrap();
+    let r = run(&["extract", text.to_str().unwrap()], None);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("more than the 4194304 bytes"),
+        "{}",
+        r.stderr
     );
 }

@@ -39,7 +39,23 @@ impl Source {
     /// through a `Reader`.
     pub fn read(&self) -> Result<String> {
         let bytes = match self {
-            Source::File(p) => read_file(p, MAX_REPORT_BYTES)?,
+            Source::File(p) => {
+                // A published PDF or saved page carries images and markup besides its
+                // text: the file may be larger, its text may not.
+                let published = std::fs::metadata(p).is_ok_and(|m| m.is_file()) && {
+                    let head = head(p);
+                    actorgraph_read::looks_like_pdf(&head)
+                        || actorgraph_read::looks_like_html(&head)
+                };
+                read_file(
+                    p,
+                    if published {
+                        MAX_PUBLISHED_BYTES
+                    } else {
+                        MAX_REPORT_BYTES
+                    },
+                )?
+            }
             Source::Stdin(_) => {
                 let mut b = Vec::new();
                 std::io::stdin()
@@ -54,6 +70,12 @@ impl Source {
             }
             Source::Refused(p, why) => bail!("{}: not read: {why}", p.display()),
         };
+        if actorgraph_read::looks_like_pdf(&bytes) {
+            // A PDF becomes the text of the same report, as a page does.
+            let page = actorgraph_read::read_pdf(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", self.display()))?;
+            return self.within_limit(page.text);
+        }
         if let Some(kind) = sniff(&bytes) {
             let (what, hint) = kind.split_once(" (").unwrap_or((kind, ""));
             let hint = if hint.is_empty() {
@@ -78,7 +100,19 @@ impl Source {
         // stored as that text would be.
         let page = actorgraph_read::read_html(&text)
             .map_err(|e| anyhow::anyhow!("{}: {e}", self.display()))?;
-        Ok(page.text)
+        self.within_limit(page.text)
+    }
+
+    /// The text read from a PDF or a page, held to what a report may hold.
+    fn within_limit(&self, text: String) -> Result<String> {
+        if text.len() as u64 > MAX_REPORT_BYTES {
+            bail!(
+                "{}: its text is {}",
+                self.display(),
+                too_large(Some(text.len() as u64))
+            );
+        }
+        Ok(text)
     }
 
     /// A web page, by its content: a whole document whatever its name, and a fragment
@@ -101,6 +135,10 @@ impl Source {
 /// times larger than any report is refused before it is read rather than allowed to
 /// take the machine's memory.
 pub const MAX_REPORT_BYTES: u64 = 4 << 20;
+
+/// The most a PDF or a saved web page may hold, images and markup included; its text is
+/// held to `MAX_REPORT_BYTES`.
+pub const MAX_PUBLISHED_BYTES: u64 = 64 << 20;
 
 fn too_large(size: Option<u64>) -> String {
     let size = size.map_or_else(String::new, |s| format!("{s} bytes, "));
@@ -212,14 +250,14 @@ impl std::error::Error for SharedError {
     }
 }
 
-/// Reports by their name: text, Markdown and saved web pages.
+/// Reports by their name: text, Markdown, saved web pages and PDFs.
 fn is_report(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "md" | "html" | "htm" | "xhtml")
+        Some("txt" | "md" | "html" | "htm" | "xhtml" | "pdf")
     )
 }
 
@@ -237,10 +275,6 @@ fn head(p: &Path) -> Vec<u8> {
 /// that are never read as a report, whatever their name.
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (
-            b"%PDF-",
-            "a PDF document (PDF is not read yet: save the report as text)",
-        ),
         (b"\x89PNG\r\n\x1a\n", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),
         (b"GIF87a", "a GIF image"),
@@ -289,12 +323,15 @@ fn skip_reason(p: &Path) -> String {
     }
     match sniff(&head(p)) {
         Some(kind) => kind.to_owned(),
-        None => match p.extension().and_then(|e| e.to_str()) {
-            Some(ext) => {
-                format!("not a report by its name (.{ext}; reports are *.txt, *.md and *.html)")
+        None => {
+            match p.extension().and_then(|e| e.to_str()) {
+                Some(ext) => {
+                    format!("not a report by its name (.{ext}; reports are *.txt, *.md, *.html and *.pdf)")
+                }
+                None => "not a report by its name (reports are *.txt, *.md, *.html and *.pdf)"
+                    .to_owned(),
             }
-            None => "not a report by its name (reports are *.txt, *.md and *.html)".to_owned(),
-        },
+        }
     }
 }
 
@@ -354,7 +391,7 @@ pub fn collect(inputs: &[PathBuf], stdin_name: &str) -> Result<Collected> {
             walk(input, &mut found, &mut skipped, &mut HashSet::new())?;
             if found.is_empty() {
                 bail!(
-                    "{}: no reports found (looked for *.txt, *.md and *.html files{})",
+                    "{}: no reports found (looked for *.txt, *.md, *.html and *.pdf files{})",
                     input.display(),
                     if skipped.len() > before {
                         format!("; {} other files skipped", skipped.len() - before)
@@ -443,7 +480,10 @@ fn walk(
             walk(&path, out, skipped, seen)?;
         } else if regular
             && !is_folder_note(&path)
-            && (is_report(&path) || actorgraph_read::looks_like_html(&head(&path)))
+            && (is_report(&path) || {
+                let head = head(&path);
+                actorgraph_read::looks_like_html(&head) || actorgraph_read::looks_like_pdf(&head)
+            })
         {
             out.push(path);
         } else {

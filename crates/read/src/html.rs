@@ -115,7 +115,7 @@ pub fn read_html(html: &str) -> Result<Page, ReadError> {
 /// A title without a full date gets the page's, as the plain-text reports give it:
 /// the year after a month and day ("..., March 1" becomes "..., March 1, 2022"),
 /// else the whole date. The extractor dates a report by its title.
-fn dated_title(title: &str, date: Option<Date>) -> String {
+pub(crate) fn dated_title(title: &str, date: Option<Date>) -> String {
     let Some(d) = date else {
         return title.to_owned();
     };
@@ -136,12 +136,12 @@ fn dated_title(title: &str, date: Option<Date>) -> String {
     }
 }
 
-fn names_all(line: &str, authors: &[String]) -> bool {
+pub(crate) fn names_all(line: &str, authors: &[String]) -> bool {
     authors.iter().all(|a| line.contains(a.as_str()))
 }
 
 /// "A", "A and B", "A, B, and C".
-fn author_line(authors: &[String]) -> String {
+pub(crate) fn author_line(authors: &[String]) -> String {
     match authors {
         [] => String::new(),
         [a] => a.clone(),
@@ -150,7 +150,7 @@ fn author_line(authors: &[String]) -> String {
     }
 }
 
-fn is_month(w: &str) -> bool {
+pub(crate) fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     w.len() >= 3
         && [
@@ -172,7 +172,7 @@ fn is_month(w: &str) -> bool {
 }
 
 /// "Month D, YYYY" somewhere in the text, as the extractor finds a report's date.
-fn has_full_date(s: &str) -> bool {
+pub(crate) fn has_full_date(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     words.windows(3).any(|w| {
         let day = w[1].trim_end_matches(',');
@@ -186,7 +186,7 @@ fn has_full_date(s: &str) -> bool {
     })
 }
 
-fn same_text(a: &str, b: &str) -> bool {
+pub(crate) fn same_text(a: &str, b: &str) -> bool {
     a.split_whitespace()
         .map(str::to_lowercase)
         .eq(b.split_whitespace().map(str::to_lowercase))

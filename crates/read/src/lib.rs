@@ -4,11 +4,14 @@
 mod detect;
 mod error;
 mod html;
+mod layout;
 mod notes;
+mod pdf;
 
 pub use detect::{looks_like_html, looks_like_html_fragment};
 pub use error::ReadError;
 pub use html::read_html;
+pub use pdf::{looks_like_pdf, read_pdf};
 
 /// A publication date, as a page states it (the day it gives, in its own time zone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -65,9 +68,12 @@ pub enum Layout {
     /// Any other page: the block with the most paragraph text, less links and
     /// boilerplate, with the page's endnote list wherever it is.
     General,
+    /// A PDF: its printed lines made paragraphs, without running heads and page
+    /// numbers, its notes' addresses from the links drawn over them.
+    Pdf,
 }
 
-/// A page read as a report.
+/// A page or PDF read as a report.
 #[derive(Debug, Clone)]
 pub struct Page {
     /// The report in the plain-text format the extractor reads: the title on the

@@ -1,0 +1,530 @@
+//! Placed glyphs made into the lines of a report: glyphs into printed lines by their
+//! baseline, printed lines into paragraphs by spacing, indent and how full a line is,
+//! without the running heads and page numbers that repeat from page to page.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::notes::{Line, Link};
+
+/// One character where it is drawn: `x` from the page's left edge, `y` (the
+/// baseline) down from its top, `w` its advance, all in points.
+#[derive(Debug, Clone, Copy)]
+pub struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub size: f64,
+    pub c: char,
+}
+
+/// A link annotation's box, in the glyphs' space (`y0` above `y1`), and its address.
+#[derive(Debug, Clone)]
+pub struct LinkBox {
+    pub x0: f64,
+    pub x1: f64,
+    pub y0: f64,
+    pub y1: f64,
+    pub uri: String,
+}
+
+#[derive(Debug, Default)]
+pub struct PageGlyphs {
+    pub height: f64,
+    pub glyphs: Vec<Glyph>,
+    pub links: Vec<LinkBox>,
+    /// The middles of small filled shapes: a browser's list bullets.
+    pub marks: Vec<(f64, f64)>,
+}
+
+/// A printed line.
+#[derive(Debug, Clone)]
+struct Printed {
+    page: usize,
+    text: String,
+    /// Byte ranges of the text drawn under each link, by the link's index on its page.
+    links: Vec<(usize, usize, usize)>,
+    x0: f64,
+    x1: f64,
+    /// Where the first word (to its first space or hyphen) ends.
+    first_word_x1: f64,
+    y: f64,
+    size: f64,
+    /// How many glyphs of each size (in tenths of a point) the line has.
+    sizes: BTreeMap<i64, usize>,
+    /// A list item's first line: a bullet drawn or written before it.
+    bullet: bool,
+    /// Where the second word starts.
+    second_x0: Option<f64>,
+}
+
+/// The link whose box holds a glyph's middle.
+fn link_at(links: &[LinkBox], g: &Glyph) -> Option<usize> {
+    let (x, y) = (g.x + g.w / 2.0, g.y - g.size * 0.3);
+    links
+        .iter()
+        .position(|l| x >= l.x0 - 1.0 && x <= l.x1 + 1.0 && y >= l.y0 - 1.0 && y <= l.y1 + 1.0)
+}
+
+/// The glyphs of a page gathered into lines, in the order they are drawn: a glyph
+/// joins the line when it sits on its baseline (or just above or below it, smaller,
+/// as a note's marker may) and goes on to its right.
+fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
+    let mut out: Vec<Printed> = Vec::new();
+    let mut cur: Option<Printed> = None;
+    let mut space = false;
+    for g in &page.glyphs {
+        if g.c.is_whitespace() || g.c == '\u{a0}' {
+            space = true;
+            continue;
+        }
+        if g.c.is_control() {
+            continue;
+        }
+        let joins = cur.as_ref().is_some_and(|l| {
+            let dy = (g.y - l.y).abs();
+            let on_line =
+                dy < 0.35 * l.size.max(g.size) || (dy < 0.8 * l.size && g.size < 0.85 * l.size);
+            // Positions within a run may drift back (the parser places glyphs by the
+            // widths a font states, which a ligature can upset), so anything on the
+            // baseline and right of the line's start is on the line.
+            on_line && g.x > l.x0 - 0.5 * g.size.max(l.size) && g.x < l.x1 + 6.0 * l.size
+        });
+        if !joins {
+            if let Some(l) = cur.take() {
+                out.push(l);
+            }
+            cur = Some(Printed {
+                page: page_no,
+                text: String::new(),
+                links: Vec::new(),
+                x0: g.x,
+                x1: g.x,
+                first_word_x1: f64::NAN,
+                y: g.y,
+                size: g.size,
+                sizes: BTreeMap::new(),
+                bullet: false,
+                second_x0: None,
+            });
+            space = false;
+        }
+        let Some(l) = cur.as_mut() else { continue };
+        let gap = g.x - l.x1;
+        if !l.text.is_empty() && (space || gap > 0.25 * g.size.min(l.size)) {
+            if l.first_word_x1.is_nan() {
+                l.first_word_x1 = l.x1;
+            }
+            l.text.push(' ');
+        }
+        space = false;
+        if l.text.ends_with(' ') && l.second_x0.is_none() {
+            l.second_x0 = Some(g.x);
+        }
+        let start = l.text.len();
+        l.text.push(g.c);
+        if let Some(i) = link_at(&page.links, g) {
+            match l.links.last_mut() {
+                // A link goes on over the spaces between its words.
+                Some((link, _, end)) if *link == i && l.text[*end..start].trim().is_empty() => {
+                    *end = l.text.len();
+                }
+                _ => l.links.push((i, start, l.text.len())),
+            }
+        }
+        l.x1 = l.x1.max(g.x + g.w);
+        *l.sizes.entry((g.size * 10.0).round() as i64).or_default() += 1;
+        if g.c == '-' && l.first_word_x1.is_nan() {
+            l.first_word_x1 = l.x1;
+        }
+    }
+    out.extend(cur);
+    let margin = out.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    for l in &mut out {
+        if l.first_word_x1.is_nan() {
+            l.first_word_x1 = l.x1;
+        }
+        // The size most of the line is set in: a marker or a link in another font
+        // does not make it a heading.
+        if let Some((&s, _)) = l
+            .sizes
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        {
+            l.size = s as f64 / 10.0;
+        }
+        let written = ["• ", "● ", "◦ ", "▪ ", "– "]
+            .iter()
+            .find_map(|b| l.text.strip_prefix(b).map(str::len));
+        if let Some(rest) = written {
+            let cut = l.text.len() - rest;
+            l.text.drain(..cut);
+            for link in &mut l.links {
+                link.1 = link.1.saturating_sub(cut);
+                link.2 = link.2.saturating_sub(cut);
+            }
+            l.bullet = true;
+        }
+        // An ordered list's number, which a browser writes before the item's text.
+        let number = l
+            .text
+            .split_once(". ")
+            .filter(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+        // Only in an indented list: a paragraph's line may open with "10." too.
+        let listed = l.second_x0.filter(|&x| x > margin + 1.5 * l.size);
+        if let (Some((n, _)), Some(x)) = (number, listed) {
+            let cut = n.len() + 2;
+            l.text.drain(..cut);
+            for link in &mut l.links {
+                link.1 = link.1.saturating_sub(cut);
+                link.2 = link.2.saturating_sub(cut);
+            }
+            l.x0 = x;
+            l.bullet = true;
+            continue;
+        }
+        let (x0, y, size) = (l.x0, l.y, l.size);
+        l.bullet |= page.marks.iter().any(|&(mx, my)| {
+            mx < x0 - 0.2 * size && mx > x0 - 2.5 * size && my < y && my > y - 0.9 * size
+        });
+    }
+    out
+}
+
+/// A line's text with its digits as `#`, so "3/6" and "4/6" are one running line.
+fn masked(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// A page number as printed alone: "3", "- 3 -", "3/6", "Page 3", "Page 3 of 6".
+fn is_page_number(s: &str) -> bool {
+    let t = s
+        .trim()
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let t = t
+        .strip_prefix("Page ")
+        .or_else(|| t.strip_prefix("page "))
+        .unwrap_or(t);
+    let parts: Vec<&str> = t
+        .split(['/', ' '])
+        .filter(|p| !p.is_empty() && *p != "of")
+        .collect();
+    !parts.is_empty()
+        && parts.len() <= 2
+        && parts
+            .iter()
+            .all(|p| p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Lines in a page's top or bottom margin that are running heads or feet: the same
+/// (digits aside) on more than one page, or a page number.
+fn running(lines: &[Printed], pages: &[PageGlyphs]) -> Vec<bool> {
+    let in_margin = |l: &Printed| {
+        let h = pages[l.page].height;
+        l.y < 0.09 * h || l.y > 0.91 * h
+    };
+    let mut seen: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for l in lines.iter().filter(|l| in_margin(l)) {
+        seen.entry(masked(&l.text)).or_default().insert(l.page);
+    }
+    lines
+        .iter()
+        .map(|l| {
+            in_margin(l)
+                && (is_page_number(&l.text)
+                    || seen.get(&masked(&l.text)).is_some_and(|p| p.len() > 1))
+        })
+        .collect()
+}
+
+/// The usual distance between the baselines of a page's lines of one size (in
+/// tenths of a point): a heading set over two lines has its own.
+fn leading(lines: &[&Printed]) -> BTreeMap<(usize, i64), f64> {
+    let mut gaps: BTreeMap<(usize, i64), BTreeMap<i64, usize>> = BTreeMap::new();
+    for w in lines.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let same_size = (a.size - b.size).abs() < 0.1 * a.size;
+        let gap = b.y - a.y;
+        if a.page == b.page && same_size && gap > 0.5 * a.size && gap < 3.0 * a.size {
+            *gaps
+                .entry((a.page, size_key(a.size)))
+                .or_default()
+                .entry((gap * 2.0).round() as i64)
+                .or_default() += 1;
+        }
+    }
+    gaps.into_iter()
+        .filter_map(|(key, counts)| {
+            // The most common gap; of equally common ones, the smallest.
+            let (&g, _) = counts
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+            Some((key, g as f64 / 2.0))
+        })
+        .collect()
+}
+
+fn size_key(size: f64) -> i64 {
+    (size * 10.0).round() as i64
+}
+
+/// "[12] ...": a line that opens an endnote.
+fn opens_note(text: &str) -> bool {
+    text.strip_prefix('[')
+        .and_then(|r| r.split_once(']'))
+        .is_some_and(|(n, _)| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_address(token: &str) -> bool {
+    token.contains("://") || token.starts_with("www.")
+}
+
+/// Words as they occur in a document, to tell a word broken at a line's end by
+/// hyphenation ("assess-" "ment") from a word with its own hyphen ("long-" "range").
+fn vocabulary(lines: &[Printed]) -> BTreeSet<String> {
+    lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How a line goes on from the one before it in a paragraph: with a space, with
+/// nothing (a broken address, a hyphenated word), or without the line's hyphen.
+enum Join {
+    Space,
+    Glued,
+    Unhyphenated,
+}
+
+fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join {
+    if prev.ends_with('\u{ad}') {
+        return Join::Unhyphenated;
+    }
+    let last = prev.rsplit(' ').next().unwrap_or("");
+    let first = next.split(' ').next().unwrap_or("");
+    // A note's marker, where a browser broke the line before it ("losses." "[1]").
+    if first.starts_with('[')
+        && first[1..].split(']').next().is_some_and(|n| {
+            !n.is_empty()
+                && n.len() <= 4
+                && (n.bytes().all(|b| b.is_ascii_digit())
+                    || n.bytes().all(|b| b"ivxlcIVXLC".contains(&b)))
+        })
+        && !prev.ends_with(' ')
+    {
+        return Join::Glued;
+    }
+    if is_address(last)
+        && !last.ends_with([';', ','])
+        && !is_address(first)
+        && !first.starts_with('[')
+    {
+        return Join::Glued;
+    }
+    let Some(head) = last.strip_suffix('-') else {
+        return Join::Space;
+    };
+    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let tail = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    if head.is_empty() || !head.ends_with(char::is_alphabetic) || tail.is_empty() {
+        return Join::Glued;
+    }
+    let (h, t) = (head.to_lowercase(), tail.to_lowercase());
+    if words.contains(&format!("{h}-{t}")) {
+        return Join::Glued;
+    }
+    if letters(head) && letters(tail) && words.contains(&format!("{h}{t}")) {
+        return Join::Unhyphenated;
+    }
+    // A browser hyphenates no word of its own accord; typesetting software does,
+    // before a lowercase syllable. A name's compound ("Russian-occupied") keeps its hyphen.
+    if !browser
+        && letters(head)
+        && letters(tail)
+        && head.starts_with(char::is_lowercase)
+        && tail.starts_with(char::is_lowercase)
+    {
+        return Join::Unhyphenated;
+    }
+    Join::Glued
+}
+
+/// The report's lines: each paragraph (or list item, heading, note) of the document
+/// as one line, with the byte ranges of its links, running heads and page numbers
+/// left out.
+pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
+    let all: Vec<Printed> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| printed_lines(i, p))
+        .collect();
+    let skip = running(&all, pages);
+    let lines: Vec<&Printed> = all
+        .iter()
+        .zip(&skip)
+        .filter(|(_, &s)| !s)
+        .map(|(l, _)| l)
+        .collect();
+    let words = vocabulary(&all);
+    let leads = leading(&lines);
+    // A page's right margin: where its fullest lines end, less the odd line that
+    // runs over (a long address).
+    let mut ends: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
+    for l in &lines {
+        ends.entry(l.page).or_default().push(l.x1);
+    }
+    let right: BTreeMap<usize, f64> = ends
+        .into_iter()
+        .map(|(page, mut xs)| {
+            xs.sort_by(f64::total_cmp);
+            (page, xs[(xs.len() * 9 / 10).min(xs.len() - 1)])
+        })
+        .collect();
+
+    let mut out: Vec<Line> = Vec::new();
+    let mut cur: Option<(Line, usize)> = None; // the paragraph, and how many lines it has
+    for (i, l) in lines.iter().enumerate() {
+        let starts = match i.checked_sub(1).map(|j| lines[j]) {
+            None => true,
+            Some(p) => {
+                let size = p.size.min(l.size);
+                let other_size = (p.size - l.size).abs() > 0.12 * p.size.max(l.size);
+                let lead = leads
+                    .get(&(l.page, size_key(p.size)))
+                    .copied()
+                    .unwrap_or(1.25 * size);
+                let gap = l.y - p.y;
+                let spaced = p.page == l.page && gap > lead * 1.3 + 0.5;
+                let indented = l.x0 > p.x0 + 0.8 * size;
+                let outdented = p.x0 > l.x0 + 0.8 * size && cur.as_ref().is_some_and(|c| c.1 > 1);
+                // A line that ends though the next one's first word would have fitted
+                // ends a paragraph (a line break, a heading of the text's size). Where
+                // a line ends is known only roughly (the parser places glyphs by the
+                // widths a font states, which a ligature can upset), hence the margin.
+                let edge = right.get(&p.page).copied().unwrap_or(p.x1);
+                let word = l.first_word_x1 - l.x0;
+                let short = p.x1 + 0.3 * size + word < edge - (3.0 * size).max(20.0);
+                // Across a page there is no spacing to tell; a sentence's end there is
+                // taken as a paragraph's, as splitting a paragraph between sentences
+                // changes no sentence, and gluing a heading to a paragraph does.
+                let ends_sentence = p
+                    .text
+                    .trim_end_matches(|c: char| c == ']' || c == '[' || c.is_ascii_digit())
+                    .ends_with(['.', '?', '!', '"', '”', ')']);
+                let page_break =
+                    p.page != l.page && ends_sentence && l.text.starts_with(char::is_uppercase);
+                // A note runs on until the next note's marker: its addresses fill
+                // lines as they come, short or long.
+                let in_note = cur.as_ref().is_some_and(|c| opens_note(&c.0.text));
+                if in_note && !spaced && !opens_note(&l.text) {
+                    false
+                } else {
+                    other_size || spaced || indented || outdented || l.bullet || short || page_break
+                }
+            }
+        };
+        if starts {
+            out.extend(cur.take().map(|c| c.0));
+        }
+        let (para, count) = cur.get_or_insert_with(|| {
+            let mut line = Line::default();
+            if l.bullet {
+                line.text.push_str("- ");
+            }
+            (line, 0)
+        });
+        let offset = if *count == 0 {
+            para.text.len()
+        } else if para.text.is_empty() {
+            0
+        } else {
+            match join(&para.text, &l.text, &words, browser) {
+                Join::Space => {
+                    para.text.push(' ');
+                }
+                Join::Glued => {}
+                Join::Unhyphenated => {
+                    para.text.pop();
+                }
+            }
+            para.text.len()
+        };
+        para.text.push_str(&l.text);
+        *count += 1;
+        for &(link, start, end) in &l.links {
+            let href = &pages[l.page].links[link].uri;
+            let (start, end) = (start + offset, end + offset);
+            match para.links.last_mut() {
+                // One link over two lines is one link.
+                Some(last)
+                    if last.href == *href && para.text[last.end..start].trim().is_empty() =>
+                {
+                    last.end = end;
+                }
+                _ => para.links.push(Link {
+                    start,
+                    end,
+                    href: href.clone(),
+                }),
+            }
+        }
+    }
+    out.extend(cur.map(|c| c.0));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for s in ["3", "- 3 -", "3/6", "Page 3", "Page 3 of 6", "12 / 40"] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["3 killed", "2022", "April 15", ""] {
+            assert!(!is_page_number(s) || s == "2022", "{s}");
+        }
+    }
+
+    #[test]
+    fn hyphens_at_line_ends() {
+        let words: BTreeSet<String> = ["assessment", "long-range"].map(String::from).into();
+        let j = |a: &str, b: &str, browser| join(a, b, &words, browser);
+        assert!(matches!(
+            j("an assess-", "ment of", true),
+            Join::Unhyphenated
+        ));
+        assert!(matches!(j("the long-", "range fires", false), Join::Glued));
+        assert!(matches!(j("Russian-", "occupied", false), Join::Glued));
+        assert!(matches!(j("small-", "scale attacks", true), Join::Glued));
+        assert!(matches!(
+            j("small-", "scale attacks", false),
+            Join::Unhyphenated
+        ));
+        assert!(matches!(
+            j("https://a.example/x-", "y/z", true),
+            Join::Glued
+        ));
+        assert!(matches!(
+            j("https://a.example/xy", "z/w", true),
+            Join::Glued
+        ));
+        assert!(matches!(
+            j("https://a.example/x;", "https://b", true),
+            Join::Space
+        ));
+        assert!(matches!(
+            j("https://news dot", "liga.net", true),
+            Join::Space
+        ));
+        assert!(matches!(j("forces", "advanced", true), Join::Space));
+    }
+}
