@@ -771,11 +771,23 @@ impl Extractor {
         subjects: &[EntityIx],
     ) -> Vec<EntityIx> {
         let c = sent.clause[end.min(sent.clause.len() - 1)];
+        // "airstrikes targeting Iranian-backed militias across Iraq": the target is an
+        // armed group the text does not name, and the state is only where it is.
+        let group_target = |to: usize| {
+            (end..to).any(|k| {
+                sent.has_cue(k, CueKind::NonstateNoun)
+                    && !sent.has_cue(k, CueKind::PeopleNoun)
+                    && !sent.has_cue(k, CueKind::PrivateNoun)
+            })
+        };
         for m in sent
             .mentions
             .iter()
             .filter(|m| m.t0 >= end && sent.clause[m.t0] == c)
         {
+            if group_target(m.t0) {
+                return vec![];
+            }
             // "a drone attack targeting Sitra Island, Bahrain": the state after a named
             // place says where the place is.
             let apposed = m.t0 >= 2

@@ -489,3 +489,16 @@ fn a_conflict_needs_the_side_it_is_with() {
         .iter()
         .any(|r| r.relation == "clashesWith" && r.symmetric));
 }
+
+#[test]
+fn an_unnamed_armed_group_in_a_state_makes_the_state_no_target() {
+    let rels = extract("Israel conducted several attacks targeting Iranian-backed Iraqi militias in Iraq on March 1.");
+    assert!(rels.iter().all(|r| r.object.rollup.label != "Iraq"));
+    // People of the state are still the state's.
+    let got: Vec<_> =
+        extract("Russian forces conducted strikes targeting civilians in Kharkiv Oblast.")
+            .iter()
+            .map(triple)
+            .collect();
+    assert_eq!(got, [("Russia".into(), "Ukraine".into(), "18".into())]);
+}
