@@ -201,6 +201,17 @@ impl Extractor {
                 subjects = self.coordinated_backwards(sent, m);
             }
         }
+        // "sanctioned 12 vessels for supporting Iran's oil exports", "praised Belarus for
+        // hosting the talks": who is sanctioned or praised for an act did it, not the
+        // clause's subject.
+        if i > 1 && sent.word(i - 1) == "for" && sent.word(i).ends_with("ing") {
+            return match sent.mention_at(i - 2) {
+                Some(m) if entities[sent.mentions[m].entity].kind.is_party() => {
+                    Some(self.coordinated_backwards(sent, m))
+                }
+                _ => None,
+            };
+        }
         // "deter Belarus from joining", "dissuade Western states from providing aid": the
         // one kept from the act is its actor, not the clause subject.
         if i > 2 && sent.word(i - 1) == "from" && sent.word(i).ends_with("ing") {

@@ -502,3 +502,19 @@ fn an_unnamed_armed_group_in_a_state_makes_the_state_no_target() {
             .collect();
     assert_eq!(got, [("Russia".into(), "Ukraine".into(), "18".into())]);
 }
+
+#[test]
+fn who_is_sanctioned_or_praised_for_an_act_did_it() {
+    let got: Vec<_> = extract("The United States sanctioned 12 vessels for supporting Iran.")
+        .iter()
+        .map(triple)
+        .collect();
+    assert!(got
+        .iter()
+        .all(|(s, o, _)| !(s == "United States" && o == "Iran")));
+    let got: Vec<_> = extract("Iran praised Belarus for hosting the talks with Russia.")
+        .iter()
+        .map(triple)
+        .collect();
+    assert!(got.contains(&("Iran".into(), "Belarus".into(), "05".into())));
+}
