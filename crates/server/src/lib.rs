@@ -5,6 +5,7 @@ mod error;
 mod negotiate;
 mod request;
 mod respond;
+mod workbench;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -20,6 +21,7 @@ pub use negotiate::{negotiate_rdf_format, negotiate_results_format};
 
 use request::{read_operation, Operation};
 use respond::{answer_query, answer_update, text_response};
+use workbench::Workbench;
 
 /// How [`serve`] runs.
 #[derive(Debug, Clone)]
@@ -80,7 +82,9 @@ where
         source: e,
     };
     let opts = options.clone();
-    let server = Server::new(move |req| handle(&*store, &opts, req))
+    let workbench = Arc::new(Workbench::default());
+    warm_up(&store, &workbench);
+    let server = Server::new(move |req| handle(&*store, &workbench, &opts, req))
         .bind(addr)
         .with_max_concurrent_connections(options.max_connections.max(1))
         // Reading the request and writing the answer; the query has its own limit.
@@ -91,14 +95,35 @@ where
     Ok(RunningServer { inner, addr })
 }
 
+/// Reads the store for the workbench in the background, so that the first page opened
+/// does not wait for it.
+fn warm_up<B>(store: &Arc<B>, workbench: &Arc<Workbench>)
+where
+    B: Backend + Send + Sync + ?Sized + 'static,
+{
+    let (store, workbench) = (Arc::clone(store), Arc::clone(workbench));
+    // A failure shows again, with its message, on the first call that needs the store.
+    std::thread::spawn(move || workbench.corpus(&*store).map(|_| ()));
+}
+
 fn handle(
     store: &(impl Backend + ?Sized),
+    workbench: &Workbench,
     opts: &ServeOptions,
     req: &mut Request<Body>,
 ) -> Response<Body> {
+    if let Some(answer) = workbench::route(store, workbench, req) {
+        return answer;
+    }
     match read_operation(req) {
         Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
-        Ok(Operation::Update(text)) => answer_update(store, &text, opts.writable),
+        Ok(Operation::Update(text)) => {
+            let answer = answer_update(store, &text, opts.writable);
+            if answer.status().is_success() {
+                workbench.invalidate();
+            }
+            answer
+        }
         Err((status, message)) => {
             let mut r = text_response(status, &message);
             if status == StatusCode::METHOD_NOT_ALLOWED {
