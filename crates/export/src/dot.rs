@@ -294,7 +294,7 @@ pub fn write_dot_with(
                 .set("fontcolor", d.color, true)
                 .set("style", if d.dashed { "dashed" } else { "solid" }, false)
                 .set("penwidth", &format!("{:.2}", d.width), false)
-                .set("tooltip", &escape(&d.tooltip), true);
+                .set("tooltip", &escape(&edge_tooltip(&d.edges, view)), true);
             if d.negated {
                 // A flat head: the relation is said not to hold.
                 attrs.set("arrowhead", "tee", false);
@@ -314,7 +314,7 @@ pub fn write_dot_with(
 
 /// One line of a diagram: the relations of a pair that share a colour, a line style
 /// and negation (or, merged by root or QuadClass, a kind), as DOT and the workbench
-/// draw it. Label and tooltip are plain text, to be escaped by whoever writes them.
+/// draw it. The label is plain text, to be escaped by whoever writes it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DrawnEdge<'v> {
     pub subject: &'v str,
@@ -325,7 +325,6 @@ pub struct DrawnEdge<'v> {
     pub dashed: bool,
     pub negated: bool,
     pub label: String,
-    pub tooltip: String,
     /// Mentions on the line.
     pub count: usize,
     /// Line width, growing with the logarithm of the mentions.
@@ -365,7 +364,6 @@ pub fn drawn_edges(view: &GraphView, merge: Merge) -> Vec<DrawnEdge<'_>> {
             dashed,
             negated,
             label: group_label(&group, merge, &kind, negated),
-            tooltip: edge_tooltip(&group, view),
             count,
             width: 1.0 + (count as f64).log2(),
             link,

@@ -254,12 +254,18 @@ impl GraphView {
             title: filter.describe(corpus),
             ..Self::default()
         };
+        // One step out keeps exactly the relations that touch the actor: the others need
+        // not be merged first, which makes a hub's neighbourhood quick in a large store.
+        let touching = filter.actor.as_deref().filter(|_| filter.depth <= 1);
         for (i, m) in corpus.mentions.iter().enumerate() {
             if filter.keeps(m) {
                 let (s, o) = filter.ends(m);
-                v.add(s, o, m, i);
+                if touching.is_none_or(|c| c == s || c == o) {
+                    v.add(s, o, m, i);
+                }
             }
         }
+        v.tidy();
         if filter.min_mentions > 1 {
             v.edges.retain(|_, e| e.count >= filter.min_mentions);
         }
@@ -345,9 +351,11 @@ impl GraphView {
         });
         e.count += 1;
         e.mentions.push(index);
+        // Sorted and deduplicated once the view is built ([`Self::tidy`]): inserting in
+        // order here costs the square of a busy pair's thousands of sources.
         let add = |list: &mut Vec<String>, item: &str| {
-            if let Err(at) = list.binary_search_by(|x| x.as_str().cmp(item)) {
-                list.insert(at, item.to_owned());
+            if list.last().is_none_or(|x| x != item) {
+                list.push(item.to_owned());
             }
         };
         if let Some(d) = &m.date {
@@ -356,6 +364,16 @@ impl GraphView {
         add(&mut e.reports, &m.report);
         for src in &m.sources {
             add(&mut e.sources, src);
+        }
+    }
+
+    /// Sorts and deduplicates the dates, reports and sources of every edge.
+    fn tidy(&mut self) {
+        for e in self.edges.values_mut() {
+            for list in [&mut e.dates, &mut e.reports, &mut e.sources] {
+                list.sort_unstable();
+                list.dedup();
+            }
         }
     }
 

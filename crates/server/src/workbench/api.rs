@@ -22,10 +22,36 @@ pub(crate) struct Loaded {
     corpus: Corpus,
     /// Assertions each actor takes part in (as top-level actor or as written).
     mentions: HashMap<String, usize>,
+    /// Each actor's names in lower case (label first, then other names, then the
+    /// IRI's local name), so that a search lowercases nothing of the tens of thousands
+    /// of actors a large store types.
+    names: Vec<Names>,
+}
+
+/// An actor's names as written and in lower case, label first.
+struct Names {
+    id: String,
+    written: Vec<String>,
+    lower: Vec<String>,
 }
 
 impl Loaded {
     pub(crate) fn new(corpus: Corpus) -> Self {
+        let names = corpus
+            .actors
+            .values()
+            .map(|a| {
+                let mut written = vec![a.label.clone()];
+                written.extend(a.names.iter().cloned());
+                written.push(local_name(&a.id).to_owned());
+                written.dedup();
+                Names {
+                    id: a.id.clone(),
+                    lower: written.iter().map(|n| n.to_lowercase()).collect(),
+                    written,
+                }
+            })
+            .collect();
         let mut mentions: HashMap<String, usize> = HashMap::new();
         for m in &corpus.mentions {
             let mut ids = vec![m.subject.as_str(), m.object.as_str()];
@@ -37,7 +63,19 @@ impl Loaded {
                 *mentions.entry(id.to_owned()).or_default() += 1;
             }
         }
-        Self { corpus, mentions }
+        Self {
+            corpus,
+            mentions,
+            names,
+        }
+    }
+
+    /// An actor by IRI, as the page names them, or else as the command line finds one.
+    fn resolve(&self, name: &str) -> Result<String, ExportError> {
+        if self.corpus.actors.contains_key(name) {
+            return Ok(name.to_owned());
+        }
+        self.corpus.resolve(name)
     }
 
     fn count(&self, id: &str) -> usize {
@@ -85,6 +123,7 @@ pub(super) fn answer(
     path: &str,
     query: &str,
 ) -> Response<Body> {
+    let started = std::time::Instant::now();
     let p = Params::parse(query);
     let result = match path.strip_prefix("/api/").unwrap_or("") {
         "meta" => workbench
@@ -107,14 +146,20 @@ pub(super) fn answer(
             "no such call {path:?}: the API has {CALLS}"
         ))),
     };
-    match result {
+    let mut response = match result {
         Ok(r) => r,
         Err(ApiError::Bad(m)) => json_response(StatusCode::BAD_REQUEST, &json!({ "error": m })),
         Err(ApiError::NotFound(m)) => json_response(StatusCode::NOT_FOUND, &json!({ "error": m })),
         Err(ApiError::Store(m)) => {
             json_response(StatusCode::INTERNAL_SERVER_ERROR, &json!({ "error": m }))
         }
+    };
+    // The time spent answering, as browsers' developer tools and scripts read it.
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(v) = format!("api;dur={ms:.1}").parse() {
+        response.headers_mut().insert("server-timing", v);
     }
+    response
 }
 
 fn json_response(status: StatusCode, value: &impl Serialize) -> Response<Body> {
@@ -219,8 +264,7 @@ fn search(l: &Loaded, p: &Params) -> Answer {
     if q.is_empty() {
         return ok(&json!({ "query": "", "actors": [], "suggestions": [] }));
     }
-    let score = |name: &str| -> u8 {
-        let n = name.to_lowercase();
+    let score = |n: &str| -> u8 {
         if n == q {
             4
         } else if n.starts_with(&q) {
@@ -237,18 +281,20 @@ fn search(l: &Loaded, p: &Params) -> Answer {
         }
     };
     let mut found: Vec<(u8, usize, &str, Found)> = Vec::new();
-    for a in l.corpus.actors.values() {
-        let code = local_name(&a.id);
-        let mut best = (score(&a.label), None);
-        for name in a.names.iter().map(String::as_str).chain([code]) {
-            let s = score(name);
+    for names in &l.names {
+        let mut best = (0, 0);
+        for (i, n) in names.lower.iter().enumerate() {
+            let s = score(n);
             if s > best.0 {
-                best = (s, Some(name));
+                best = (s, i);
             }
         }
         if best.0 == 0 {
             continue;
         }
+        let Some(a) = l.corpus.actors.get(&names.id) else {
+            continue;
+        };
         let mentions = l.count(&a.id);
         found.push((
             best.0,
@@ -258,7 +304,7 @@ fn search(l: &Loaded, p: &Params) -> Answer {
                 id: &a.id,
                 label: &a.label,
                 kind: &a.kind,
-                matched: best.1,
+                matched: (best.1 > 0).then(|| names.written[best.1].as_str()),
                 mentions,
             },
         ));
@@ -286,7 +332,7 @@ fn search(l: &Loaded, p: &Params) -> Answer {
 fn actors(l: &Loaded, p: &Params) -> Result<Vec<String>, ApiError> {
     let mut ids = Vec::new();
     for name in p.all("actor") {
-        let id = l.corpus.resolve(name)?;
+        let id = l.resolve(name)?;
         if !ids.contains(&id) {
             ids.push(id);
         }
@@ -463,7 +509,7 @@ fn evidence(l: &Loaded, p: &Params) -> Answer {
             "name both ends: subject and object (label, code or IRI)".into(),
         ));
     };
-    let (s, o) = (l.corpus.resolve(s)?, l.corpus.resolve(o)?);
+    let (s, o) = (l.resolve(s)?, l.resolve(o)?);
     let relations = p.list("relation");
     let modalities = p.list("modality");
     let negated = p.flag("negated")?;
@@ -494,7 +540,7 @@ fn actor_timeline(l: &Loaded, p: &Params) -> Answer {
             "name the actor: actor (label, code or IRI)".into(),
         ));
     };
-    let id = l.corpus.resolve(name)?;
+    let id = l.resolve(name)?;
     let found = timeline(&l.corpus, &filter, &id);
     let limit = p.number("limit", DEFAULT_LIMIT)?;
     let mut per_month: BTreeMap<&str, usize> = BTreeMap::new();
