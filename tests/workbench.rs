@@ -7,7 +7,7 @@
 //! screenshots of the main views there (the ones in `docs/` come from it).
 
 use std::collections::BTreeSet;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -249,6 +249,21 @@ fn the_api_answers_what_the_command_line_prints() {
         )
         .status,
         StatusCode::METHOD_NOT_ALLOWED
+    );
+    // A page of another name (DNS rebinding) cannot read the store through it.
+    // (Written by hand: the HTTP client sends the Host of the URL.)
+    let mut tcp = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    tcp.write_all(
+        b"GET /api/search?q=Iran HTTP/1.1\r\nHost: attacker.example:80\r\nConnection: close\r\n\r\n",
+    )
+    .unwrap();
+    let mut rebound = String::new();
+    tcp.read_to_string(&mut rebound).unwrap();
+    assert!(rebound.starts_with("HTTP/1.1 403"), "{rebound}");
+    assert_eq!(
+        get(&server, "/api/search?q=Iran").status,
+        StatusCode::OK,
+        "127.0.0.1 is welcome"
     );
     // `/` with a query is still the SPARQL endpoint.
     let ask = get(&server, "/?query=ASK%7B%7D");

@@ -112,7 +112,7 @@ fn handle(
     opts: &ServeOptions,
     req: &mut Request<Body>,
 ) -> Response<Body> {
-    if let Some(answer) = workbench::route(store, workbench, req) {
+    if let Some(answer) = workbench::route(store, workbench, opts.bind, req) {
         return answer;
     }
     match read_operation(req) {
