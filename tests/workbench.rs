@@ -903,6 +903,23 @@ fn the_page_works_in_a_real_browser() {
         "a javascript: source is no link"
     );
     assert_eq!(hostile["csp"], json!([]), "the policy refused something");
+    // The SVG export of the view is well-formed and holds the label as text.
+    let svg = b.run(
+        "const text = window.actorgraph.svg();
+         const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+         return {broken: doc.getElementsByTagName('parsererror').length,
+                 scripts: doc.getElementsByTagName('script').length,
+                 labels: [...doc.getElementsByTagName('text')].map(t => t.textContent)}",
+    );
+    assert_eq!(svg["broken"], 0, "{svg}");
+    assert_eq!(svg["scripts"], 0, "{svg}");
+    assert!(
+        svg["labels"].as_array().unwrap().iter().any(|l| l
+            .as_str()
+            .unwrap()
+            .contains("<script>window.pwned=5</script>")),
+        "{svg}"
+    );
     // Searching the hostile label shows it as text in the suggestions too.
     b.type_into("#search", "Evil");
     let suggestion = b.wait(

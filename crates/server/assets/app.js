@@ -193,8 +193,9 @@
     cy.on("tap", "node", (e) => selectNode(e.target.id()));
     cy.on("dbltap", "node", (e) => expand(e.target.id()));
     cy.on("tap", "edge", (e) => selectEdge(e.target));
-    // For the browser tests and the console: the graph, the state, and drawing a view.
-    window.actorgraph = { cy, state, draw: (data) => draw(data) };
+    // For the browser tests and the console: the graph, the state, drawing a view, and
+    // the SVG export.
+    window.actorgraph = { cy, state, draw: (data) => draw(data), svg: () => svgOfView() };
   }
 
   let loadSeq = 0;
