@@ -624,17 +624,34 @@ impl Browser {
     /// Clicks the middle of the drawn line from `source` to `target` whose label holds
     /// `label`, and returns the whole label.
     fn click_edge(&self, source: &str, target: &str, label: &str) -> String {
+        // A point of the line that no other line or actor covers (the layout is random,
+        // and lines cross): along its curve from the middle out, as cytoscape's own hit
+        // test sees it. The click itself is a real one.
         let at = self.run(&format!(
             "const cy = window.actorgraph.cy;
              const e = cy.edges().filter(e => e.source().id() === {source:?}
                  && e.target().id() === {target:?} && e.data('label').includes({label:?}))[0];
              if (!e) return null;
              cy.fit(e.connectedNodes(), 150);
-             const p = e.renderedMidpoint();
+             const a = e.renderedSourceEndpoint(), b = e.renderedTargetEndpoint();
+             // A straight line has no control point (and cytoscape throws when asked).
+             let c = {{x: (a.x + b.x) / 2, y: (a.y + b.y) / 2}};
+             try {{ c = (e.renderedControlPoints() || [])[0] || c; }} catch (_) {{}}
              const r = document.getElementById('cy').getBoundingClientRect();
+             const pan = cy.pan(), zoom = cy.zoom();
+             for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {{
+               const x = (1 - t) * (1 - t) * a.x + 2 * (1 - t) * t * c.x + t * t * b.x;
+               const y = (1 - t) * (1 - t) * a.y + 2 * (1 - t) * t * c.y + t * t * b.y;
+               const hit = cy.renderer().findNearestElement((x - pan.x) / zoom, (y - pan.y) / zoom, true, false);
+               if (hit && hit.id() === e.id()) return [r.left + x, r.top + y, e.data('label')];
+             }}
+             const p = e.renderedMidpoint();
              return [r.left + p.x, r.top + p.y, e.data('label')];"
         ));
-        assert!(at.is_array(), "no line from {source} to {target}");
+        assert!(
+            at.is_array(),
+            "no line from {source} to {target} labelled {label:?}"
+        );
         self.click_at(at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
         at[2].as_str().unwrap().to_owned()
     }
