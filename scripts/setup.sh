@@ -2,7 +2,7 @@
 # Installs what building and testing actorgraph needs on a Debian or Ubuntu machine, and
 # fails within seconds, naming the missing piece, when something cannot be had.
 #
-#   bash scripts/setup.sh           # build tools, Graphviz, and the Python tools of the tests
+#   bash scripts/setup.sh           # build tools, Graphviz, the Python tools and the browser of the tests
 #   bash scripts/setup.sh --build   # only what `cargo build` and the demo need
 #
 # The Python tools (the `oxigraph` server, pyshacl, SPARQLWrapper, networkx) go into a
@@ -89,4 +89,13 @@ fi
 .venv/bin/python3 -c 'import pyshacl, SPARQLWrapper, networkx' \
   || { say "the Python tools did not import after installing them"; exit 1; }
 [ -x .venv/bin/oxigraph ] || { say "the oxigraph server command is missing from .venv/bin"; exit 1; }
-say "ready: build tools, Graphviz, and the Python tools in .venv"
+
+# The workbench's browser test (tests/workbench.rs) drives Debian's chromium through
+# chromedriver; without them it is skipped, saying so, and the other tests still run.
+browser=()
+command -v chromium >/dev/null || command -v chromium-browser >/dev/null || browser+=(chromium)
+command -v chromedriver >/dev/null || browser+=(chromium-driver)
+if ((${#browser[@]})) && ! (apt_install "${browser[@]}"); then
+  say "no ${browser[*]}: the workbench's browser test will be skipped"
+fi
+say "ready: build tools, Graphviz, the Python tools in .venv, and chromium for the browser test"

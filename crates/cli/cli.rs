@@ -67,7 +67,8 @@ pub enum Command {
     Query(QueryArgs),
     /// Write the whole store as linked data, or the actor graph as a diagram, GraphML, CSV or JSON.
     Export(ExportArgs),
-    /// Serve the store as a SPARQL 1.1 Protocol endpoint (read-only unless --writable).
+    /// Serve the store: the graph workbench at / and a SPARQL 1.1 Protocol endpoint at /query
+    /// (read-only unless --writable).
     Serve(ServeArgs),
     /// Score extraction against gold annotations (pair, quad and typed F1; modality, negation).
     Eval(EvalArgs),

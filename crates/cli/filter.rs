@@ -33,6 +33,9 @@ pub struct FilterArgs {
     /// Draw persons and government bodies as themselves, or roll them up to their state.
     #[arg(long, value_enum, default_value_t = LevelArg::Rollup)]
     pub level: LevelArg,
+    /// Leave out relations the report says do not hold ("is not seeking a confrontation").
+    #[arg(long)]
+    pub hide_negated: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -69,30 +72,10 @@ pub enum LevelArg {
 
 /// Accepts YYYY, YYYY-MM or YYYY-MM-DD and gives the first or last day it covers.
 fn date_bound(flag: &str, value: &str, last: bool) -> Result<String> {
-    let ok = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = value.split('-').collect();
-    let valid = match parts.as_slice() {
-        [y] => ok(y, 4),
-        [y, m] => ok(y, 4) && ok(m, 2) && matches!(m.parse::<u8>(), Ok(1..=12)),
-        [y, m, d] => {
-            ok(y, 4)
-                && ok(m, 2)
-                && ok(d, 2)
-                && matches!(m.parse::<u8>(), Ok(1..=12))
-                && matches!(d.parse::<u8>(), Ok(1..=31))
-        }
-        _ => false,
-    };
-    if !valid {
-        bail!("{flag} {value:?} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD");
+    match actorgraph_export::date_bound(value, last) {
+        Some(d) => Ok(d),
+        None => bail!("{flag} {value:?} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD"),
     }
-    Ok(match (parts.len(), last) {
-        (1, false) => format!("{value}-01-01"),
-        (1, true) => format!("{value}-12-31"),
-        (2, false) => format!("{value}-01"),
-        (2, true) => format!("{value}-31"),
-        _ => value.to_owned(),
-    })
 }
 
 impl FilterArgs {
@@ -105,6 +88,7 @@ impl FilterArgs {
             || !self.modality.is_empty()
             || self.min_mentions > 1
             || self.level != LevelArg::Rollup
+            || self.hide_negated
     }
 
     pub fn to_filter(&self, corpus: &Corpus) -> Result<Filter> {
@@ -126,18 +110,17 @@ impl FilterArgs {
                 bail!("--from is after --to");
             }
         }
-        let mut quad_classes: Vec<u8> = self
-            .quad_class
-            .iter()
-            .flat_map(|q| match q {
-                QuadClassArg::VerbalCooperation => vec![1],
-                QuadClassArg::MaterialCooperation => vec![2],
-                QuadClassArg::VerbalConflict => vec![3],
-                QuadClassArg::MaterialConflict => vec![4],
-                QuadClassArg::Cooperation => vec![1, 2],
-                QuadClassArg::Conflict => vec![3, 4],
-            })
-            .collect();
+        let mut quad_classes: Vec<u8> = Vec::new();
+        for q in &self.quad_class {
+            let name = q.to_possible_value().map(|v| v.get_name().to_owned());
+            match name
+                .as_deref()
+                .and_then(actorgraph_export::quad_classes_named)
+            {
+                Some(numbers) => quad_classes.extend_from_slice(numbers),
+                None => bail!("--quad-class {q:?} names no QuadClass"),
+            }
+        }
         quad_classes.sort();
         quad_classes.dedup();
         Ok(Filter {
@@ -165,6 +148,7 @@ impl FilterArgs {
                 LevelArg::Rollup => Level::Rollup,
                 LevelArg::Persons => Level::Persons,
             },
+            hide_negated: self.hide_negated,
         })
     }
 }

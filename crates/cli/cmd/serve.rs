@@ -1,4 +1,5 @@
-//! `actorgraph serve`: the local store as a SPARQL 1.1 Protocol endpoint.
+//! `actorgraph serve`: the local store as a SPARQL 1.1 Protocol endpoint, and the graph
+//! workbench in the browser.
 
 use std::process::ExitCode;
 
@@ -50,13 +51,15 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     )?;
     if !quiet {
         eprintln!(
-            "actorgraph: serving {} {} at http://{}/query{}; queries time out after {} s",
+            "actorgraph: serving {} {}: the workbench at http://{}/, SPARQL at http://{}/query{}; \
+             queries time out after {} s",
             at.store.display(),
             if a.writable {
                 "read-write"
             } else {
                 "read-only"
             },
+            server.addr(),
             server.addr(),
             if a.writable {
                 format!(" (updates: http://{}/update)", server.addr())

@@ -308,24 +308,37 @@ impl Corpus {
     /// dictionary entries that do not.
     pub fn resolve(&self, name: &str) -> Result<String, ExportError> {
         let wanted = name.trim().to_lowercase();
-        let mut active: BTreeSet<&str> = BTreeSet::new();
-        for m in &self.mentions {
-            active.extend([m.subject.as_str(), m.object.as_str()]);
-            active.extend(m.subject_mention.as_deref());
-            active.extend(m.object_mention.as_deref());
-        }
+        // Gathered only when a name fits several actors, or none: a server resolving
+        // names on every request would otherwise spend most of its time here.
+        let active = std::cell::OnceCell::new();
+        let active = || {
+            active.get_or_init(|| {
+                let mut ids: BTreeSet<&str> = BTreeSet::new();
+                for m in &self.mentions {
+                    ids.extend([m.subject.as_str(), m.object.as_str()]);
+                    ids.extend(m.subject_mention.as_deref());
+                    ids.extend(m.object_mention.as_deref());
+                }
+                ids
+            })
+        };
         // Most specific first (IRI, then code or label, then alternative names):
         // a name that is one actor's label and another's alternative means the first.
+        // Compared without allocating: a large store types tens of thousands of actors.
+        let is = |s: &str| s.chars().flat_map(char::to_lowercase).eq(wanted.chars());
         let tiers: [&dyn Fn(&Actor) -> bool; 3] = [
-            &|a| a.id.to_lowercase() == wanted,
-            &|a| local_name(&a.id).to_lowercase() == wanted || a.label.to_lowercase() == wanted,
-            &|a| a.names.iter().any(|n| n.to_lowercase() == wanted),
+            &|a| is(&a.id),
+            &|a| is(local_name(&a.id)) || is(&a.label),
+            &|a| a.names.iter().any(|n| is(n)),
         ];
         for tier in tiers {
             let found: Vec<&Actor> = self.actors.values().filter(|a| tier(a)).collect();
+            if let [one] = found.as_slice() {
+                return Ok(one.id.clone());
+            }
             let in_use: Vec<&&Actor> = found
                 .iter()
-                .filter(|a| active.contains(a.id.as_str()))
+                .filter(|a| active().contains(a.id.as_str()))
                 .collect();
             let pick: Vec<&Actor> = if in_use.is_empty() {
                 found
@@ -347,7 +360,7 @@ impl Corpus {
                 }
             }
         }
-        let near = self.suggest(name, &active, 3);
+        let near = self.suggest(name, active(), 3);
         let hint = if near.is_empty() {
             "give a label such as \"Iran\", or a code such as IRN".to_owned()
         } else {

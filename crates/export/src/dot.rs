@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use actorgraph_extract::Modality;
 use actorgraph_store::vocab::{ag, skos};
 use dot_writer::{Attributes, DotWriter};
+use serde::Serialize;
 
 use crate::error::ExportError;
 use crate::view::{relation_words, Edge, GraphView, QUAD_CLASS_NAMES};
@@ -280,49 +281,27 @@ pub fn write_dot_with(
                 );
         }
         let mut drawn = Drawn::default();
-        for ((subject, object, kind, style, negated), mut group) in edge_groups(view, options.merge)
-        {
-            let (Some(s), Some(o)) = (ids.get(subject), ids.get(object)) else {
+        for d in drawn_edges(view, options.merge) {
+            let (Some(s), Some(o)) = (ids.get(d.subject), ids.get(d.object)) else {
                 continue;
             };
-            group.sort_by(|a, b| b.count.cmp(&a.count).then(a.relation.cmp(&b.relation)));
-            let count: usize = group.iter().map(|e| e.count).sum();
-            let width = 1.0 + (count as f64).log2();
-            let style = if style.is_empty() {
-                let all_uncertain = group
-                    .iter()
-                    .all(|e| matches!(e.modality, Modality::Possible | Modality::Claimed));
-                if all_uncertain {
-                    "dashed"
-                } else {
-                    "solid"
-                }
-            } else {
-                style
-            };
-            let c = color(group[0]);
-            drawn.colours.insert(c);
-            drawn.dashed |= style == "dashed";
-            drawn.negated |= negated;
-            let label = escape(&group_label(&group, options.merge, &kind, negated));
-            let tooltip = escape(&edge_tooltip(&group, view));
+            drawn.colours.insert(d.color);
+            drawn.dashed |= d.dashed;
+            drawn.negated |= d.negated;
             let mut attrs = g.edge(s.as_str(), o.as_str()).attributes();
             attrs
-                .set("label", &label, true)
-                .set("color", c, true)
-                .set("fontcolor", c, true)
-                .set("style", style, false)
-                .set("penwidth", &format!("{width:.2}"), false)
-                .set("tooltip", &tooltip, true);
-            if negated {
+                .set("label", &escape(&d.label), true)
+                .set("color", d.color, true)
+                .set("fontcolor", d.color, true)
+                .set("style", if d.dashed { "dashed" } else { "solid" }, false)
+                .set("penwidth", &format!("{:.2}", d.width), false)
+                .set("tooltip", &escape(&edge_tooltip(&d.edges, view)), true);
+            if d.negated {
                 // A flat head: the relation is said not to hold.
                 attrs.set("arrowhead", "tee", false);
             }
             // In SVG the edge links to a web address its tooltip's first sentence cites.
-            if let Some(url) = group.iter().flat_map(|e| &e.evidence_sources).find(|s| {
-                (s.starts_with("https://") || s.starts_with("http://"))
-                    && !s.contains(char::is_whitespace)
-            }) {
+            if let Some(url) = d.link {
                 attrs.set("URL", &escape_url(url), true);
             }
         }
@@ -332,6 +311,102 @@ pub fn write_dot_with(
     }
     out.write_all(&buf)?;
     Ok(())
+}
+
+/// One line of a diagram: the relations of a pair that share a colour, a line style
+/// and negation (or, merged by root or QuadClass, a kind), as DOT and the workbench
+/// draw it. The label is plain text, to be escaped by whoever writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DrawnEdge<'v> {
+    pub subject: &'v str,
+    pub object: &'v str,
+    /// The QuadClass colour (grey for statements about another actor).
+    pub color: &'static str,
+    /// Every relation on the line is possible or claimed.
+    pub dashed: bool,
+    pub negated: bool,
+    pub label: String,
+    /// Mentions on the line.
+    pub count: usize,
+    /// Line width, growing with the logarithm of the mentions.
+    pub width: f64,
+    /// A web address the first evidence sentence cites.
+    pub link: Option<&'v str>,
+    /// The merged relations, most mentioned first.
+    #[serde(skip)]
+    pub edges: Vec<&'v Edge>,
+}
+
+/// The lines a diagram of `view` draws, in a stable order.
+pub fn drawn_edges(view: &GraphView, merge: Merge) -> Vec<DrawnEdge<'_>> {
+    let mut lines = Vec::new();
+    for ((subject, object, kind, style, negated), mut group) in edge_groups(view, merge) {
+        group.sort_by(|a, b| b.count.cmp(&a.count).then(a.relation.cmp(&b.relation)));
+        let count: usize = group.iter().map(|e| e.count).sum();
+        let dashed = if style.is_empty() {
+            group
+                .iter()
+                .all(|e| matches!(e.modality, Modality::Possible | Modality::Claimed))
+        } else {
+            style == "dashed"
+        };
+        let link = group
+            .iter()
+            .flat_map(|e| &e.evidence_sources)
+            .find(|s| {
+                (s.starts_with("https://") || s.starts_with("http://"))
+                    && !s.contains(char::is_whitespace)
+            })
+            .map(String::as_str);
+        lines.push(DrawnEdge {
+            subject,
+            object,
+            color: color(group[0]),
+            dashed,
+            negated,
+            label: group_label(&group, merge, &kind, negated),
+            count,
+            width: 1.0 + (count as f64).log2(),
+            link,
+            edges: group,
+        });
+    }
+    lines
+}
+
+/// How an actor kind is drawn: its name for people, Graphviz shape and fill colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KindLook {
+    /// The ontology class's local name; empty for any other kind.
+    pub kind: &'static str,
+    pub name: &'static str,
+    pub shape: &'static str,
+    pub fill: &'static str,
+}
+
+/// The look of an actor kind (an unknown kind looks like "other").
+pub fn kind_look(kind: &str) -> KindLook {
+    let (kind, name) = KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .copied()
+        .unwrap_or(("", "other"));
+    KindLook {
+        kind,
+        name,
+        shape: shape(kind),
+        fill: fill(kind),
+    }
+}
+
+/// Every actor kind's look, in legend order.
+pub fn kind_looks() -> Vec<KindLook> {
+    KINDS.iter().map(|(k, _)| kind_look(k)).collect()
+}
+
+/// The edge colours in legend order, each with what it stands for.
+pub fn edge_colours() -> &'static [(&'static str, &'static str)] {
+    QUADS
 }
 
 /// The look of the whole graph, its nodes and its edges, and the caption.

@@ -14,10 +14,16 @@ mod view;
 
 pub use analysis::{analyze, ActorScore, Analysis, Community, PairBalance, Period, Tie};
 pub use corpus::{Actor, Corpus, Mention};
-pub use dot::{escape as escape_dot, escape_url, write_dot, write_dot_with, DotOptions, Merge};
+pub use dot::{
+    drawn_edges, edge_colours, escape as escape_dot, escape_url, kind_look, kind_looks, write_dot,
+    write_dot_with, DotOptions, DrawnEdge, KindLook, Merge,
+};
 pub use error::ExportError;
 pub use evidence::{explain, paths, timeline, Assertion, Chain, Hop};
 pub use formats::{escape_xml, write_edges_csv, write_graphml, write_json, write_nodes_csv};
 pub use jsonld::{write_jsonld, CONTEXT};
 pub use render::{render, Image};
-pub use view::{relation_words, Edge, Filter, GraphView, Level, Node};
+pub use view::{
+    date_bound, modality_named, quad_classes_named, relation_words, Edge, Filter, GraphView, Level,
+    Node,
+};

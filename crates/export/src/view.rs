@@ -84,11 +84,16 @@ pub struct Filter {
     /// Drop merged edges with fewer mentions.
     pub min_mentions: usize,
     pub level: Level,
+    /// Leave out relations the report says do not hold.
+    pub hide_negated: bool,
 }
 
 impl Filter {
     /// Whether a mention passes the date, QuadClass and modality filters.
     pub fn keeps(&self, m: &Mention) -> bool {
+        if self.hide_negated && m.negated {
+            return false;
+        }
         if !self.quad_classes.is_empty() && !self.quad_classes.contains(&m.quad_class) {
             return false;
         }
@@ -144,6 +149,9 @@ impl Filter {
         if self.level == Level::Persons {
             parts.push("persons and bodies as written".into());
         }
+        if self.hide_negated {
+            parts.push("negated relations left out".into());
+        }
         if parts.is_empty() {
             "actorgraph".into()
         } else {
@@ -161,6 +169,54 @@ impl Filter {
             ),
         }
     }
+}
+
+/// The first (or, `last`, the last) day that YYYY, YYYY-MM or YYYY-MM-DD covers, as
+/// the date range of a [`Filter`] takes it; `None` when `value` is no such date.
+pub fn date_bound(value: &str, last: bool) -> Option<String> {
+    let ok = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
+    let month = |m: &str| ok(m, 2) && matches!(m.parse::<u8>(), Ok(1..=12));
+    let parts: Vec<&str> = value.split('-').collect();
+    let valid = match parts.as_slice() {
+        [y] => ok(y, 4),
+        [y, m] => ok(y, 4) && month(m),
+        [y, m, d] => ok(y, 4) && month(m) && ok(d, 2) && matches!(d.parse::<u8>(), Ok(1..=31)),
+        _ => false,
+    };
+    valid.then(|| match (parts.len(), last) {
+        (1, false) => format!("{value}-01-01"),
+        (1, true) => format!("{value}-12-31"),
+        (2, false) => format!("{value}-01"),
+        (2, true) => format!("{value}-31"),
+        _ => value.to_owned(),
+    })
+}
+
+/// The QuadClasses a filter name stands for, as the command line and the workbench
+/// spell them: `verbal-cooperation` (1) … `material-conflict` (4), `cooperation` (1, 2),
+/// `conflict` (3, 4).
+pub fn quad_classes_named(name: &str) -> Option<&'static [u8]> {
+    Some(match name {
+        "verbal-cooperation" => &[1],
+        "material-cooperation" => &[2],
+        "verbal-conflict" => &[3],
+        "material-conflict" => &[4],
+        "cooperation" => &[1, 2],
+        "conflict" => &[3, 4],
+        _ => return None,
+    })
+}
+
+/// A modality by its name (`asserted`, `assessed`, `possible`, `claimed`).
+pub fn modality_named(name: &str) -> Option<Modality> {
+    [
+        Modality::Asserted,
+        Modality::Assessed,
+        Modality::Possible,
+        Modality::Claimed,
+    ]
+    .into_iter()
+    .find(|m| m.as_str() == name)
 }
 
 /// First and last day an ISO date, month or year covers, as sortable strings.
@@ -198,12 +254,18 @@ impl GraphView {
             title: filter.describe(corpus),
             ..Self::default()
         };
+        // One step out keeps exactly the relations that touch the actor: the others need
+        // not be merged first, which makes a hub's neighbourhood quick in a large store.
+        let touching = filter.actor.as_deref().filter(|_| filter.depth <= 1);
         for (i, m) in corpus.mentions.iter().enumerate() {
             if filter.keeps(m) {
                 let (s, o) = filter.ends(m);
-                v.add(s, o, m, i);
+                if touching.is_none_or(|c| c == s || c == o) {
+                    v.add(s, o, m, i);
+                }
             }
         }
+        v.tidy();
         if filter.min_mentions > 1 {
             v.edges.retain(|_, e| e.count >= filter.min_mentions);
         }
@@ -289,9 +351,11 @@ impl GraphView {
         });
         e.count += 1;
         e.mentions.push(index);
+        // Sorted and deduplicated once the view is built ([`Self::tidy`]): inserting in
+        // order here costs the square of a busy pair's thousands of sources.
         let add = |list: &mut Vec<String>, item: &str| {
-            if let Err(at) = list.binary_search_by(|x| x.as_str().cmp(item)) {
-                list.insert(at, item.to_owned());
+            if list.last().is_none_or(|x| x != item) {
+                list.push(item.to_owned());
             }
         };
         if let Some(d) = &m.date {
@@ -300,6 +364,16 @@ impl GraphView {
         add(&mut e.reports, &m.report);
         for src in &m.sources {
             add(&mut e.sources, src);
+        }
+    }
+
+    /// Sorts and deduplicates the dates, reports and sources of every edge.
+    fn tidy(&mut self) {
+        for e in self.edges.values_mut() {
+            for list in [&mut e.dates, &mut e.reports, &mut e.sources] {
+                list.sort_unstable();
+                list.dedup();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ mod error;
 mod negotiate;
 mod request;
 mod respond;
+mod workbench;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -21,6 +22,7 @@ pub use request::MAX_BODY;
 
 use request::{read_operation, Operation};
 use respond::{answer_query, answer_update, text_response};
+use workbench::Workbench;
 
 /// How [`serve`] runs.
 #[derive(Debug, Clone)]
@@ -90,7 +92,9 @@ where
         options.bind
     };
     let opts = options.clone();
-    let server = Server::new(move |req| handle(&*store, &opts, req))
+    let workbench = Arc::new(Workbench::default());
+    warm_up(&store, &workbench);
+    let server = Server::new(move |req| handle(&*store, &workbench, &opts, req))
         .bind(addr)
         .with_max_concurrent_connections(options.max_connections.max(1))
         // Reading the request and writing the answer; the query has its own limit.
@@ -101,29 +105,51 @@ where
     Ok(RunningServer { inner, addr })
 }
 
+/// Reads the store for the workbench in the background, so that the first page opened
+/// does not wait for it.
+fn warm_up<B>(store: &Arc<B>, workbench: &Arc<Workbench>)
+where
+    B: Backend + Send + Sync + ?Sized + 'static,
+{
+    let (store, workbench) = (Arc::clone(store), Arc::clone(workbench));
+    // A failure shows again, with its message, on the first call that needs the store.
+    std::thread::spawn(move || workbench.corpus(&*store).map(|_| ()));
+}
+
 fn handle(
     store: &(impl Backend + ?Sized),
+    workbench: &Workbench,
     opts: &ServeOptions,
     req: &mut Request<Body>,
 ) -> Response<Body> {
     let head = req.method() == Method::HEAD;
-    let mut response = match read_operation(req) {
-        Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
-        Ok(Operation::Update(text)) => answer_update(store, &text, opts.writable),
-        Err((status, message)) => {
-            let mut r = text_response(status, &message);
-            if status == StatusCode::METHOD_NOT_ALLOWED {
-                if let Ok(v) = "GET, HEAD, POST".parse() {
-                    r.headers_mut().insert(ALLOW, v);
+    let mut response = if let Some(answer) = workbench::route(store, workbench, opts.bind, req) {
+        answer
+    } else {
+        match read_operation(req) {
+            Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
+            Ok(Operation::Update(text)) => {
+                let answer = answer_update(store, &text, opts.writable);
+                if answer.status().is_success() {
+                    workbench.invalidate();
                 }
+                answer
             }
-            if status == StatusCode::PAYLOAD_TOO_LARGE {
-                // The rest of the body is not read: the connection ends here.
-                if let Ok(v) = "close".parse() {
-                    r.headers_mut().insert(CONNECTION, v);
+            Err((status, message)) => {
+                let mut r = text_response(status, &message);
+                if status == StatusCode::METHOD_NOT_ALLOWED {
+                    if let Ok(v) = "GET, HEAD, POST".parse() {
+                        r.headers_mut().insert(ALLOW, v);
+                    }
                 }
+                if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    // The rest of the body is not read: the connection ends here.
+                    if let Ok(v) = "close".parse() {
+                        r.headers_mut().insert(CONNECTION, v);
+                    }
+                }
+                r
             }
-            r
         }
     };
     // HEAD is GET without the body (RFC 9110 9.3.2): same status and headers.
