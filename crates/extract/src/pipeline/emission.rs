@@ -13,6 +13,7 @@ const ACCUSATION: Cameo = Cameo::fixed("112");
 const STATEMENT: Cameo = Cameo::fixed("010");
 static THREAT: Cameo = Cameo::fixed("130");
 static THREAT_OF_FORCE: Cameo = Cameo::fixed("138");
+static SHOW_OF_FORCE: Cameo = Cameo::fixed("150");
 
 /// What every sentence of a report reads: the report, its actors and where they are named.
 pub(super) struct ReportScope<'a> {
@@ -187,26 +188,56 @@ impl RelationMaker<'_, '_> {
     }
 }
 
-/// "Trump threatened to strike Iran", "Kataib Hezbollah vowed to attack US forces": the
-/// act is threatened, not done; the relation is the threat (with military force when
-/// the act is an attack or fighting).
-fn threatened_act(
+/// An act announced, not done. "Trump threatened to strike Iran", "Kataib Sayyid al
+/// Shuhada threatened in June 2025 to attack the United States": the relation is the
+/// threat (with military force when the act is an attack or fighting). "The IDF is
+/// preparing to attack Hezbollah", "positioned launchers in preparation for a conflict
+/// with the United States": readying to fight is a show of force.
+fn announced_act(
     sent: &Sentence,
     t: usize,
     trig: &Trigger,
 ) -> Option<(&'static str, &'static Cameo)> {
-    let threat = trig.pos == Pos::Verb
-        && t >= 2
-        && sent.word(t - 1) == "to"
-        && sent.has_cue(t - 2, CueKind::ThreatVerb)
-        && trig.cameo.root() != 13;
-    threat.then(|| {
-        if matches!(trig.cameo.root(), 18..=20) {
-            ("threatens", &THREAT_OF_FORCE)
-        } else {
-            ("threatens", &THREAT)
+    let root = trig.cameo.root();
+    if root == 13 {
+        return None;
+    }
+    let force = matches!(root, 18..=20);
+    let plain = |from: usize, to: usize| {
+        (from..to).all(|k| sent.tokens[k].is_word && sent.mention_at(k).is_none())
+    };
+    // The word that governs a "to" or "for" at `at`, past a date or an adverb.
+    let governing = |at: usize, kind: CueKind| {
+        (at.saturating_sub(5)..at)
+            .rev()
+            .take_while(|&k| {
+                sent.mention_at(k).is_none() && !matches!(sent.word(k), "and" | "that" | ";")
+            })
+            .any(|k| sent.has_cue(k, kind))
+    };
+    let to = (t.saturating_sub(3)..t)
+        .rev()
+        .find(|&k| sent.word(k) == "to")
+        .filter(|&k| plain(k + 1, t));
+    if let Some(to) = to {
+        if governing(to, CueKind::ThreatVerb) {
+            return Some(if force {
+                ("threatens", &THREAT_OF_FORCE)
+            } else {
+                ("threatens", &THREAT)
+            });
         }
-    })
+        if force && governing(to, CueKind::PrepareVerb) {
+            return Some(("displaysForceAgainst", &SHOW_OF_FORCE));
+        }
+    }
+    let prepared_for = trig.pos == Pos::Noun
+        && force
+        && (t.saturating_sub(4)..t)
+            .rev()
+            .find(|&k| sent.word(k) == "for")
+            .is_some_and(|f| f > 0 && plain(f + 1, t) && sent.has_cue(f - 1, CueKind::PrepareVerb));
+    prepared_for.then_some(("displaysForceAgainst", &SHOW_OF_FORCE))
 }
 
 /// The parties an entity stands for: a coalition's members, or itself.
@@ -337,7 +368,7 @@ impl Extractor {
         let trig = self.lex.trigger(f.trigger);
         let view = self.found_view(sent, facts, f, entities);
         let what =
-            threatened_act(sent, f.token, trig).unwrap_or((trig.relation.as_str(), &trig.cameo));
+            announced_act(sent, f.token, trig).unwrap_or((trig.relation.as_str(), &trig.cameo));
         if f.objects.is_empty() {
             if !f.symmetric {
                 // "Russian forces continued ground assaults", "Russian forces are

@@ -484,7 +484,7 @@ fn a_conflict_needs_the_side_it_is_with() {
     assert!(got
         .iter()
         .all(|(s, o, _)| s != "United States" || o != "Israel"));
-    let rels = extract("Iran positioned missile launchers along its coast in preparation for a conflict with the United States.");
+    let rels = extract("Iran's conflict with the United States escalated in June 2025.");
     assert!(rels
         .iter()
         .any(|r| r.relation == "clashesWith" && r.symmetric));

@@ -196,3 +196,29 @@ fn an_ally_listed_with_the_speaker_is_not_what_the_statement_is_about() {
         .iter()
         .all(|r| !(r.relation == "makesStatementAbout" && r.object.rollup.label == "Israel")));
 }
+
+#[test]
+fn readying_to_fight_is_a_show_of_force_and_a_threat_may_name_its_date() {
+    let rels = extract("Iran recently positioned missile launchers along its southern coast in preparation for a conflict with the United States.");
+    let got: Vec<_> = rels.iter().map(triple).collect();
+    assert!(got.contains(&("Iran".into(), "United States".into(), "15".into())));
+    assert!(got.iter().all(|(_, _, root)| root != "19"));
+    let got: Vec<_> = extract("The IDF is preparing to attack Hezbollah.")
+        .iter()
+        .map(triple)
+        .collect();
+    assert_eq!(got, [("Israel".into(), "Hezbollah".into(), "15".into())]);
+    let got: Vec<_> =
+        extract("Kataib Sayyid al Shuhada threatened in June 2025 to attack the United States.")
+            .iter()
+            .map(triple)
+            .collect();
+    assert_eq!(
+        got,
+        [(
+            "Kataib Sayyid al Shuhada".into(),
+            "United States".into(),
+            "13".into()
+        )]
+    );
+}
