@@ -14,8 +14,10 @@ impl Extractor {
         {
             return Some(m);
         }
-        if let Some(m) = infinitive_owner(sent, t) {
-            return Some(m);
+        match infinitive_owner(sent, t) {
+            Owner::Named(m) => return Some(m),
+            Owner::Other => return None,
+            Owner::None => {}
         }
         sent.mentions.indices().find(|&i| {
             let m = &sent.mentions[i];
@@ -101,35 +103,59 @@ impl Extractor {
     }
 }
 
+/// Who acts in an infinitive after an ability, plan or effort.
+enum Owner {
+    /// Not such an infinitive: the clause's subject acts.
+    None,
+    /// The owner named: "Iran's ability to", "the ability of Hezbollah to".
+    Named(MentionIx),
+    /// Someone other than the clause's subject, not named here: "strike the militias
+    /// to degrade their ability to conduct attacks".
+    Other,
+}
+
 /// "Iran's ability to launch attacks against Israel", "the ability of Hezbollah to
 /// conduct attacks": the one whose ability, plan or effort it is acts in the
 /// infinitive, whoever heads the clause ("the combined force seeks to disrupt ...").
-fn infinitive_owner(sent: &Sentence, t: usize) -> Option<MentionIx> {
+fn infinitive_owner(sent: &Sentence, t: usize) -> Owner {
     let c = sent.clause[t.min(sent.clause.len() - 1)];
-    let to = (t.saturating_sub(4)..t)
+    let Some(to) = (t.saturating_sub(4)..t)
         .rev()
-        .find(|&k| sent.word(k) == "to")?;
+        .find(|&k| sent.word(k) == "to")
+    else {
+        return Owner::None;
+    };
     let plain = (to + 1..t).all(|k| sent.tokens[k].is_word && sent.mention_at(k).is_none());
     if !plain || to < 2 || sent.clause[to] != c {
-        return None;
+        return Owner::None;
     }
     let owning =
         |k: usize| sent.has_cue(k, CueKind::CapacityNoun) || sent.has_cue(k, CueKind::IntentNoun);
     // "the ability of Hezbollah to"
     if let Some(m) = sent.mention_at(to - 1) {
         let sm = &sent.mentions[m];
-        return (sm.t0 >= 2 && sent.word(sm.t0 - 1) == "of" && owning(sm.t0 - 2)).then_some(m);
+        let of = sm.t0 >= 2 && sent.word(sm.t0 - 1) == "of" && owning(sm.t0 - 2);
+        return if of { Owner::Named(m) } else { Owner::None };
     }
     if !owning(to - 1) {
-        return None;
+        return Owner::None;
     }
     // "Iran's ability to", "Russian efforts to"
     let mut k = to - 1;
     if k >= 2 && sent.word(k - 1) == "s" && sent.word(k - 2) == "'" {
         k -= 2;
     }
-    sent.mention_at(k.checked_sub(1)?)
+    // "to degrade their ability to": an ability is impaired in an adversary.
+    if k >= 2
+        && matches!(sent.word(k - 1), "their" | "its")
+        && sent.has_cue(k - 2, CueKind::ImpairVerb)
+    {
+        return Owner::Other;
+    }
+    k.checked_sub(1)
+        .and_then(|p| sent.mention_at(p))
         .filter(|&m| sent.mentions[m].t1 == k && sent.mentions[m].how != How::Place)
+        .map_or(Owner::None, Owner::Named)
 }
 
 /// "Elements of the Russian 1st Guards Tank Army attacked", "The commander of the

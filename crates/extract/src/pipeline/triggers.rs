@@ -33,6 +33,15 @@ impl Extractor {
                     && sent.tokens[i - 1].capitalized
                     && sent.tokens[i - 1].is_word
                     && sent.tokens.get(i + 1).is_some_and(|t| t.capitalized))
+                // "Logistics and Support Deputy Major General ...": a capitalized word
+                // before another inside a sentence is part of a title or name.
+                || (i > 0
+                    && sent.tokens[i].capitalized
+                    && sent.tokens[i - 1].is_word
+                    && sent
+                        .tokens
+                        .get(i + 1)
+                        .is_some_and(|t| t.capitalized && t.is_word))
             {
                 i += 1;
                 continue;

@@ -87,3 +87,31 @@ fn the_of_phrase_of_a_unit_or_office_opening_a_clause_names_who_acts() {
     // An event's of-phrase is what the event befell, not who acts.
     assert!(extract("The destruction of Ukrainian forces threatened Russia.").is_empty());
 }
+
+#[test]
+fn an_ability_impaired_is_the_adversarys_not_the_strikers() {
+    let rels = extract("The United States and Israel continued to strike Iranian-backed Iraqi militias to degrade their ability to conduct retaliatory attacks against US forces and Israel.");
+    assert!(
+        rels.iter()
+            .all(|r| !(r.subject.rollup.label == "United States"
+                && r.object.rollup.label == "Israel"))
+    );
+    // Its own ability stays the clause's.
+    let got: Vec<_> = extract("Russia seeks to rebuild its ability to strike Ukraine.")
+        .iter()
+        .map(triple)
+        .collect();
+    assert!(got.contains(&("Russia".into(), "Ukraine".into(), "18".into())));
+}
+
+#[test]
+fn a_capitalized_word_inside_a_title_is_no_event() {
+    let rels = extract("Iranian media confirmed on March 1 that the combined force killed Iranian Armed Forces General Staff Logistics and Support Deputy Major General Mohsen Dareh Baghi.");
+    assert!(rels.iter().all(|r| r.relation != "supports"));
+    // The same word as a verb is one.
+    let got: Vec<_> = extract("Russia continued to support Iran.")
+        .iter()
+        .map(triple)
+        .collect();
+    assert_eq!(got, [("Russia".into(), "Iran".into(), "05".into())]);
+}
