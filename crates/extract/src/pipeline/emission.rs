@@ -474,7 +474,7 @@ impl Extractor {
                 .mentions
                 .indices()
                 .map(|i| (i, &sent.mentions[i]))
-                .filter(|(_, m)| m.t0 >= fr.start && !sent.preceded_by_location(m))
+                .filter(|(_, m)| m.t0 >= fr.start && !sent.names_where(m))
                 // A semicolon ends what the speaker said.
                 .filter(|(_, m)| !(fr.start..m.t0).any(|k| sent.word(k) == ";"))
                 .filter(|(_, m)| entities[m.entity].kind.is_party())

@@ -250,6 +250,26 @@ impl Sentence<'_> {
         self.governing_index(m)
             .is_some_and(|i| self.has_cue(i, CueKind::Location))
     }
+
+    /// Whether a mention only says where something is: after a location word, also past
+    /// a compass word ("in southern Lebanon"), or in apposition to a place's name
+    /// ("west of Sharjah, the UAE").
+    fn names_where(&self, m: &SentMention) -> bool {
+        let Some(g) = self.governing_index(m) else {
+            return false;
+        };
+        self.has_cue(g, CueKind::Location)
+            || (g > 0
+                && self.has_cue(g, CueKind::Compass)
+                && self.has_cue(g - 1, CueKind::Location))
+            || (g > 0
+                && self.word(g) == ","
+                && self.tokens[g - 1].capitalized
+                && self.tokens[g - 1].is_word
+                && self
+                    .mention_at(g - 1)
+                    .is_none_or(|p| self.mentions[p].how == How::Place))
+    }
 }
 
 /// What the extractor remembers across the sentences of a paragraph.

@@ -222,3 +222,23 @@ fn readying_to_fight_is_a_show_of_force_and_a_threat_may_name_its_date() {
         )]
     );
 }
+
+#[test]
+fn a_state_named_only_as_where_is_not_what_a_statement_is_about() {
+    for s in [
+        "The IDF reported that two Israeli soldiers were injured in southern Lebanon.",
+        "UKMTO reported that a projectile exploded near a vessel west of Sharjah, the UAE.",
+    ] {
+        assert!(
+            extract(s)
+                .iter()
+                .all(|r| r.relation != "makesStatementAbout"),
+            "{s}"
+        );
+    }
+    let rels = extract(
+        "The IDF reported that Hezbollah fired rockets at Israeli forces in southern Lebanon.",
+    );
+    assert!(rels.iter().any(|r| r.relation == "makesStatementAbout"
+        || (r.subject.rollup.label == "Hezbollah" && r.object.rollup.label == "Israel")));
+}
