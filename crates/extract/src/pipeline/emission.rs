@@ -215,7 +215,7 @@ fn announced_act(
             })
             .any(|k| sent.has_cue(k, kind))
     };
-    let to = (t.saturating_sub(3)..t)
+    let to = (t.saturating_sub(5)..t)
         .rev()
         .find(|&k| sent.word(k) == "to")
         .filter(|&k| plain(k + 1, t));

@@ -203,7 +203,7 @@ fn readying_to_fight_is_a_show_of_force_and_a_threat_may_name_its_date() {
     let got: Vec<_> = rels.iter().map(triple).collect();
     assert!(got.contains(&("Iran".into(), "United States".into(), "15".into())));
     assert!(got.iter().all(|(_, _, root)| root != "19"));
-    let got: Vec<_> = extract("The IDF is preparing to attack Hezbollah.")
+    let got: Vec<_> = extract("The IDF is preparing to both defend against and attack Hezbollah.")
         .iter()
         .map(triple)
         .collect();
