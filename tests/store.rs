@@ -756,6 +756,56 @@ fn cors_lets_one_origin_read_and_none_write() {
     assert!(status.starts_with("HTTP/1.1 403"), "{status}");
 }
 
+/// 64 idle connections once stopped the endpoint answering anyone. With 200 slow clients
+/// connected (silent, half a request head, a body that never comes), normal queries are
+/// answered at once, and a stalled client is let go after the I/O timeout.
+#[test]
+fn slow_clients_do_not_stop_the_endpoint() {
+    use std::io::Write;
+    let (_dir, store) = ingested_store();
+    let server = serve(&store, &["--io-timeout", "3"]);
+    let mut slow = Vec::new();
+    for i in 0..200 {
+        let mut c = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        match i % 3 {
+            0 => {}
+            1 => c
+                .write_all(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .unwrap(),
+            _ => c
+                .write_all(
+                    b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+                      Content-Type: application/sparql-query\r\nContent-Length: 1000\r\n\r\nASK {}",
+                )
+                .unwrap(),
+        }
+        slow.push(c);
+    }
+    let mut worst = Duration::ZERO;
+    for _ in 0..20 {
+        let started = Instant::now();
+        let answer = get(
+            &server,
+            "ASK { ?s ?p ?o }",
+            "application/sparql-results+json",
+        );
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        worst = worst.max(started.elapsed());
+    }
+    assert!(worst < Duration::from_secs(1), "slowest answer {worst:?}");
+    // The stalled ones are closed after the timeout (an answer, then EOF).
+    let c = &mut slow[1];
+    c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = c.read_to_end(&mut rest);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
 // ---------------------------------------------------------------- ingest
 
 #[test]

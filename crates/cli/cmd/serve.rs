@@ -34,6 +34,13 @@ pub struct ServeArgs {
     /// Cancel a query that runs longer than this many seconds.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub timeout: f64,
+    /// Close a connection whose client sends or reads nothing for this many seconds
+    /// (idle between requests, or stalled in one).
+    #[arg(long, default_value_t = 20.0, value_name = "SECONDS")]
+    pub io_timeout: f64,
+    /// Serve at most this many connections at once (a thread each); more wait.
+    #[arg(long, default_value_t = 1024, value_name = "N")]
+    pub max_connections: usize,
 }
 
 pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
@@ -44,6 +51,12 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     }
     if !(a.timeout.is_finite() && a.timeout > 0.0) {
         anyhow::bail!("--timeout must be a positive number of seconds");
+    }
+    if !(a.io_timeout.is_finite() && a.io_timeout > 0.0) {
+        anyhow::bail!("--io-timeout must be a positive number of seconds");
+    }
+    if a.max_connections == 0 {
+        anyhow::bail!("--max-connections must be at least 1");
     }
     if let Some(o) = &a.cors_origin {
         let ok = (o.starts_with("http://") || o.starts_with("https://"))
@@ -83,7 +96,8 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
             token,
             cors_origin: a.cors_origin.clone(),
             timeout: std::time::Duration::from_secs_f64(a.timeout),
-            ..ServeOptions::default()
+            io_timeout: std::time::Duration::from_secs_f64(a.io_timeout),
+            max_connections: a.max_connections,
         },
     )?;
     if !quiet {

@@ -45,8 +45,13 @@ pub struct ServeOptions {
     pub cors_origin: Option<String>,
     /// Each query is cancelled when it runs longer than this.
     pub timeout: Duration,
-    /// At most this many connections are served at once.
+    /// At most this many connections are served at once, each by a thread of its own;
+    /// a connection beyond them waits to be accepted. Idle and slow clients hold theirs
+    /// until `io_timeout`, so this is what keeps them from starving the others.
     pub max_connections: usize,
+    /// How long one read from or write to a client may wait: an idle keep-alive
+    /// connection, or a client that stops sending its request, is closed after it.
+    pub io_timeout: Duration,
 }
 
 impl Default for ServeOptions {
@@ -57,7 +62,8 @@ impl Default for ServeOptions {
             token: None,
             cors_origin: None,
             timeout: Duration::from_secs(30),
-            max_connections: 64,
+            max_connections: 1024,
+            io_timeout: Duration::from_secs(20),
         }
     }
 }
@@ -114,8 +120,10 @@ where
     let server = Server::new(move |req| handle(&*store, &workbench, &opts, req))
         .bind(addr)
         .with_max_concurrent_connections(options.max_connections.max(1))
-        // Reading the request and writing the answer; the query has its own limit.
-        .with_global_timeout(options.timeout + Duration::from_secs(60))
+        // Each read and write of the connection; the query has its own limit. oxhttp
+        // knows no deadline for a whole request, so a client that sends a byte every
+        // few seconds keeps its thread: `max_connections` bounds how many can.
+        .with_global_timeout(options.io_timeout.max(Duration::from_millis(100)))
         .with_server_name(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
         .map_err(|e| failed(e.into()))?;
     let inner = server.spawn().map_err(|e| failed(e.into()))?;
