@@ -36,6 +36,8 @@ fn bin() -> Command {
     c.env_remove("ACTORGRAPH_STORE")
         .env_remove("ACTORGRAPH_ENDPOINT")
         .env_remove("ACTORGRAPH_UPDATE_ENDPOINT")
+        .env_remove("ACTORGRAPH_ENDPOINT_TOKEN")
+        .env_remove("ACTORGRAPH_SERVE_TOKEN")
         .arg("--quiet");
     c
 }
@@ -63,9 +65,16 @@ fn ok(args: &[&str], store: &Path) -> String {
     r.stdout
 }
 
+/// The token the writable endpoints of these tests take.
+const TOKEN: &str = "test-token-0123456789";
+
+/// Runs against an endpoint, with the token a writable `serve` of these tests takes (other
+/// servers ignore it).
 fn ok_remote(args: &[&str], endpoint: &str) -> String {
     let mut c = bin();
-    c.arg("--endpoint").arg(endpoint);
+    c.arg("--endpoint")
+        .arg(endpoint)
+        .env("ACTORGRAPH_ENDPOINT_TOKEN", TOKEN);
     let r = run_with(c, args);
     assert_eq!(
         r.code, 0,
@@ -513,8 +522,14 @@ print(s.query().convert().decode().splitlines()[0])
 fn a_writable_endpoint_takes_an_ingest_over_http() {
     let dir = TempDir::new().unwrap();
     let store = dir.path().join("served");
-    let server = serve(&store, &["--writable"]);
+    let server = serve(&store, &["--writable", "--token", TOKEN]);
     let endpoint = server.url("/query");
+    // Without the token, nothing is written, and the error says why.
+    let mut c = bin();
+    c.arg("--endpoint").arg(&endpoint);
+    let r = run_with(c, &["ingest", reports().to_str().unwrap()]);
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("401"), "{}", r.stderr);
     ok_remote(&["ingest", reports().to_str().unwrap()], &endpoint);
     let out = ok_remote(
         &["query", "ASK { actor:IRN ag:exportsTo actor:CHN }"],
@@ -525,7 +540,9 @@ fn a_writable_endpoint_takes_an_ingest_over_http() {
     let other = dir.path().join("iran-update-2023-07-31.md");
     fs::copy(reports().join("isw-roca-2022-11-02.txt"), &other).unwrap();
     let mut c = bin();
-    c.arg("--endpoint").arg(&endpoint);
+    c.arg("--endpoint")
+        .arg(&endpoint)
+        .env("ACTORGRAPH_ENDPOINT_TOKEN", TOKEN);
     let r = run_with(c, &["ingest", other.to_str().unwrap()]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
@@ -540,6 +557,252 @@ fn a_writable_endpoint_takes_an_ingest_over_http() {
     assert_eq!(
         ok(&["query", "--file", q.to_str().unwrap()], &store),
         ok(&["query", "--file", q.to_str().unwrap()], &reference)
+    );
+}
+
+/// A request written by hand, as a browser or an attacker's script would send it: the
+/// status line and the rest of the answer.
+fn raw(port: u16, request: &str) -> (String, String) {
+    use std::io::Write;
+    let mut conn = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    conn.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    conn.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer).into_owned();
+    let (status, rest) = answer.split_once("\r\n").unwrap_or((&answer, ""));
+    (status.to_owned(), rest.to_owned())
+}
+
+/// A form post of an update, with extra header lines.
+fn form_update(port: u16, update: &str, headers: &str) -> (String, String) {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("update", update)
+        .finish();
+    raw(
+        port,
+        &format!(
+            "POST /update HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\n{headers}\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    )
+}
+
+/// Any page the analyst opened could empty a writable store with a form post
+/// (`Origin: http://evil.example`, `update=DROP ALL` → 204). Writes need the token the
+/// server printed at start; foreign origins and foreign `Host` names are refused.
+#[test]
+fn a_writable_endpoint_needs_its_token_and_refuses_other_origins() {
+    use std::io::{BufRead, BufReader};
+    let (_dir, store) = ingested_store();
+    let port = free_port();
+    let mut c = bin();
+    c.arg("--store").arg(&store).args([
+        "serve",
+        "--writable",
+        "--bind",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    let mut server = Server::start(c, port, "actorgraph serve");
+    // The token made at start is printed, even with --quiet.
+    let mut line = String::new();
+    BufReader::new(server.child.stderr.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let token = line
+        .split("Bearer ")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("no token in {line:?}"))
+        .to_owned();
+    assert_eq!(token.len(), 64, "{line}");
+    let still_there = |server: &Server| {
+        let answer = get(
+            server,
+            "ASK { GRAPH ?g { ?s ?p ?o } }",
+            "application/sparql-results+json",
+        );
+        serde_json::from_str::<Value>(&answer.body).unwrap()["boolean"] == true
+    };
+    assert!(still_there(&server));
+
+    // The reproducer: a cross-origin form post.
+    let (status, body) = form_update(port, "DROP ALL", "Origin: http://evil.example\r\n");
+    assert!(status.starts_with("HTTP/1.1 403"), "{status} {body}");
+    assert!(body.contains("another origin"), "{body}");
+    // …even with the token (a page cannot have it; if it had, still no).
+    let (status, _) = form_update(
+        port,
+        "DROP ALL",
+        &format!("Origin: http://evil.example\r\nAuthorization: Bearer {token}\r\n"),
+    );
+    assert!(status.starts_with("HTTP/1.1 403"), "{status}");
+    // No token, a wrong one, another scheme: 401 with a challenge.
+    for auth in [
+        String::new(),
+        "Authorization: Bearer wrong\r\n".to_owned(),
+        format!("Authorization: Bearer {}0\r\n", &token[..63]),
+        format!("Authorization: Basic {token}\r\n"),
+    ] {
+        let (status, body) = form_update(port, "DROP ALL", &auth);
+        assert!(status.starts_with("HTTP/1.1 401"), "{auth}: {status}");
+        assert!(
+            body.to_ascii_lowercase()
+                .contains("www-authenticate: bearer"),
+            "{body}"
+        );
+    }
+    // A name that is not loopback (DNS rebinding) reaches neither reads nor writes.
+    let (status, _) = raw(
+        port,
+        "GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n",
+    );
+    assert!(status.starts_with("HTTP/1.1 403"), "{status}");
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("update", "DROP ALL")
+        .finish();
+    let (status, _) = raw(
+        port,
+        &format!(
+            "POST /update HTTP/1.1\r\nHost: evil.example\r\nAuthorization: Bearer {token}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert!(status.starts_with("HTTP/1.1 403"), "{status}");
+    assert!(still_there(&server));
+    // Reads from a foreign page are refused too: it could not read them, only load us.
+    let (status, _) = raw(
+        port,
+        &format!(
+            "GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Origin: http://evil.example\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(status.starts_with("HTTP/1.1 403"), "{status}");
+    // The workbench's own page (same origin) may query.
+    let (status, _) = raw(
+        port,
+        &format!(
+            "GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Origin: http://127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    // With the token, from no page: written.
+    let (status, _) = form_update(
+        port,
+        "DROP ALL",
+        &format!("Authorization: Bearer {token}\r\n"),
+    );
+    assert!(status.starts_with("HTTP/1.1 204"), "{status}");
+    assert!(!still_there(&server));
+}
+
+/// `--cors-origin` lets one origin's pages (a hosted YASGUI) read answers; never write.
+#[test]
+fn cors_lets_one_origin_read_and_none_write() {
+    let (_dir, store) = ingested_store();
+    let yasgui = "https://yasgui.example";
+    let server = serve(
+        &store,
+        &["--writable", "--token", TOKEN, "--cors-origin", yasgui],
+    );
+    let port = server.port;
+    let (status, rest) = raw(
+        port,
+        &format!(
+            "GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Origin: {yasgui}\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    let lower = rest.to_ascii_lowercase();
+    assert!(
+        lower.contains(&format!("access-control-allow-origin: {yasgui}")),
+        "{rest}"
+    );
+    let (status, rest) = raw(
+        port,
+        &format!(
+            "OPTIONS /query HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: {yasgui}\r\n\
+             Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(status.starts_with("HTTP/1.1 204"), "{status}");
+    let lower = rest.to_ascii_lowercase();
+    assert!(
+        lower.contains("access-control-allow-headers: accept, content-type"),
+        "{rest}"
+    );
+    assert!(!lower.contains("authorization"), "{rest}");
+    let (status, _) = form_update(
+        port,
+        "DROP ALL",
+        &format!("Origin: {yasgui}\r\nAuthorization: Bearer {TOKEN}\r\n"),
+    );
+    assert!(status.starts_with("HTTP/1.1 403"), "{status}");
+    let (status, _) = raw(
+        port,
+        &format!(
+            "GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Origin: https://other.example\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert!(status.starts_with("HTTP/1.1 403"), "{status}");
+}
+
+/// 64 idle connections once stopped the endpoint answering anyone. With 200 slow clients
+/// connected (silent, half a request head, a body that never comes), normal queries are
+/// answered at once, and a stalled client is let go after the I/O timeout.
+#[test]
+fn slow_clients_do_not_stop_the_endpoint() {
+    use std::io::Write;
+    let (_dir, store) = ingested_store();
+    let server = serve(&store, &["--io-timeout", "3"]);
+    let mut slow = Vec::new();
+    for i in 0..200 {
+        let mut c = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        match i % 3 {
+            0 => {}
+            1 => c
+                .write_all(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+                .unwrap(),
+            _ => c
+                .write_all(
+                    b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+                      Content-Type: application/sparql-query\r\nContent-Length: 1000\r\n\r\nASK {}",
+                )
+                .unwrap(),
+        }
+        slow.push(c);
+    }
+    let mut worst = Duration::ZERO;
+    for _ in 0..20 {
+        let started = Instant::now();
+        let answer = get(
+            &server,
+            "ASK { ?s ?p ?o }",
+            "application/sparql-results+json",
+        );
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+        worst = worst.max(started.elapsed());
+    }
+    assert!(worst < Duration::from_secs(1), "slowest answer {worst:?}");
+    // The stalled ones are closed after the timeout (an answer, then EOF).
+    let c = &mut slow[1];
+    c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let _ = c.read_to_end(&mut rest);
+    assert!(
+        started.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        started.elapsed()
     );
 }
 

@@ -27,6 +27,8 @@ fn bin() -> Command {
     c.env_remove("ACTORGRAPH_STORE")
         .env_remove("ACTORGRAPH_ENDPOINT")
         .env_remove("ACTORGRAPH_UPDATE_ENDPOINT")
+        .env_remove("ACTORGRAPH_ENDPOINT_TOKEN")
+        .env_remove("ACTORGRAPH_SERVE_TOKEN")
         .arg("--quiet");
     c
 }
@@ -730,7 +732,7 @@ fn the_page_works_in_a_real_browser() {
     };
     let (_dir, store) = store();
     // Writable, to give an actor a label of markup below.
-    let server = serve(&store, &["--writable"]);
+    let server = serve(&store, &["--writable", "--token", "workbench-test-token"]);
     let b = &browser;
 
     // Load, search "Iran", pick the suggestion.
@@ -876,6 +878,7 @@ fn the_page_works_in_a_real_browser() {
         .method(Method::POST)
         .uri(server.url("/update"))
         .header(CONTENT_TYPE, "application/sparql-update")
+        .header("authorization", "Bearer workbench-test-token")
         .body(Body::from(update))
         .unwrap();
     let updated = oxhttp::Client::new().request(req).unwrap();

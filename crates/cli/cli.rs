@@ -49,6 +49,18 @@ pub struct Cli {
     )]
     pub update_endpoint: Option<String>,
 
+    /// A token sent to the endpoint as `Authorization: Bearer TOKEN` (the one a
+    /// writable `actorgraph serve` prints); better given in the environment than on a
+    /// command line other users can see.
+    #[arg(
+        long,
+        global = true,
+        env = "ACTORGRAPH_ENDPOINT_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub endpoint_token: Option<String>,
+
     /// No progress bars or summaries on stderr.
     #[arg(long, short, global = true)]
     pub quiet: bool,
@@ -92,6 +104,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         store,
         endpoint,
         update_endpoint,
+        endpoint_token,
         quiet,
         command,
     } = cli;
@@ -99,6 +112,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         store,
         endpoint,
         update_endpoint,
+        endpoint_token,
     };
     match &command {
         Command::Extract(a) => cmd::extract::run(a),

@@ -13,6 +13,7 @@ pub struct Location {
     pub store: PathBuf,
     pub endpoint: Option<String>,
     pub update_endpoint: Option<String>,
+    pub endpoint_token: Option<String>,
 }
 
 /// An open graph: the local store or a SPARQL server.
@@ -26,7 +27,10 @@ impl Target {
     /// for writing only by those who write (see `ingest`).
     pub fn open(at: &Location) -> Result<Self> {
         Ok(match &at.endpoint {
-            Some(url) => Target::Remote(RemoteStore::new(url, at.update_endpoint.as_deref())?),
+            Some(url) => Target::Remote(
+                RemoteStore::new(url, at.update_endpoint.as_deref())?
+                    .with_token(at.endpoint_token.clone()),
+            ),
             None => Target::Local(GraphStore::open(&at.store)?),
         })
     }

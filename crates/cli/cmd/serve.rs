@@ -15,12 +15,32 @@ pub struct ServeArgs {
     /// name another interface.
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR:PORT")]
     pub bind: std::net::SocketAddr,
-    /// Accept SPARQL updates (the store is created if missing).
+    /// Accept SPARQL updates (the store is created if missing) from clients that send
+    /// the token as `Authorization: Bearer TOKEN`.
     #[arg(long)]
     pub writable: bool,
+    /// The token updates need; without it, a random one is made and printed.
+    #[arg(
+        long,
+        env = "ACTORGRAPH_SERVE_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub token: Option<String>,
+    /// Let web pages of this origin (e.g. https://yasgui.example) read query answers
+    /// (CORS); no other origin may use the endpoint, and none may write.
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors_origin: Option<String>,
     /// Cancel a query that runs longer than this many seconds.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub timeout: f64,
+    /// Close a connection whose client sends or reads nothing for this many seconds
+    /// (idle between requests, or stalled in one).
+    #[arg(long, default_value_t = 20.0, value_name = "SECONDS")]
+    pub io_timeout: f64,
+    /// Serve at most this many connections at once (a thread each); more wait.
+    #[arg(long, default_value_t = 1024, value_name = "N")]
+    pub max_connections: usize,
 }
 
 pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
@@ -32,6 +52,34 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     if !(a.timeout.is_finite() && a.timeout > 0.0) {
         anyhow::bail!("--timeout must be a positive number of seconds");
     }
+    if !(a.io_timeout.is_finite() && a.io_timeout > 0.0) {
+        anyhow::bail!("--io-timeout must be a positive number of seconds");
+    }
+    if a.max_connections == 0 {
+        anyhow::bail!("--max-connections must be at least 1");
+    }
+    if let Some(o) = &a.cors_origin {
+        let ok = (o.starts_with("http://") || o.starts_with("https://"))
+            && !o.ends_with('/')
+            && o.split_once("://")
+                .is_some_and(|(_, rest)| !rest.is_empty() && !rest.contains('/'));
+        if !ok {
+            anyhow::bail!(
+                "--cors-origin takes an origin as browsers send it: scheme://host[:port], no path (got {o:?})"
+            );
+        }
+    }
+    let token = match (&a.token, a.writable) {
+        (Some(t), _) if t.trim().is_empty() => anyhow::bail!("--token is empty"),
+        (Some(t), _) => Some(t.clone()),
+        (None, true) => {
+            let t = actorgraph_server::new_token()?;
+            // Printed even with --quiet: without it nobody could write.
+            eprintln!("actorgraph: updates need `Authorization: Bearer {t}` (for --endpoint clients: ACTORGRAPH_ENDPOINT_TOKEN={t})");
+            Some(t)
+        }
+        (None, false) => None,
+    };
     let store = if a.writable {
         let s = GraphStore::open(&at.store)?;
         s.ensure_base()
@@ -45,8 +93,11 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
         ServeOptions {
             bind: a.bind,
             writable: a.writable,
+            token,
+            cors_origin: a.cors_origin.clone(),
             timeout: std::time::Duration::from_secs_f64(a.timeout),
-            ..ServeOptions::default()
+            io_timeout: std::time::Duration::from_secs_f64(a.io_timeout),
+            max_connections: a.max_connections,
         },
     )?;
     if !quiet {

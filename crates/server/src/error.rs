@@ -11,6 +11,12 @@ pub enum ServerError {
         #[source]
         source: BoxedError,
     },
+    /// A writable endpoint was asked for without a token for its writers.
+    #[error("a writable endpoint needs a token for updates (ServeOptions::token)")]
+    NoToken,
+    /// No random token could be made.
+    #[error("cannot make a random token: {0}")]
+    Token(String),
     /// A query ran past its time limit and was cancelled.
     #[error("query cancelled after {seconds} s (the time limit; raise it with --timeout)")]
     Timeout { seconds: f64 },

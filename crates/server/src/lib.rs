@@ -2,6 +2,7 @@
 #![deny(unsafe_code)]
 
 mod error;
+mod guard;
 mod negotiate;
 mod request;
 mod respond;
@@ -12,14 +13,18 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actorgraph_store::Backend;
-use oxhttp::model::header::{ALLOW, CONNECTION};
-use oxhttp::model::{Body, Method, Request, Response, StatusCode};
+use oxhttp::model::header::{
+    ACCESS_CONTROL_ALLOW_HEADERS, ACCESS_CONTROL_ALLOW_ORIGIN, ACCESS_CONTROL_MAX_AGE, ALLOW,
+    CONNECTION, VARY, WWW_AUTHENTICATE,
+};
+use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 use oxhttp::{ListeningServer, Server};
 
 pub use error::ServerError;
 pub use negotiate::{negotiate_rdf_format, negotiate_results_format};
 pub use request::MAX_BODY;
 
+use guard::Origin;
 use request::{read_operation, Operation};
 use respond::{answer_query, answer_update, text_response};
 use workbench::Workbench;
@@ -29,12 +34,24 @@ use workbench::Workbench;
 pub struct ServeOptions {
     /// Where to listen; keep it on a loopback address unless the store is public.
     pub bind: SocketAddr,
-    /// Accept SPARQL updates (POST `update=` or `application/sparql-update`).
+    /// Accept SPARQL updates (POST `update=` or `application/sparql-update`), from
+    /// clients that send `Authorization: Bearer <token>`.
     pub writable: bool,
+    /// The token updates need; [`serve`] refuses to start writable without one (see
+    /// [`new_token`]).
+    pub token: Option<String>,
+    /// A web origin (`https://yasgui.example`) whose pages may read query answers
+    /// (CORS). Writes are never granted to another origin.
+    pub cors_origin: Option<String>,
     /// Each query is cancelled when it runs longer than this.
     pub timeout: Duration,
-    /// At most this many connections are served at once.
+    /// At most this many connections are served at once, each by a thread of its own;
+    /// a connection beyond them waits to be accepted. Idle and slow clients hold theirs
+    /// until `io_timeout`, so this is what keeps them from starving the others.
     pub max_connections: usize,
+    /// How long one read from or write to a client may wait: an idle keep-alive
+    /// connection, or a client that stops sending its request, is closed after it.
+    pub io_timeout: Duration,
 }
 
 impl Default for ServeOptions {
@@ -42,8 +59,11 @@ impl Default for ServeOptions {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 7878)),
             writable: false,
+            token: None,
+            cors_origin: None,
             timeout: Duration::from_secs(30),
-            max_connections: 64,
+            max_connections: 1024,
+            io_timeout: Duration::from_secs(20),
         }
     }
 }
@@ -81,6 +101,9 @@ where
         addr: options.bind.to_string(),
         source: e,
     };
+    if options.writable && options.token.as_deref().is_none_or(str::is_empty) {
+        return Err(ServerError::NoToken);
+    }
     // oxhttp binds inside `spawn` and does not say where: port 0 is resolved here
     // to a free port, so the address reported is one a client can use. (Another
     // process could take the port in between; binding it then fails, and says so.)
@@ -97,12 +120,19 @@ where
     let server = Server::new(move |req| handle(&*store, &workbench, &opts, req))
         .bind(addr)
         .with_max_concurrent_connections(options.max_connections.max(1))
-        // Reading the request and writing the answer; the query has its own limit.
-        .with_global_timeout(options.timeout + Duration::from_secs(60))
+        // Each read and write of the connection; the query has its own limit. oxhttp
+        // knows no deadline for a whole request, so a client that sends a byte every
+        // few seconds keeps its thread: `max_connections` bounds how many can.
+        .with_global_timeout(options.io_timeout.max(Duration::from_millis(100)))
         .with_server_name(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
         .map_err(|e| failed(e.into()))?;
     let inner = server.spawn().map_err(|e| failed(e.into()))?;
     Ok(RunningServer { inner, addr })
+}
+
+/// A token for [`ServeOptions::token`]: 256 random bits in hex.
+pub fn new_token() -> Result<String, ServerError> {
+    guard::new_token().map_err(|e| ServerError::Token(e.to_string()))
 }
 
 /// Reads the store for the workbench in the background, so that the first page opened
@@ -126,35 +156,120 @@ fn handle(
     let mut response = if let Some(answer) = workbench::route(store, workbench, opts.bind, req) {
         answer
     } else {
-        match read_operation(req) {
-            Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
-            Ok(Operation::Update(text)) => {
-                let answer = answer_update(store, &text, opts.writable);
-                if answer.status().is_success() {
-                    workbench.invalidate();
-                }
-                answer
-            }
-            Err((status, message)) => {
-                let mut r = text_response(status, &message);
-                if status == StatusCode::METHOD_NOT_ALLOWED {
-                    if let Ok(v) = "GET, HEAD, POST".parse() {
-                        r.headers_mut().insert(ALLOW, v);
-                    }
-                }
-                if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    // The rest of the body is not read: the connection ends here.
-                    if let Ok(v) = "close".parse() {
-                        r.headers_mut().insert(CONNECTION, v);
-                    }
-                }
-                r
-            }
-        }
+        endpoint(store, workbench, opts, req)
     };
     // HEAD is GET without the body (RFC 9110 9.3.2): same status and headers.
     if head {
         *response.body_mut() = Body::empty();
     }
     response
+}
+
+/// Answers a request to the SPARQL endpoint.
+fn endpoint(
+    store: &(impl Backend + ?Sized),
+    workbench: &Workbench,
+    opts: &ServeOptions,
+    req: &mut Request<Body>,
+) -> Response<Body> {
+    if !guard::host_allowed(req, opts.bind) {
+        return text_response(
+            StatusCode::FORBIDDEN,
+            "this endpoint listens on the loopback address: reach it as localhost or 127.0.0.1",
+        );
+    }
+    // The one foreign origin allowed, if any, may read; it may never write.
+    let cors = match guard::origin(req, opts.bind) {
+        Origin::None | Origin::Same => None,
+        Origin::Foreign(o) if opts.cors_origin.as_deref() == Some(o) => {
+            HeaderValue::from_str(o).ok()
+        }
+        Origin::Foreign(o) => {
+            return text_response(
+                StatusCode::FORBIDDEN,
+                &format!(
+                    "requests from web pages of another origin ({o}) are refused; \
+                     `actorgraph serve --cors-origin ORIGIN` lets one origin read"
+                ),
+            );
+        }
+    };
+    if req.method() == Method::OPTIONS {
+        if let Some(origin) = cors {
+            return preflight(origin);
+        }
+    }
+    let mut response = match read_operation(req) {
+        Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
+        Ok(Operation::Update(_)) if cors.is_some() => text_response(
+            StatusCode::FORBIDDEN,
+            "updates from web pages of another origin are refused",
+        ),
+        Ok(Operation::Update(_)) if opts.writable && !has_token(req, opts) => {
+            let mut r = text_response(
+                StatusCode::UNAUTHORIZED,
+                "updates need the token `actorgraph serve --writable` printed (or was given), \
+                 as `Authorization: Bearer TOKEN`; --endpoint clients take it from \
+                 ACTORGRAPH_ENDPOINT_TOKEN",
+            );
+            r.headers_mut().insert(
+                WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"actorgraph\""),
+            );
+            r
+        }
+        Ok(Operation::Update(text)) => {
+            let answer = answer_update(store, &text, opts.writable);
+            if answer.status().is_success() {
+                workbench.invalidate();
+            }
+            answer
+        }
+        Err((status, message)) => {
+            let mut r = text_response(status, &message);
+            if status == StatusCode::METHOD_NOT_ALLOWED {
+                if let Ok(v) = "GET, HEAD, POST".parse() {
+                    r.headers_mut().insert(ALLOW, v);
+                }
+            }
+            if status == StatusCode::PAYLOAD_TOO_LARGE {
+                // The rest of the body is not read: the connection ends here.
+                if let Ok(v) = "close".parse() {
+                    r.headers_mut().insert(CONNECTION, v);
+                }
+            }
+            r
+        }
+    };
+    if let Some(origin) = cors {
+        let h = response.headers_mut();
+        h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        h.append(VARY, HeaderValue::from_static("Origin"));
+    }
+    response
+}
+
+fn has_token(req: &Request<Body>, opts: &ServeOptions) -> bool {
+    opts.token
+        .as_deref()
+        .is_some_and(|t| !t.is_empty() && guard::has_token(req, t))
+}
+
+/// The answer to a CORS preflight of the origin allowed to read: the headers SPARQL
+/// clients send, never `Authorization`. No `Access-Control-Allow-Methods`: GET and POST
+/// need none, and oxhttp drops that header anyway.
+fn preflight(origin: HeaderValue) -> Response<Body> {
+    let mut r = Response::builder()
+        .status(StatusCode::NO_CONTENT)
+        .body(Body::empty())
+        .unwrap_or_default();
+    let h = r.headers_mut();
+    h.insert(ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    h.insert(
+        ACCESS_CONTROL_ALLOW_HEADERS,
+        HeaderValue::from_static("Accept, Content-Type"),
+    );
+    h.insert(ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+    h.insert(VARY, HeaderValue::from_static("Origin"));
+    r
 }

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::time::Duration;
 
 use actorgraph_extract::{DICTIONARY_FILES, ONTOLOGY_FILES};
-use oxhttp::model::header::{ACCEPT, CONTENT_TYPE};
+use oxhttp::model::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use oxhttp::model::{Body, Method, Request, Response};
 use oxhttp::Client;
 use oxigraph::io::{RdfFormat, RdfParser};
@@ -34,6 +34,8 @@ pub struct RemoteStore {
     query_url: String,
     update_url: String,
     client: Client,
+    /// Sent as `Authorization: Bearer` with every request.
+    token: Option<String>,
 }
 
 impl RemoteStore {
@@ -53,7 +55,16 @@ impl RemoteStore {
                 .with_global_timeout(Duration::from_secs(600))
                 .with_user_agent(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
                 .map_err(|e| StoreError::remote(query_url, e))?,
+            token: None,
         })
+    }
+
+    /// Sends `Authorization: Bearer <token>` with every request, as a writable
+    /// `actorgraph serve` requires of updates.
+    #[must_use]
+    pub fn with_token(mut self, token: Option<String>) -> Self {
+        self.token = token.filter(|t| !t.is_empty());
+        self
     }
 
     pub fn query_url(&self) -> &str {
@@ -74,11 +85,15 @@ impl RemoteStore {
         let body = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form)
             .finish();
-        let request = Request::builder()
+        let mut request = Request::builder()
             .method(Method::POST)
             .uri(url)
             .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(ACCEPT, accept)
+            .header(ACCEPT, accept);
+        if let Some(token) = &self.token {
+            request = request.header(AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let request = request
             .body(Body::from(body))
             .map_err(|e| StoreError::remote(url, e))?;
         let response = self

@@ -10,12 +10,12 @@ mod api;
 mod assets;
 mod params;
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use actorgraph_export::{Corpus, ExportError};
 use actorgraph_store::Backend;
-use oxhttp::model::header::{CACHE_CONTROL, CONTENT_TYPE, HOST};
+use oxhttp::model::header::{CACHE_CONTROL, CONTENT_TYPE};
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
 
 pub(crate) use api::Loaded;
@@ -68,7 +68,7 @@ pub(crate) fn route(
     if !is_ours {
         return None;
     }
-    if bind.ip().is_loopback() && !names_loopback(req) {
+    if !crate::guard::host_allowed(req, bind) {
         // A web page whose name an attacker points at 127.0.0.1 (DNS rebinding) would be
         // of the same origin as the workbench, and could read the store through it.
         return Some(secured(plain(
@@ -93,20 +93,6 @@ pub(crate) fn route(
         api::answer(store, workbench, path, req.uri().query().unwrap_or(""))
     };
     Some(secured(response))
-}
-
-/// Whether the request's `Host` names this machine's loopback address, whatever the port.
-fn names_loopback(req: &Request<Body>) -> bool {
-    let Some(host) = req.headers().get(HOST).and_then(|v| v.to_str().ok()) else {
-        // HTTP/1.0 clients may send none; a browser always does.
-        return true;
-    };
-    let name = match host.strip_prefix('[') {
-        Some(v6) => v6.split(']').next().unwrap_or(""),
-        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
-    };
-    name.eq_ignore_ascii_case("localhost")
-        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
 }
 
 /// `/` keeps answering SPARQL for clients that send their query there.
@@ -145,37 +131,4 @@ fn secured(mut r: Response<Body>) -> Response<Body> {
         h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     r
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_loopback_names_reach_a_loopback_workbench() {
-        let with_host = |host: &str| {
-            Request::builder()
-                .uri("/")
-                .header(HOST, host)
-                .body(Body::empty())
-                .unwrap()
-        };
-        for ok in [
-            "localhost:7878",
-            "127.0.0.1:7878",
-            "127.0.0.2",
-            "[::1]:7878",
-            "LOCALHOST",
-        ] {
-            assert!(names_loopback(&with_host(ok)), "{ok}");
-        }
-        for bad in [
-            "evil.example:7878",
-            "evil.example",
-            "10.0.0.1:7878",
-            "localhost.evil.example",
-        ] {
-            assert!(!names_loopback(&with_host(bad)), "{bad}");
-        }
-    }
 }
