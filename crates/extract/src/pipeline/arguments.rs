@@ -784,17 +784,21 @@ impl Extractor {
         let c = sent.clause[end.min(sent.clause.len() - 1)];
         // "airstrikes targeting Iranian-backed militias across Iraq": the target is an
         // armed group the text does not name, and the state is only where it is.
-        let group_target = |to: usize| {
-            (end..to).any(|k| {
-                sent.has_cue(k, CueKind::NonstateNoun)
-                    && !sent.has_cue(k, CueKind::PeopleNoun)
-                    && !sent.has_cue(k, CueKind::PrivateNoun)
-            })
-        };
+        // Found once, not rescanned for each mention: that made a long sentence of
+        // attacks cubic.
+        let first_group = (end..sent.tokens.len()).find(|&k| {
+            sent.has_cue(k, CueKind::NonstateNoun)
+                && !sent.has_cue(k, CueKind::PeopleNoun)
+                && !sent.has_cue(k, CueKind::PrivateNoun)
+        });
+        let group_target = |to: usize| first_group.is_some_and(|g| g < to);
+        // Mentions are in token order: those at or after `end` start here.
+        let first = sent.mentions.iter().as_slice().partition_point(|m| m.t0 < end);
         for m in sent
             .mentions
             .iter()
-            .filter(|m| m.t0 >= end && sent.clause[m.t0] == c)
+            .skip(first)
+            .filter(|m| sent.clause[m.t0] == c)
         {
             if group_target(m.t0) {
                 return vec![];

@@ -290,6 +290,17 @@ fn sentence_mentions(
         .collect()
 }
 
+/// The first mention covering each of `n` tokens.
+fn covering(mentions: &[SentMention], n: usize) -> Vec<Option<MentionIx>> {
+    let mut at = vec![None; n];
+    for (i, m) in mentions.iter().enumerate() {
+        for slot in at.iter_mut().take(m.t1.min(n)).skip(m.t0) {
+            slot.get_or_insert(MentionIx::new(i));
+        }
+    }
+    at
+}
+
 impl Extractor {
     /// One sentence through the stages: mentions, cues, clauses, frames, triggers and
     /// their arguments, then the relations, then what later sentences may refer back to.
@@ -313,10 +324,12 @@ impl Extractor {
             })
             .collect();
         let clause = clauses(tokens, &sm, &cues);
+        let covering = covering(&sm, tokens.len());
         let mut sent = Sentence {
             text: &report.doc.clean,
             tokens,
             mentions: sm.into(),
+            covering,
             clause,
             cues,
             accused: vec![],

@@ -129,6 +129,9 @@ struct Sentence<'a> {
     text: &'a str,
     tokens: &'a [Token],
     mentions: IndexVec<MentionIx, SentMention>,
+    /// The first mention covering each token: rules ask this of every token, and a
+    /// scan of the mentions each time made long sentences quadratic.
+    covering: Vec<Option<MentionIx>>,
     clause: Vec<usize>,
     cues: Vec<CueSet>,
     /// "accused Ukrainian troops of perpetrating attacks": (token of "of", the verb,
@@ -150,7 +153,7 @@ impl Sentence<'_> {
     }
 
     fn mention_at(&self, t: usize) -> Option<MentionIx> {
-        self.mentions.position(|m| m.t0 <= t && t < m.t1)
+        self.covering.get(t).copied().flatten()
     }
 
     /// The token just before a mention, skipping determiners and adjectives
