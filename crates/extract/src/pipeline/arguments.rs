@@ -793,7 +793,11 @@ impl Extractor {
         });
         let group_target = |to: usize| first_group.is_some_and(|g| g < to);
         // Mentions are in token order: those at or after `end` start here.
-        let first = sent.mentions.iter().as_slice().partition_point(|m| m.t0 < end);
+        let first = sent
+            .mentions
+            .iter()
+            .as_slice()
+            .partition_point(|m| m.t0 < end);
         for m in sent
             .mentions
             .iter()
