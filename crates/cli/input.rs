@@ -41,12 +41,15 @@ impl Source {
         let bytes = match self {
             Source::File(p) => {
                 // A published PDF or saved page carries images and markup besides its
-                // text: the file may be larger, its text may not.
-                let published = std::fs::metadata(p).is_ok_and(|m| m.is_file()) && {
-                    let head = head(p);
-                    actorgraph_read::looks_like_pdf(&head)
-                        || actorgraph_read::looks_like_html(&head)
-                };
+                // text: the file may be larger, its text may not. Only a file past the
+                // text limit is opened a second time, to see what it is.
+                let published = std::fs::metadata(p)
+                    .is_ok_and(|m| m.is_file() && m.len() > MAX_REPORT_BYTES)
+                    && {
+                        let head = head(p);
+                        actorgraph_read::looks_like_pdf(&head)
+                            || actorgraph_read::looks_like_html(&head)
+                    };
                 read_file(
                     p,
                     if published {

@@ -153,22 +153,9 @@ pub(crate) fn author_line(authors: &[String]) -> String {
 pub(crate) fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');
     w.len() >= 3
-        && [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .iter()
-        .any(|m| m.starts_with(&w.to_ascii_lowercase()))
+        && crate::MONTHS
+            .iter()
+            .any(|m| m.len() >= w.len() && m[..w.len()].eq_ignore_ascii_case(w))
 }
 
 /// "Month D, YYYY" somewhere in the text, as the extractor finds a report's date.
