@@ -201,6 +201,25 @@ impl Extractor {
                 subjects = self.coordinated_backwards(sent, m);
             }
         }
+        // "intercepted six Iranian drones attempting to target the oil field": what a
+        // weapon does, its owner does.
+        let head = if sent.word(i).ends_with("ing") {
+            Some(i - 1)
+        } else if i > 3 && sent.word(i - 1) == "to" && sent.word(i - 2).ends_with("ing") {
+            Some(i - 3)
+        } else {
+            None
+        };
+        if let Some(h) = head.filter(|&h| h > 0 && sent.has_cue(h, CueKind::Weapon)) {
+            let owner = sent.mention_at(h - 1).or_else(|| {
+                (h > 1 && sent.has_cue(h - 1, CueKind::Weapon))
+                    .then(|| sent.mention_at(h - 2))
+                    .flatten()
+            });
+            if let Some(m) = owner.filter(|&m| entities[sent.mentions[m].entity].kind.is_party()) {
+                return Some(vec![sent.mentions[m].entity]);
+            }
+        }
         // "sanctioned 12 vessels for supporting Iran's oil exports", "praised Belarus for
         // hosting the talks": who is sanctioned or praised for an act did it, not the
         // clause's subject.
@@ -730,7 +749,9 @@ impl Extractor {
                                 && usable(m)
                                 // "control of Kherson", but not "warned of Putin's plans".
                                 && sent.word(end) != "of"
-                                && (end..m.t0).all(|k| !sent.is_prep(k) || sent.word(k) == "of")
+                                && (end..m.t0).all(|k| {
+                                    !sent.is_prep(k) || sent.word(k) == "of" || sent.bounds_count(k)
+                                })
                                 && (end..m.t0).all(|k| !matches!(sent.word(k), "," | "and"))
                         })
                         .map(|m| (sent.mentions[m].t0, self.coordinated(sent, m)))
@@ -804,7 +825,13 @@ impl Extractor {
             .skip(first)
             .filter(|m| sent.clause[m.t0] == c)
         {
-            if group_target(m.t0) {
+            // "airstrikes targeting Hezbollah military sites in Lebanon": a named armed
+            // group is hit, and the state is where.
+            let named_group = entities[m.entity].kind == ActorKind::NonStateArmedGroup
+                && subjects
+                    .iter()
+                    .all(|s| entities[*s].rollup != entities[m.entity].rollup);
+            if group_target(m.t0) || named_group {
                 return vec![];
             }
             // "a drone attack targeting Sitra Island, Bahrain": the state after a named
@@ -885,8 +912,16 @@ pub(super) fn governed_from_outside(sent: &Sentence, i: usize) -> bool {
 /// Verbs by which an actor reports what others do ("reported", "claimed"), as
 /// opposed to stating its own stance ("reiterated its commitment").
 pub(super) fn reports_on_others(sent: &Sentence, k: usize) -> bool {
+    // "Hezbollah claimed 29 attacks", "claimed responsibility for the strike": a claim
+    // of a deed, the claimant's own.
+    let deed_claim = sent.word(k).starts_with("claim")
+        && sent.tokens.get(k + 1).is_some_and(|t| t.is_word)
+        && !matches!(sent.word(k + 1), "that" | "to")
+        && !sent.is_prep(k + 1)
+        && sent.mention_at(k + 1).is_none();
     // "the Union State": a name, not the verb "state".
-    sent.mention_at(k).is_none()
+    !deed_claim
+        && sent.mention_at(k).is_none()
         && (sent.has_cue(k, CueKind::Announce) || sent.has_cue(k, CueKind::Speech))
         && [
             "report", "claim", "alleg", "said", "say", "stat", "note", "announc", "publish",

@@ -47,9 +47,19 @@ impl Extractor {
             // The complement starts at "that", ":" or a quote within a few words.
             // "claimed to have repelled": an infinitive complement of a claim verb.
             let infinitive_claim = sent.word(v).starts_with("claim") && sent.word(v + 1) == "to";
+            // "Hezbollah claimed 29 attacks targeting IDF forces", "claimed responsibility
+            // for a drone attack": what is claimed is a deed, its own.
+            let deed_claim = sent.word(v).starts_with("claim")
+                && sent.mention_at(v + 1).is_none()
+                && (v + 1..(v + 7).min(sent.tokens.len())).any(|k| {
+                    self.lex.triggers_for(sent.word(k)).iter().any(|(t, _)| {
+                        self.lex.trigger(*t).pos == Pos::Noun
+                            && self.lex.trigger(*t).quad_class() == 4
+                    })
+                });
             let Some(start) = (v + 1..(v + 6).min(sent.tokens.len()))
                 .find(|&k| matches!(sent.word(k), "that" | ":" | "\""))
-                .or(infinitive_claim.then_some(v + 1))
+                .or((infinitive_claim || deed_claim).then_some(v + 1))
             else {
                 continue;
             };

@@ -144,6 +144,25 @@ impl Sentence<'_> {
         self.tokens.get(i).map_or("", |t| t.lower.as_str())
     }
 
+    /// A count: "600", "1,200", "several", "dozens".
+    fn is_quantity(&self, i: usize) -> bool {
+        let w = self.word(i);
+        (w.starts_with(|c: char| c.is_ascii_digit())
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b','))
+            || QUANTIFIERS.contains(&w)
+    }
+
+    /// Words that only bound a count, not a phrase: the "more than" of "struck more
+    /// than 600 targets", the "over" of "over 70 depots", "at least".
+    fn bounds_count(&self, i: usize) -> bool {
+        match self.word(i) {
+            "than" => matches!(self.word(i.wrapping_sub(1)), "more" | "fewer" | "less"),
+            "over" | "under" | "about" | "around" | "nearly" => self.is_quantity(i + 1),
+            "at" => self.word(i + 1) == "least",
+            _ => false,
+        }
+    }
+
     fn is_prep(&self, i: usize) -> bool {
         PREPOSITIONS.contains(&self.word(i))
     }

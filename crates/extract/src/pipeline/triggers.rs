@@ -165,7 +165,12 @@ impl Extractor {
             return true;
         }
         // "the occupied port", "its occupied territory": a participle as adjective.
-        if want == Pos::Noun && !has_want && sent.word(i).ends_with("ed") {
+        // "600 Hezbollah targets", "the targets": a plural noun, where the lexicon
+        // knows the word only as a verb.
+        if want == Pos::Noun
+            && !has_want
+            && (sent.word(i).ends_with("ed") || sent.word(i).ends_with('s'))
+        {
             return true;
         }
         if want == Pos::Verb && participle_as_adjective(sent, i) {
@@ -309,7 +314,9 @@ impl Extractor {
                         | "continue"
                         | "continued"
                 );
-            return if sent.mentions[m].how == How::Demonym || noun_follows {
+            // "struck 600 Hezbollah targets": a counted noun phrase.
+            let counted = sent.mentions[m].t0 > 0 && sent.is_quantity(sent.mentions[m].t0 - 1);
+            return if sent.mentions[m].how == How::Demonym || noun_follows || counted {
                 Pos::Noun
             } else {
                 Pos::Verb

@@ -94,5 +94,28 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
     "either", "neither", "each", "all", "some", "other", "more", "most", "very", "only",
 ];
 
+/// Counting words that open a noun phrase: "600 Hezbollah targets", "several
+/// Russian positions". Numerals in digits are recognized by their form.
+pub(super) const QUANTIFIERS: &[&str] = &[
+    "several",
+    "many",
+    "multiple",
+    "numerous",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+];
+
 /// Pronouns that stand for a non-person actor named earlier in the sentence.
 pub(super) const IT_REFERENCES: &[&str] = &["it", "its"];

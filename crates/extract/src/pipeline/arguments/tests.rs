@@ -518,3 +518,50 @@ fn who_is_sanctioned_or_praised_for_an_act_did_it() {
         .collect();
     assert!(got.contains(&("Iran".into(), "Belarus".into(), "05".into())));
 }
+
+#[test]
+fn a_counted_target_is_the_one_struck_not_the_state_it_is_in() {
+    let rels = extract(
+        "The IDF stated on March 8 that it has struck more than 600 Hezbollah targets and killed more than 200 Hezbollah fighters in Lebanon.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.contains(&("Israel".into(), "Hezbollah".into(), "18".into())),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Israel".into(), "Hezbollah".into(), "19".into())),
+        "{got:?}"
+    );
+    // Neither Lebanon nor Hezbollah "targets" anyone here.
+    assert!(got.iter().all(|(s, _, _)| s == "Israel"), "{got:?}");
+    assert!(got.iter().all(|(_, o, _)| o != "Lebanon"), "{got:?}");
+    let rels = extract(
+        "The IDF conducted airstrikes targeting Hezbollah military sites and institutions in Lebanon on March 2.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.contains(&("Israel".into(), "Hezbollah".into(), "18".into())),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, o, _)| o != "Lebanon"), "{got:?}");
+}
+
+#[test]
+fn what_a_weapon_does_its_owner_does() {
+    let rels = extract(
+        "Saudi forces also intercepted six Iranian drones attempting to target the Shaybah Oil Field in Saudi Arabia.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.contains(&("Iran".into(), "Saudi Arabia".into(), "18".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&("Saudi Arabia".into(), "Saudi Arabia".into(), "18".into()))
+            && got
+                .iter()
+                .all(|(s, _, r)| !(s == "Saudi Arabia" && r == "18")),
+        "{got:?}"
+    );
+}

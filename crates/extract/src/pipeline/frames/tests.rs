@@ -138,3 +138,24 @@ fn the_accused_is_the_actor_of_the_deed() {
     );
     assert_eq!(deed.modality, Modality::Claimed);
 }
+
+#[test]
+fn a_claimed_deed_is_the_claimants_own_and_a_claim() {
+    let rels = extract(
+        "Hezbollah claimed 29 attacks targeting IDF forces and positions in northern Israel between March 9 and March 10.",
+    );
+    let strike = rels
+        .iter()
+        .find(|r| triple(r) == ("Hezbollah".into(), "Israel".into(), "18".into()))
+        .unwrap_or_else(|| panic!("{rels:#?}"));
+    assert_eq!(strike.modality, Modality::Claimed);
+    let rels =
+        extract("Hezbollah claimed responsibility for a drone attack targeting an IDF base.");
+    assert!(
+        rels.iter().any(
+            |r| triple(r) == ("Hezbollah".into(), "Israel".into(), "18".into())
+                && r.modality == Modality::Claimed
+        ),
+        "{rels:#?}"
+    );
+}
