@@ -257,6 +257,9 @@ pub(super) fn clauses(tokens: &[Token], sm: &[SentMention], cues: &[CueSet]) -> 
     let mut c = 0;
     // The clause a list opened by "including" or "such as" interrupts.
     let mut listing: Option<usize> = None;
+    let mut relative: Option<usize> = None;
+    // Clause numbers are never reused, though a clause may be resumed.
+    let mut next = 1;
     for i in 0..n {
         let w = tokens[i].lower.as_str();
         let opens = i > 0
@@ -281,13 +284,24 @@ pub(super) fn clauses(tokens: &[Token], sm: &[SentMention], cues: &[CueSet]) -> 
             clause[i] = c;
             continue;
         }
+        // "targeting Salman Port, which is home to the Fifth Fleet, in Manama, Bahrain":
+        // a relative clause set off by commas ends where a place phrase goes on with
+        // the clause it interrupts.
+        if let Some(outer) = relative {
+            if word(i - 1) == "," && matches!(w, "in" | "near" | "at") {
+                c = outer;
+                relative = None;
+            }
+        }
         if opens {
             if matches!(w, "including" | "such") {
                 listing = Some(c);
             } else {
                 listing = None;
             }
-            c += 1;
+            relative = (matches!(w, "which" | "who" | "where") && word(i - 1) == ",").then_some(c);
+            c = next;
+            next += 1;
         }
         clause[i] = c;
     }

@@ -115,3 +115,15 @@ fn a_capitalized_word_inside_a_title_is_no_event() {
         .collect();
     assert_eq!(got, [("Russia".into(), "Iran".into(), "05".into())]);
 }
+
+#[test]
+fn a_relative_clause_between_commas_ends_where_a_place_goes_on() {
+    let rels = extract(
+        "Iran conducted a drone attack targeting Salman Port, which is home to the US Navy's Fifth Fleet, in Manama, Bahrain, on March 7.",
+    );
+    assert!(
+        rels.iter()
+            .any(|r| triple(r) == ("Iran".into(), "Bahrain".into(), "18".into())),
+        "{rels:#?}"
+    );
+}
