@@ -725,6 +725,9 @@ impl Extractor {
                 && !ally(m)
                 && !private(m)
         };
+        let usable_after_that = |m: &SentMention| {
+            entities[m.entity].kind.is_party() && m.how != How::Place && !private(m)
+        };
         let mut best: Option<(usize, Vec<EntityIx>)> = None;
         for slot in slots {
             let hit = match slot {
@@ -738,6 +741,20 @@ impl Extractor {
                         .find(|&k| sent.has_cue(k, CueKind::ForcesReference))
                         .unwrap_or(end);
                     Some((k, ctx.last_forces.clone()))
+                }
+                // "demanded that Iran dismantle", "urged that Belarus refrain": who is
+                // to act is the one demanded of.
+                ObjectSlot::Direct
+                    if sent.word(end) == "that" && matches!(trig.cameo.root(), 2 | 10) =>
+                {
+                    sent.mentions
+                        .position(|m| {
+                            m.t0 > end
+                                && m.t0 <= end + 3
+                                && usable_after_that(m)
+                                && (end + 1..m.t0).all(|k| DETERMINERS.contains(&sent.word(k)))
+                        })
+                        .map(|m| (sent.mentions[m].t0, self.coordinated(sent, m)))
                 }
                 ObjectSlot::Direct => {
                     let limit = (end + 10).min(n);
@@ -788,6 +805,24 @@ impl Extractor {
                 if best.as_ref().is_none_or(|(b, _)| pos < *b) {
                     best = Some((pos, ents));
                 }
+            }
+        }
+        // "threatened military consequences if Iran fails to remove the mines": a threat
+        // with no party for its object is made to the one its condition names.
+        if best.is_none() && trig.cameo.root() == 13 {
+            let cond = (end..(end + 15).min(n))
+                .take_while(|&k| !matches!(sent.word(k), "." | ";"))
+                .find(|&k| matches!(sent.word(k), "if" | "unless"));
+            if let Some(k) = cond {
+                best = sent
+                    .mentions
+                    .position(|m| {
+                        m.t0 > k
+                            && m.t0 <= k + 3
+                            && usable_after_that(m)
+                            && (k + 1..m.t0).all(|j| DETERMINERS.contains(&sent.word(j)))
+                    })
+                    .map(|m| (k, self.coordinated(sent, m)));
             }
         }
         best.map(|(_, e)| e).unwrap_or_default()

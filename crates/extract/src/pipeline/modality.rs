@@ -26,6 +26,25 @@ impl Extractor {
         if !noun && t >= 2 && sent.word(t - 1) == "to" && sent.has_cue(t - 2, CueKind::IntentNoun) {
             return (Modality::Possible, None);
         }
+        // "if the KRG supports a US attack", "unless Iran agrees", "in the event of an
+        // attack on Iran": a condition, not an event the report holds.
+        let c = sent.clause[t];
+        let cs = (0..t)
+            .rev()
+            .take_while(|&k| sent.clause[k] == c)
+            .last()
+            .unwrap_or(t);
+        let conditional = matches!(sent.word(cs), "if" | "unless")
+            || (cs..t).any(|k| {
+                matches!(sent.word(k), "event" | "case")
+                    && sent.word(k + 1) == "of"
+                    && k + 2 <= t
+                    && k >= 1
+                    && matches!(sent.word(k - 1), "the" | "in")
+            });
+        if conditional && (from..t).all(|k| !sent.has_cue(k, CueKind::Assessed)) {
+            return (Modality::Possible, None);
+        }
         // The nearest hedge before the trigger, else "likely" later in its clause.
         let mut nearest = None;
         let mut at = 0;

@@ -565,3 +565,21 @@ fn what_a_weapon_does_its_owner_does() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_demand_is_of_the_one_told_to_act_and_a_threat_of_the_one_its_condition_names() {
+    let rels = extract("The United States demanded that Iran halt enrichment.");
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.contains(&("United States".into(), "Iran".into(), "10".into())),
+        "{got:?}"
+    );
+    let rels = extract(
+        "Trump also threatened military consequences at a level never seen before if Iran fails to remove any mines it has placed.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.contains(&("United States".into(), "Iran".into(), "13".into())),
+        "{got:?}"
+    );
+}

@@ -61,3 +61,21 @@ fn hedges_set_modality() {
         .unwrap();
     assert_eq!(china.modality, Modality::Possible);
 }
+
+#[test]
+fn an_event_in_a_condition_is_only_possible() {
+    let rels = extract(
+        "Kataib Hezbollah threatened Iraqi Kurdistan's security if the Kurdistan Regional Government supports a US attack on Iran.",
+    );
+    let attack = rels
+        .iter()
+        .find(|r| r.subject.rollup.label == "United States" && r.object.rollup.label == "Iran")
+        .unwrap_or_else(|| panic!("{rels:#?}"));
+    assert_eq!(attack.modality, Modality::Possible);
+    let rels = extract("Hezbollah will attack Israel in the event of a US strike on Iran.");
+    let strike = rels
+        .iter()
+        .find(|r| triple(r) == ("United States".into(), "Iran".into(), "18".into()))
+        .unwrap_or_else(|| panic!("{rels:#?}"));
+    assert_eq!(strike.modality, Modality::Possible);
+}
