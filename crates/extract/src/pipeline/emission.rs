@@ -491,6 +491,15 @@ impl Extractor {
                 // A semicolon ends what the speaker said.
                 .filter(|(_, m)| !(fr.start..m.t0).any(|k| sent.word(k) == ";"))
                 .filter(|(_, m)| entities[m.entity].kind.is_party())
+                // "The IDF confirmed that the combined force targeted ...": a coalition
+                // of the speaker's own side acts beside it.
+                .filter(|(_, m)| {
+                    sr.is_none()
+                        || !entities[m.entity]
+                            .members
+                            .iter()
+                            .any(|&e| entities[e].rollup == sr)
+                })
                 .find(|(_, m)| {
                     entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr
                 });

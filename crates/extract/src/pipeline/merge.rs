@@ -20,19 +20,53 @@ impl Extractor {
         // Only a conflict the report keeps coming back to makes an adversary: a
         // passing mention of some other war must not.
         let adversary: BTreeMap<String, String> = counts
-            .into_iter()
+            .iter()
             .filter_map(|(a, m)| {
-                let best = m
-                    .into_iter()
-                    .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(x.0)))?;
-                (best.1 >= 3).then(|| (a.to_owned(), best.0.to_owned()))
+                let best = m.iter().max_by(|x, y| x.1.cmp(y.1).then(y.0.cmp(x.0)))?;
+                (*best.1 >= 3).then(|| ((*a).to_owned(), (*best.0).to_owned()))
+            })
+            .collect();
+        // "The combined force struck three airbases": the allies acting together fight
+        // the adversary they share, though one of them fights another more often in
+        // this report (Israel and Hezbollah).
+        let mut together: BTreeMap<(usize, String, String), BTreeSet<&str>> = BTreeMap::new();
+        for r in &pending {
+            together
+                .entry((r.span[0], r.cameo.to_string(), r.trigger.clone()))
+                .or_default()
+                .insert(r.subject.rollup.id.as_str());
+        }
+        let shared: BTreeMap<(usize, String, String), String> = together
+            .into_iter()
+            .filter(|(_, side)| side.len() >= 2)
+            .filter_map(|(key, side)| {
+                let mut best: Option<(usize, &str)> = None;
+                let first = counts.get(side.first()?)?;
+                for &t in first.keys().filter(|t| !side.contains(*t)) {
+                    let per: Option<Vec<usize>> = side
+                        .iter()
+                        .map(|s| counts.get(s).and_then(|m| m.get(t)).copied())
+                        .collect();
+                    let Some(per) = per else { continue };
+                    let total: usize = per.iter().sum();
+                    if total >= 3 && best.is_none_or(|(b, _)| total > b) {
+                        best = Some((total, t));
+                    }
+                }
+                best.map(|(_, t)| (key, t.to_owned()))
             })
             .collect();
         let mut filled = Vec::new();
         for mut r in pending {
-            let Some(target) = adversary.get(&r.subject.rollup.id) else {
+            let key = (r.span[0], r.cameo.to_string(), r.trigger.clone());
+            let Some(target) = shared
+                .get(&key)
+                .or_else(|| adversary.get(&r.subject.rollup.id))
+                .cloned()
+            else {
                 continue;
             };
+            let target = &target;
             let Some(idx) = self.dict.get(target) else {
                 continue;
             };

@@ -277,6 +277,19 @@ impl Sentence<'_> {
     /// a compass word ("in southern Lebanon"), or in apposition to a place's name
     /// ("west of Sharjah, the UAE").
     fn names_where(&self, m: &SentMention) -> bool {
+        // "on NATO territory", "Turkish airspace", "the Israel-Lebanon border", "the
+        // border with Ukraine": a place named after a party.
+        let border = |w: &str| matches!(w, "border" | "borders" | "airspace" | "waters");
+        let place_noun = |k: usize| self.has_cue(k, CueKind::LandNoun) || border(self.word(k));
+        if place_noun(m.t1)
+            || (self.word(m.t1) == "-"
+                && self
+                    .mention_at(m.t1 + 1)
+                    .is_some_and(|n| place_noun(self.mentions[n].t1)))
+            || (m.t0 >= 2 && self.word(m.t0 - 1) == "with" && border(self.word(m.t0 - 2)))
+        {
+            return true;
+        }
         let Some(g) = self.governing_index(m) else {
             return false;
         };

@@ -144,7 +144,15 @@ impl Extractor {
                 .and_then(|fr| fr.speaker)
             {
                 let side = entities[speaker].rollup;
-                if f.subjects.iter().all(|&s| entities[s].rollup != side) {
+                // A coalition the speaker's side is in is its own side too.
+                let own = |s: EntityIx| {
+                    entities[s].rollup == side
+                        || entities[s]
+                            .members
+                            .iter()
+                            .any(|&m| entities[m].rollup == side)
+                };
+                if !f.subjects.iter().any(|&s| own(s)) {
                     modality = Modality::Claimed;
                     attributed = Some(speaker);
                 }

@@ -242,3 +242,37 @@ fn a_state_named_only_as_where_is_not_what_a_statement_is_about() {
     assert!(rels.iter().any(|r| r.relation == "makesStatementAbout"
         || (r.subject.rollup.label == "Hezbollah" && r.object.rollup.label == "Israel")));
 }
+
+#[test]
+fn no_statement_about_a_place_named_after_a_party_or_the_speakers_own_coalition() {
+    let rels = extract(
+        "The IDF stated on March 1 that it has significantly increased the number of forces along the Israel-Lebanon border.",
+    );
+    assert!(
+        rels.iter().all(|r| r.object.rollup.label != "Lebanon"),
+        "{rels:#?}"
+    );
+    let rels = extract(
+        "Ukrainian President Volodymyr Zelensky accused Russia of staging a serious provocation on NATO territory.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.iter().any(|(s, o, _)| s == "Ukraine" && o == "Russia"),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(_, o, _)| o != "NATO"), "{got:?}");
+    let rels = Extractor::builtin()
+        .unwrap()
+        .extract(
+            "t.txt",
+            "Iran Update, March 2, 2026\n\nThe IDF also confirmed that the combined force targeted the Islamic Republic of Iran Broadcasting headquarters in Tehran City on March 2.\n".to_owned(),
+        )
+        .unwrap()
+        .relations;
+    let strike = rels
+        .iter()
+        .find(|r| triple(r) == ("Israel".into(), "Iran".into(), "18".into()))
+        .unwrap_or_else(|| panic!("{rels:#?}"));
+    assert_eq!(strike.modality, Modality::Asserted, "{strike:#?}");
+    assert!(rels.iter().all(|r| r.cameo.root() != 1), "{rels:#?}");
+}

@@ -1,4 +1,6 @@
 use crate::test_support::{extract, triple};
+use crate::Extractor;
+use std::collections::BTreeSet;
 
 #[test]
 fn a_merged_relation_speaks_through_a_sentence_that_names_both_actors() {
@@ -33,4 +35,36 @@ fn a_show_of_force_without_a_target_is_against_the_reports_adversary() {
     // A violated agreement or a mobilized society names no target.
     let rels = extract("Ukrainians have successfully mobilized society.");
     assert!(rels.is_empty(), "{rels:#?}");
+}
+
+#[test]
+fn allies_acting_together_fight_the_adversary_they_share() {
+    // Israel fights Hezbollah more often in this report, but the combined force's
+    // unnamed target is the adversary both allies share.
+    let text = "Iran Update, March 8, 2026\n\n\
+        Israel struck Hezbollah in Beirut. Israel struck Hezbollah in Tyre. Israel struck Hezbollah in Sidon. Israel struck Hezbollah in Nabatieh. \
+        The United States struck Iran. Israel struck Iran. The United States struck Iran again.\n\n\
+        The combined force also struck three airbases on March 7.\n";
+    let rels = Extractor::builtin()
+        .unwrap()
+        .extract("t.txt", text.to_owned())
+        .unwrap()
+        .relations;
+    let filled: BTreeSet<_> = rels
+        .iter()
+        .filter(|r| r.sentence.starts_with("The combined force"))
+        .map(triple)
+        .collect();
+    assert!(
+        filled.contains(&("Israel".into(), "Iran".into(), "18".into())),
+        "{filled:?}"
+    );
+    assert!(
+        filled.contains(&("United States".into(), "Iran".into(), "18".into())),
+        "{filled:?}"
+    );
+    assert!(
+        filled.iter().all(|(_, o, _)| o != "Hezbollah"),
+        "{filled:?}"
+    );
 }

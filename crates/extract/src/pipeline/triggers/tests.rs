@@ -109,3 +109,17 @@ fn an_attack_is_a_strike_only_with_a_stand_off_weapon_or_target() {
     assert!(t.iter().all(|(_, _, c)| c == "18"), "{standoff:?}");
     assert_eq!(t.len(), 2, "{standoff:?}");
 }
+
+#[test]
+fn mortaring_is_shelling() {
+    let rels = extract(
+        "Hezbollah also claimed that it mortared Israeli forces advancing toward al Jadida.",
+    );
+    assert!(
+        rels.iter().any(
+            |r| triple(r) == ("Hezbollah".into(), "Israel".into(), "19".into())
+                && r.modality == crate::Modality::Claimed
+        ),
+        "{rels:#?}"
+    );
+}
