@@ -594,6 +594,47 @@ fn query_stops_every_query_at_its_limits() {
     assert!(r.stderr.contains("malformed SPARQL query"), "{}", r.stderr);
 }
 
+/// A store read while another process creates it is either read or refused as being
+/// created, never with RocksDB's missing column family.
+#[test]
+fn a_store_read_while_it_is_created_is_read_or_named_as_being_created() {
+    let dir = TempDir::new().unwrap();
+    // What RocksDB leaves of a creation cut short: its lock, no CURRENT.
+    let cut = dir.path().join("cut");
+    fs::create_dir(&cut).unwrap();
+    fs::write(cut.join("LOCK"), "").unwrap();
+    let mut c = bin();
+    c.arg("--store").arg(&cut);
+    let r = run_with(c, &["query", "ASK {}"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is being created"), "{}", r.stderr);
+
+    for round in 0..3 {
+        let store = dir.path().join(format!("store{round}"));
+        let mut ingest = bin()
+            .arg("--store")
+            .arg(&store)
+            .args(["ingest", reports().to_str().unwrap()])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        for _ in 0..15 {
+            let mut c = bin();
+            c.arg("--store").arg(&store);
+            let r = run_with(c, &["query", "ASK {}"]);
+            assert!(
+                (r.code == 0 && r.stdout.trim() == "true")
+                    || r.stderr.contains("no store at")
+                    || r.stderr.contains("is being created"),
+                "{} {}",
+                r.stdout,
+                r.stderr
+            );
+        }
+        assert!(ingest.wait().unwrap().success());
+    }
+}
+
 #[test]
 fn serve_listens_on_loopback_by_default() {
     let r = run_with(bin(), &["serve", "--help"]);
