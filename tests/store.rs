@@ -396,6 +396,245 @@ fn serve_answers_the_sparql_protocol_with_content_negotiation() {
     assert_eq!(get(&server, ask, "*/*").status, StatusCode::OK);
 }
 
+/// A store of 100 reports (the examples, 25 times over under other names): enough that
+/// each query of [`RUNAWAY_QUERIES`] runs for minutes, or takes gigabytes, unless stopped.
+fn larger_store() -> (TempDir, PathBuf) {
+    let dir = TempDir::new().expect("tempdir");
+    let reports_dir = dir.path().join("reports");
+    fs::create_dir(&reports_dir).unwrap();
+    for i in 0..25 {
+        for e in fs::read_dir(reports()).unwrap() {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap();
+            fs::copy(&path, reports_dir.join(format!("copy{i}-{name}"))).unwrap();
+        }
+    }
+    let store = dir.path().join("store");
+    ok(&["ingest", reports_dir.to_str().unwrap()], &store);
+    (dir, store)
+}
+
+/// Queries that Oxigraph's cancellation token does not stop: it is checked when a query
+/// reads the store, and these compute on what they already read.
+fn runaway_queries() -> Vec<(&'static str, String)> {
+    let values = |v: &str| {
+        let rows: Vec<String> = (0..300).map(|i| i.to_string()).collect();
+        format!("VALUES ?{v} {{ {} }}", rows.join(" "))
+    };
+    vec![
+        (
+            "count of a 4-way product",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }".into(),
+        ),
+        (
+            "solutions of a 4-way product",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }".into(),
+        ),
+        (
+            "product of VALUES blocks",
+            format!(
+                "SELECT (COUNT(*) AS ?n) WHERE {{ {} {} {} {} }}",
+                values("a"),
+                values("b"),
+                values("c"),
+                values("d")
+            ),
+        ),
+        (
+            "ORDER BY … LIMIT 1 over a product",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1".into(),
+        ),
+        (
+            "property path",
+            "SELECT * WHERE { ?s (<urn:x>|!<urn:y>)* ?o }".into(),
+        ),
+    ]
+}
+
+/// Slack over the deadline: killing a worker is immediate, but a test machine is busy.
+const SLACK: Duration = Duration::from_secs(8);
+
+/// The time limit holds for every query, and the endpoint answers the next one.
+#[test]
+fn serve_stops_every_query_at_its_time_limit() {
+    let (_dir, store) = larger_store();
+    let server = serve(&store, &["--timeout", "1"]);
+    let normal = "SELECT ?o WHERE { actor:IRN ag:exportsTo ?o } ORDER BY ?o";
+    let expected = get(&server, normal, "text/csv");
+    assert_eq!(expected.status, StatusCode::OK, "{}", expected.body);
+    assert!(expected.body.contains("actor/CHN"), "{}", expected.body);
+    for (what, query) in runaway_queries() {
+        let started = Instant::now();
+        let slow = get(&server, &query, "*/*");
+        let took = started.elapsed();
+        assert_eq!(
+            slow.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{what}: {}",
+            slow.body
+        );
+        assert!(
+            slow.body.contains("query cancelled after 1 s")
+                || slow.body.contains("MiB of memory (the limit"),
+            "{what}: {}",
+            slow.body
+        );
+        assert!(took < Duration::from_secs(1) + SLACK, "{what}: {took:?}");
+        // The next query is answered, and rightly.
+        let after = get(&server, normal, "text/csv");
+        assert_eq!(after.status, StatusCode::OK, "after {what}: {}", after.body);
+        assert_eq!(after.body, expected.body, "after {what}");
+    }
+}
+
+/// A query past the memory limit is stopped with its own message, and a query running
+/// into its time limit does not keep others waiting.
+#[test]
+fn serve_refuses_a_query_over_the_memory_limit_and_answers_others_meanwhile() {
+    let (_dir, store) = larger_store();
+    let server = serve(
+        &store,
+        &["--timeout", "60", "--memory-limit", "300", "--workers", "2"],
+    );
+    let started = Instant::now();
+    let big = get(
+        &server,
+        "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1",
+        "*/*",
+    );
+    assert_eq!(big.status, StatusCode::SERVICE_UNAVAILABLE, "{}", big.body);
+    assert!(
+        big.body.contains(
+            "needs more than 300 MiB of memory (the limit; raise it with --memory-limit)"
+        ),
+        "{}",
+        big.body
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+
+    drop(server);
+
+    let server = serve(&store, &["--timeout", "3", "--workers", "2"]);
+    let ask = "ASK { actor:IRN ag:exportsTo actor:CHN }";
+    std::thread::scope(|s| {
+        let slow = s.spawn(|| {
+            get(
+                &server,
+                "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                "*/*",
+            )
+        });
+        std::thread::sleep(Duration::from_millis(500));
+        for _ in 0..5 {
+            let a = get(&server, ask, "*/*");
+            assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+        }
+        assert!(!slow.is_finished(), "the slow query ended too soon to tell");
+        let slow = slow.join().unwrap();
+        assert_eq!(
+            slow.status,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "{}",
+            slow.body
+        );
+    });
+}
+
+/// `query --timeout` and `--memory-limit` stop every query, with an error and exit code 1.
+#[test]
+fn query_stops_every_query_at_its_limits() {
+    let (_dir, store) = larger_store();
+    for (what, query) in runaway_queries() {
+        let started = Instant::now();
+        let mut c = bin();
+        c.arg("--store").arg(&store);
+        let r = run_with(c, &["query", "--timeout", "1", &query]);
+        let took = started.elapsed();
+        assert_eq!(r.code, 1, "{what}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("query cancelled after 1 s")
+                || r.stderr.contains("MiB of memory (the limit"),
+            "{what}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{what}: {}", r.stdout);
+        assert!(took < Duration::from_secs(1) + SLACK, "{what}: {took:?}");
+    }
+    let mut c = bin();
+    c.arg("--store").arg(&store);
+    let r = run_with(
+        c,
+        &[
+            "query",
+            "--memory-limit",
+            "300",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1",
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("needs more than 300 MiB of memory"),
+        "{}",
+        r.stderr
+    );
+    // Within the limits, the answer is the one without them.
+    let q = "SELECT ?o WHERE { actor:IRN ag:exportsTo ?o } ORDER BY ?o";
+    assert_eq!(
+        ok(&["query", "--timeout", "30", "--format", "csv", q], &store),
+        ok(&["query", "--format", "csv", q], &store)
+    );
+    let mut c = bin();
+    c.arg("--store").arg(&store);
+    let r = run_with(c, &["query", "--timeout", "5", "SELECT ?x WHERE {"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("malformed SPARQL query"), "{}", r.stderr);
+}
+
+/// A store read while another process creates it is either read or refused as being
+/// created, never with RocksDB's missing column family.
+#[test]
+fn a_store_read_while_it_is_created_is_read_or_named_as_being_created() {
+    let dir = TempDir::new().unwrap();
+    // What RocksDB leaves of a creation cut short: its lock, no CURRENT.
+    let cut = dir.path().join("cut");
+    fs::create_dir(&cut).unwrap();
+    fs::write(cut.join("LOCK"), "").unwrap();
+    let mut c = bin();
+    c.arg("--store").arg(&cut);
+    let r = run_with(c, &["query", "ASK {}"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("is being created"), "{}", r.stderr);
+
+    for round in 0..3 {
+        let store = dir.path().join(format!("store{round}"));
+        let mut ingest = bin()
+            .arg("--store")
+            .arg(&store)
+            .args(["ingest", reports().to_str().unwrap()])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        for _ in 0..15 {
+            let mut c = bin();
+            c.arg("--store").arg(&store);
+            let r = run_with(c, &["query", "ASK {}"]);
+            assert!(
+                (r.code == 0 && r.stdout.trim() == "true")
+                    || r.stderr.contains("no store at")
+                    || r.stderr.contains("is being created"),
+                "{} {}",
+                r.stdout,
+                r.stderr
+            );
+        }
+        assert!(ingest.wait().unwrap().success());
+    }
+}
+
 #[test]
 fn serve_listens_on_loopback_by_default() {
     let r = run_with(bin(), &["serve", "--help"]);

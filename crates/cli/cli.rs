@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::cmd::{
     self, actors::ActorsArgs, analyze::AnalyzeArgs, eval::EvalArgs, explain::ExplainArgs,
     export::ExportArgs, extract::ExtractArgs, ingest::IngestArgs, path::PathArgs, query::QueryArgs,
-    serve::ServeArgs, timeline::TimelineArgs,
+    query_worker::QueryWorkerArgs, serve::ServeArgs, timeline::TimelineArgs,
 };
 use crate::target::Location;
 
@@ -81,6 +81,10 @@ pub enum Command {
     Export(ExportArgs),
     /// Serve the store: the graph workbench at / and a SPARQL 1.1 Protocol endpoint at /query
     /// (read-only unless --writable).
+    ///
+    /// Each query is evaluated in a worker process of its own (kept warm for the next
+    /// one), which is killed when the query passes --timeout or --memory-limit: the
+    /// client gets 503 naming the limit, and the server goes on answering.
     Serve(ServeArgs),
     /// Score extraction against gold annotations (pair, quad and typed F1; modality, negation).
     Eval(EvalArgs),
@@ -95,6 +99,9 @@ pub enum Command {
     /// Find actors in the dictionary by name, code, kind or role; or, with --unresolved,
     /// the names that reports use and the dictionary lacks.
     Actors(ActorsArgs),
+    /// Evaluates queries for `serve` and `query --timeout` (not for direct use).
+    #[command(hide = true)]
+    QueryWorker(QueryWorkerArgs),
 }
 
 /// Runs the command with the global options it uses: where the graph is, and whether
@@ -126,5 +133,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Explain(a) => cmd::explain::run(a, &at),
         Command::Timeline(a) => cmd::timeline::run(a, &at),
         Command::Actors(a) => cmd::actors::run(a, &at),
+        Command::QueryWorker(a) => cmd::query_worker::run(a, &at),
     }
 }

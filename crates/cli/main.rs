@@ -5,8 +5,8 @@
 //! `input` (report sources and the one way to read them), `extraction` (the extractor,
 //! its data and fingerprint), `target` (the local store or a SPARQL endpoint),
 //! `filter` (the actor graph's filters), `output` (standard output, files replaced
-//! whole, failed reports, tables), `evidence` (an assertion as text) and `names` (the
-//! names the dictionary lacks). No service uses a command.
+//! whole, failed reports, tables), `evidence` (an assertion as text), `names` (the
+//! names the dictionary lacks) and `workers` (the processes queries run in under limits). No service uses a command.
 
 mod cli;
 mod cmd;
@@ -17,6 +17,7 @@ mod input;
 mod names;
 mod output;
 mod target;
+mod workers;
 
 use std::io::ErrorKind;
 use std::process::ExitCode;

@@ -10,5 +10,6 @@ pub mod extract;
 pub mod ingest;
 pub mod path;
 pub mod query;
+pub mod query_worker;
 pub mod serve;
 pub mod timeline;

@@ -5,7 +5,10 @@ use std::fs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use actorgraph_store::{write_results, ResultsFormat};
+use std::time::Duration;
+
+use actorgraph_server::worker::{Output, WorkerAnswer, WorkerPool, WorkerRequest};
+use actorgraph_store::{write_results, GraphStore, ResultsFormat};
 use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 
@@ -26,6 +29,15 @@ pub struct QueryArgs {
     /// In a table, show every cell whole instead of cutting it at 80 characters.
     #[arg(long, short)]
     pub wide: bool,
+    /// Stop the query after this many seconds, with an error. With it (or
+    /// --memory-limit) the query runs in a process of its own, killed at the limit,
+    /// since Oxigraph cannot cancel every query from within.
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<f64>,
+    /// Stop the query, with an error, when it needs more than this much memory, in MiB
+    /// [default with --timeout: 1024].
+    #[arg(long, value_name = "MB")]
+    pub memory_limit: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -57,9 +69,51 @@ pub fn run(a: &QueryArgs, at: &Location) -> Result<ExitCode> {
             "actorgraph: warning: the ontology defines no ag:{term}, so it matches nothing{hint}"
         );
     }
+    if a.timeout.is_some() || a.memory_limit.is_some() {
+        let body = run_in_worker(a, at, &text, format)?;
+        to_stdout(|out| Ok(out.write_all(&body)?))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let results = Target::open_for_reading(at)?.query(&text)?;
     to_stdout(|out| Ok(write_results(results, format, out)?))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Runs the query in a worker process under the limits, and returns what it wrote.
+fn run_in_worker(
+    a: &QueryArgs,
+    at: &Location,
+    text: &str,
+    format: ResultsFormat,
+) -> Result<Vec<u8>> {
+    if at.endpoint.is_some() {
+        bail!("--timeout and --memory-limit limit queries on the local store; an endpoint applies its own limits");
+    }
+    let timeout = match a.timeout {
+        Some(t) if !(t.is_finite() && t > 0.0) => {
+            bail!("--timeout must be a positive number of seconds")
+        }
+        Some(t) => Duration::from_secs_f64(t),
+        // No time limit: a day stands for it (the memory limit is what was asked for).
+        None => Duration::from_secs(86_400),
+    };
+    // The store is checked here, so that a missing one is named as `query` names it.
+    drop(GraphStore::open_read_only(&at.store)?);
+    let memory = a.memory_limit.unwrap_or(crate::workers::DEFAULT_MEMORY_MB);
+    let pool = WorkerPool::new(crate::workers::setup(&at.store, memory, 1)?)?;
+    let request = WorkerRequest {
+        query: text.to_owned(),
+        default_graphs: Vec::new(),
+        named_graphs: Vec::new(),
+        output: Output::Format(format.to_string()),
+        timeout_ms: u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
+    };
+    match pool.run(&request, timeout)? {
+        WorkerAnswer::Answer { body, .. } => Ok(body),
+        WorkerAnswer::NotAcceptable(m) | WorkerAnswer::BadRequest(m) | WorkerAnswer::Failed(m) => {
+            bail!("{m}")
+        }
+    }
 }
 
 fn results_format(f: QueryFormat) -> ResultsFormat {

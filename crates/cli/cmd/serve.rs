@@ -31,9 +31,18 @@ pub struct ServeArgs {
     /// (CORS); no other origin may use the endpoint, and none may write.
     #[arg(long, value_name = "ORIGIN")]
     pub cors_origin: Option<String>,
-    /// Cancel a query that runs longer than this many seconds.
+    /// Cancel a query that runs longer than this many seconds (waiting for a free worker
+    /// included): its worker process is killed and the client gets 503.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
     pub timeout: f64,
+    /// Memory each query worker may take, in MiB; a query that needs more is stopped
+    /// with 503. At most --workers times this is in use for queries at once.
+    #[arg(long, default_value_t = crate::workers::DEFAULT_MEMORY_MB, value_name = "MB")]
+    pub memory_limit: u64,
+    /// Query worker processes: as many queries are evaluated at once, and more wait for
+    /// one within their time limit [default: the number of CPUs, 2 to 8].
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
     /// Close a connection whose client sends or reads nothing for this many seconds
     /// (idle between requests, or stalled in one).
     #[arg(long, default_value_t = 20.0, value_name = "SECONDS")]
@@ -54,6 +63,9 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     }
     if !(a.io_timeout.is_finite() && a.io_timeout > 0.0) {
         anyhow::bail!("--io-timeout must be a positive number of seconds");
+    }
+    if a.workers == Some(0) {
+        anyhow::bail!("--workers must be at least 1");
     }
     if a.max_connections == 0 {
         anyhow::bail!("--max-connections must be at least 1");
@@ -88,6 +100,10 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     } else {
         GraphStore::open_read_only(&at.store)?
     };
+    let workers = a
+        .workers
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8)));
+    let setup = crate::workers::setup(&at.store, a.memory_limit, workers)?;
     let server = actorgraph_server::serve(
         std::sync::Arc::new(store),
         ServeOptions {
@@ -96,6 +112,7 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
             token,
             cors_origin: a.cors_origin.clone(),
             timeout: std::time::Duration::from_secs_f64(a.timeout),
+            workers: Some(setup),
             io_timeout: std::time::Duration::from_secs_f64(a.io_timeout),
             max_connections: a.max_connections,
         },
@@ -103,7 +120,7 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     if !quiet {
         eprintln!(
             "actorgraph: serving {} {}: the workbench at http://{}/, SPARQL at http://{}/query{}; \
-             queries time out after {} s",
+             queries time out after {} s and may take {} MiB each, {} at once",
             at.store.display(),
             if a.writable {
                 "read-write"
@@ -117,7 +134,9 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
             } else {
                 String::new()
             },
-            a.timeout
+            a.timeout,
+            a.memory_limit,
+            workers
         );
     }
     server.join()?;

@@ -20,4 +20,10 @@ pub enum ServerError {
     /// A query ran past its time limit and was cancelled.
     #[error("query cancelled after {seconds} s (the time limit; raise it with --timeout)")]
     Timeout { seconds: f64 },
+    /// A query needed more memory than its worker may take, and was stopped.
+    #[error("query stopped: it needs more than {megabytes} MiB of memory (the limit; raise it with --memory-limit)")]
+    MemoryLimit { megabytes: u64 },
+    /// A query worker could not be started, or failed otherwise.
+    #[error("{message}")]
+    Worker { message: String },
 }

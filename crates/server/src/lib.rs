@@ -7,6 +7,7 @@ mod negotiate;
 mod request;
 mod respond;
 mod workbench;
+pub mod worker;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -28,6 +29,7 @@ use guard::Origin;
 use request::{read_operation, Operation};
 use respond::{answer_query, answer_update, text_response};
 use workbench::Workbench;
+use worker::{WorkerPool, WorkerSetup};
 
 /// How [`serve`] runs.
 #[derive(Debug, Clone)]
@@ -43,8 +45,14 @@ pub struct ServeOptions {
     /// A web origin (`https://yasgui.example`) whose pages may read query answers
     /// (CORS). Writes are never granted to another origin.
     pub cors_origin: Option<String>,
-    /// Each query is cancelled when it runs longer than this.
+    /// Each query is cancelled when it runs longer than this (waiting for a free worker
+    /// included).
     pub timeout: Duration,
+    /// Evaluate queries in worker processes, killed at the time limit and capped in
+    /// memory (see [`worker`]). Without them queries run in the server's threads, and
+    /// the time limit holds only where Oxigraph checks it: when the query reads the
+    /// store.
+    pub workers: Option<WorkerSetup>,
     /// At most this many connections are served at once, each by a thread of its own;
     /// a connection beyond them waits to be accepted. Idle and slow clients hold theirs
     /// until `io_timeout`, so this is what keeps them from starving the others.
@@ -62,6 +70,7 @@ impl Default for ServeOptions {
             token: None,
             cors_origin: None,
             timeout: Duration::from_secs(30),
+            workers: None,
             max_connections: 1024,
             io_timeout: Duration::from_secs(20),
         }
@@ -114,10 +123,16 @@ where
     } else {
         options.bind
     };
+    let pool = options
+        .workers
+        .clone()
+        .map(WorkerPool::new)
+        .transpose()?
+        .map(Arc::new);
     let opts = options.clone();
     let workbench = Arc::new(Workbench::default());
     warm_up(&store, &workbench);
-    let server = Server::new(move |req| handle(&*store, &workbench, &opts, req))
+    let server = Server::new(move |req| handle(&*store, pool.as_deref(), &workbench, &opts, req))
         .bind(addr)
         .with_max_concurrent_connections(options.max_connections.max(1))
         // Each read and write of the connection; the query has its own limit. oxhttp
@@ -148,6 +163,7 @@ where
 
 fn handle(
     store: &(impl Backend + ?Sized),
+    pool: Option<&WorkerPool>,
     workbench: &Workbench,
     opts: &ServeOptions,
     req: &mut Request<Body>,
@@ -156,7 +172,7 @@ fn handle(
     let mut response = if let Some(answer) = workbench::route(store, workbench, opts.bind, req) {
         answer
     } else {
-        endpoint(store, workbench, opts, req)
+        endpoint(store, pool, workbench, opts, req)
     };
     // HEAD is GET without the body (RFC 9110 9.3.2): same status and headers.
     if head {
@@ -168,6 +184,7 @@ fn handle(
 /// Answers a request to the SPARQL endpoint.
 fn endpoint(
     store: &(impl Backend + ?Sized),
+    pool: Option<&WorkerPool>,
     workbench: &Workbench,
     opts: &ServeOptions,
     req: &mut Request<Body>,
@@ -200,7 +217,7 @@ fn endpoint(
         }
     }
     let mut response = match read_operation(req) {
-        Ok(Operation::Query(query)) => answer_query(store, &query, opts.timeout),
+        Ok(Operation::Query(query)) => answer_query(store, pool, &query, opts.timeout),
         Ok(Operation::Update(_)) if cors.is_some() => text_response(
             StatusCode::FORBIDDEN,
             "updates from web pages of another origin are refused",
@@ -222,6 +239,10 @@ fn endpoint(
             let answer = answer_update(store, &text, opts.writable);
             if answer.status().is_success() {
                 workbench.invalidate();
+                // Workers opened the store before the update and would not see it.
+                if let Some(pool) = pool {
+                    pool.renew();
+                }
             }
             answer
         }

@@ -15,21 +15,65 @@ use oxhttp::model::{Body, Response, StatusCode};
 use crate::error::ServerError;
 use crate::negotiate::{format_media_type, negotiate_rdf_format, negotiate_results_format};
 use crate::request::QueryRequest;
+use crate::worker::{Output, WorkerAnswer, WorkerPool, WorkerRequest};
 
-/// Runs a query, cancelled after `timeout`, and answers in the format asked for.
+/// Runs a query within `timeout` and answers in the format asked for: in a worker of
+/// `pool`, killed at the deadline, or, without one, in this process with a cancellation
+/// token, which Oxigraph checks only where it reads the store.
 pub(crate) fn answer_query(
     store: &(impl Backend + ?Sized),
+    pool: Option<&WorkerPool>,
     query: &QueryRequest,
+    timeout: Duration,
+) -> Response<Body> {
+    // A format named by `format`/`output` counts when Accept says nothing specific.
+    let accept = match (query.accept.as_deref(), query.format.as_deref()) {
+        (None | Some("*/*"), Some(f)) => Some(format_media_type(f)),
+        (a, _) => a,
+    };
+    let Some(pool) = pool else {
+        return answer_in_process(store, query, accept, timeout);
+    };
+    let request = WorkerRequest {
+        query: query.text.clone(),
+        default_graphs: query.default_graphs.clone(),
+        named_graphs: query.named_graphs.clone(),
+        output: Output::Accept(accept.map(str::to_owned)),
+        timeout_ms: u64::try_from(timeout.as_millis()).unwrap_or(u64::MAX),
+    };
+    match pool.run(&request, timeout) {
+        Ok(WorkerAnswer::Answer { media_type, body }) => Response::builder()
+            .status(StatusCode::OK)
+            .header(CONTENT_TYPE, media_type)
+            .header(VARY, "Accept")
+            .body(Body::from(body))
+            .unwrap_or_default(),
+        Ok(WorkerAnswer::NotAcceptable(offered)) => not_acceptable(&offered),
+        Ok(WorkerAnswer::BadRequest(m)) => text_response(StatusCode::BAD_REQUEST, &m),
+        Ok(WorkerAnswer::Failed(m)) => text_response(StatusCode::INTERNAL_SERVER_ERROR, &m),
+        Err(e @ (ServerError::Timeout { .. } | ServerError::MemoryLimit { .. })) => {
+            text_response(StatusCode::SERVICE_UNAVAILABLE, &e.to_string())
+        }
+        Err(e) => text_response(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()),
+    }
+}
+
+fn not_acceptable(offered: &str) -> Response<Body> {
+    text_response(
+        StatusCode::NOT_ACCEPTABLE,
+        &format!("no acceptable results format; this query can answer in {offered}"),
+    )
+}
+
+fn answer_in_process(
+    store: &(impl Backend + ?Sized),
+    query: &QueryRequest,
+    accept: Option<&str>,
     timeout: Duration,
 ) -> Response<Body> {
     let dataset = match Dataset::from_params(&query.default_graphs, &query.named_graphs) {
         Ok(d) => d,
         Err(e) => return text_response(StatusCode::BAD_REQUEST, &e.to_string()),
-    };
-    // A format named by `format`/`output` counts when Accept says nothing specific.
-    let accept = match (query.accept.as_deref(), query.format.as_deref()) {
-        (None | Some("*/*"), Some(f)) => Some(format_media_type(f)),
-        (a, _) => a,
     };
     let token = CancellationToken::new();
     let (done, wait) = mpsc::channel::<()>();
@@ -53,10 +97,7 @@ pub(crate) fn answer_query(
             .header(VARY, "Accept")
             .body(Body::from(body))
             .unwrap_or_default(),
-        Ok(Err(offered)) => text_response(
-            StatusCode::NOT_ACCEPTABLE,
-            &format!("no acceptable results format; this query can answer in {offered}"),
-        ),
+        Ok(Err(offered)) => not_acceptable(offered),
         Err(_) if token.is_cancelled() => text_response(
             StatusCode::SERVICE_UNAVAILABLE,
             &ServerError::Timeout {
@@ -98,7 +139,10 @@ pub(crate) fn answer_update(
 type Serialized = Result<(&'static str, Vec<u8>), &'static str>;
 
 /// The answer as bytes, or (when nothing acceptable fits) the formats on offer.
-fn serialize(results: QueryResults<'_>, accept: Option<&str>) -> Result<Serialized, StoreError> {
+pub(crate) fn serialize(
+    results: QueryResults<'_>,
+    accept: Option<&str>,
+) -> Result<Serialized, StoreError> {
     let mut out = Vec::new();
     match results {
         QueryResults::Solutions(solutions) => {

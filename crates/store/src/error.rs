@@ -21,6 +21,10 @@ pub enum StoreError {
     /// is left out: it names a LOCK file, not what to do.)
     #[error("store {} is in use by another process (close it, or use another --store)", path.display())]
     Locked { path: PathBuf },
+    /// Another process is creating the store (or its creation was cut short): it has
+    /// RocksDB's files, not yet all of Oxigraph's.
+    #[error("store {} is being created by another process; try again in a moment (if nothing is creating it, its creation was interrupted: delete it and ingest again)", path.display())]
+    BeingCreated { path: PathBuf },
     /// The store path exists but is not a store directory.
     #[error("store path {} is not a directory", path.display())]
     NotADirectory { path: PathBuf },

@@ -19,6 +19,11 @@ use crate::vocab::{ag, ACTORS_GRAPH, ONTOLOGY_GRAPH, PREFIXES};
 /// 50 MB of quads).
 pub const DEFAULT_BATCH_QUADS: usize = 100_000;
 
+/// How long [`GraphStore::open_read_only`] waits for a store that another process is
+/// creating.
+#[cfg(feature = "rocksdb")]
+const CREATION_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Ingests reports in batches (see [`GraphStore::batch_writer`]).
 ///
 /// New reports are gathered and written together through Oxigraph's bulk
@@ -133,7 +138,8 @@ impl GraphStore {
     }
 
     /// Opens an existing persistent store for reading only; works while
-    /// another process writes to it.
+    /// another process writes to it. A store that another process is creating is
+    /// waited for a moment, then refused with [`StoreError::BeingCreated`].
     #[cfg(feature = "rocksdb")]
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Self, StoreError> {
         let path = path.as_ref().to_path_buf();
@@ -143,11 +149,31 @@ impl GraphStore {
         if !path.is_dir() {
             return Err(StoreError::NotADirectory { path });
         }
-        if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing { path });
+        // RocksDB writes CURRENT, then adds the column families one by one: a store
+        // caught in between has no CURRENT yet, or lacks a column family. Its creation
+        // takes milliseconds, so it is waited for, a little. So is a file that a writer
+        // compacted away between the reading of the manifest and its own opening.
+        let deadline = std::time::Instant::now() + CREATION_WAIT;
+        loop {
+            let last = std::time::Instant::now() >= deadline;
+            if path.join("CURRENT").exists() {
+                match Store::open_read_only(&path) {
+                    Ok(store) => return Ok(Self { store, path }),
+                    Err(e) if e.to_string().contains("Column family not found") => {
+                        if last {
+                            return Err(StoreError::BeingCreated { path });
+                        }
+                    }
+                    Err(e) if !last && e.to_string().contains("No such file or directory") => {}
+                    Err(e) => return Err(storage(&path, e)),
+                }
+            } else if !path.join("LOCK").exists() {
+                return Err(StoreError::Missing { path });
+            } else if last {
+                return Err(StoreError::BeingCreated { path });
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        let store = Store::open_read_only(&path).map_err(|e| storage(&path, e))?;
-        Ok(Self { store, path })
     }
 
     /// A store that lives in memory only.
