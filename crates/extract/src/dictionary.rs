@@ -134,6 +134,9 @@ pub struct Actor {
     pub part_of: Option<usize>,
     pub roles: Vec<Role>,
     pub member_of: Vec<usize>,
+    /// For armed groups and movements: the state they operate from, which is where
+    /// they act, not what they attack.
+    pub based_in: Option<usize>,
     /// For coalitions: the actors it names, and when it is named so.
     pub members: Vec<usize>,
     pub start: Option<PartialDate>,
@@ -157,6 +160,7 @@ struct Links {
     file: String,
     line: usize,
     part_of: Option<String>,
+    based_in: Option<String>,
     member_of: Vec<String>,
     members: Vec<String>,
     roles: Vec<String>,
@@ -171,6 +175,7 @@ struct Pending {
     forms: Vec<(String, FormKind)>,
     iso3: Option<String>,
     part_of: Option<String>,
+    based_in: Option<String>,
     member_of: Vec<String>,
     members: Vec<String>,
     roles: Vec<String>,
@@ -305,6 +310,7 @@ impl Dictionary {
                         part_of: None,
                         roles: vec![],
                         member_of: vec![],
+                        based_in: None,
                         members: vec![],
                         start: None,
                         end: None,
@@ -335,6 +341,7 @@ impl Dictionary {
                 file: p.file,
                 line: p.line,
                 part_of: p.part_of,
+                based_in: p.based_in,
                 member_of: p.member_of,
                 members: p.members,
                 roles: p.roles,
@@ -349,6 +356,7 @@ impl Dictionary {
             file,
             line,
             part_of,
+            based_in,
             member_of,
             members,
             roles,
@@ -361,6 +369,9 @@ impl Dictionary {
             };
             if let Some(t) = part_of {
                 self.actors[idx].part_of = Some(resolve(&t)?);
+            }
+            if let Some(t) = based_in {
+                self.actors[idx].based_in = Some(resolve(&t)?);
             }
             for m in member_of {
                 let m = resolve(&m)?;
@@ -533,6 +544,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             forms: vec![],
             iso3: None,
             part_of: None,
+            based_in: None,
             member_of: vec![],
             members: vec![],
             roles: vec![],
@@ -569,6 +581,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             (Some(("ag", "metonym")), Some(l), _) => p.forms.push((l, FormKind::Metonym)),
             (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
             (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => p.part_of = Some(n),
+            (Some(("ag", "basedIn")), _, Some(n)) => p.based_in = Some(n),
             (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
             (Some(("ag", "member")), _, Some(n)) => p.members.push(n),
             (Some(("ag", "holdsRole")), _, Some(n)) => p.roles.push(n),
@@ -576,7 +589,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             (Some(("ag", "title")), Some(l), _) => p.title = Some(l),
             (Some(("ag", "start")), Some(l), _) => p.start = Some(l),
             (Some(("ag", "end")), Some(l), _) => p.end = Some(l),
-            _ => {} // Informational properties (backedBy, basedIn, comments).
+            _ => {} // Informational properties (backedBy, comments).
         }
     }
     Ok(pending)

@@ -886,9 +886,17 @@ impl Extractor {
                 _ => None,
             };
             if let Some(st) = state {
+                // "attacks targeting enemy bases in Iraq", told of an Iraqi militia: the
+                // state a group operates from is where it acts, not what it attacks.
+                let home = |s: &EntityIx| {
+                    entities[*s]
+                        .rollup
+                        .and_then(|r| self.dict.actor(r).based_in)
+                        .is_some_and(|b| Some(b) == entities[st].rollup)
+                };
                 if subjects
                     .iter()
-                    .all(|s| entities[*s].rollup != entities[st].rollup)
+                    .all(|s| entities[*s].rollup != entities[st].rollup && !home(s))
                 {
                     return vec![st];
                 }

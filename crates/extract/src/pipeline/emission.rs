@@ -500,6 +500,14 @@ impl Extractor {
                             .iter()
                             .any(|&e| entities[e].rollup == sr)
                 })
+                // "Turkey announced that NATO air defenses intercepted an Iranian
+                // missile": an alliance the speaker's state belongs to is its own side.
+                .filter(|(_, m)| {
+                    let (Some(s), Some(o)) = (sr, entities[m.entity].rollup) else {
+                        return true;
+                    };
+                    !self.dict.actor(s).member_of.contains(&o)
+                })
                 .find(|(_, m)| {
                     entities[m.entity].rollup.is_some() && entities[m.entity].rollup != sr
                 });

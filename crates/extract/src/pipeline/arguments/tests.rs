@@ -583,3 +583,27 @@ fn a_demand_is_of_the_one_told_to_act_and_a_threat_of_the_one_its_condition_name
         "{got:?}"
     );
 }
+
+#[test]
+fn the_state_a_group_operates_from_is_where_it_acts_not_its_target() {
+    let rels = extract(
+        "The Islamic Resistance in Iraq claimed on March 8 that it conducted 26 drone attacks targeting enemy bases in Iraq and the region.",
+    );
+    assert!(
+        rels.iter().all(|r| r.object.rollup.label != "Iraq"),
+        "{rels:#?}"
+    );
+    // A state elsewhere is still the target of a strike there.
+    let rels = extract(
+        "The Islamic Resistance in Iraq conducted a drone attack targeting a base in Jordan.",
+    );
+    assert!(
+        rels.iter().any(|r| triple(r)
+            == (
+                "Islamic Resistance in Iraq".into(),
+                "Jordan".into(),
+                "18".into()
+            )),
+        "{rels:#?}"
+    );
+}

@@ -276,3 +276,19 @@ fn no_statement_about_a_place_named_after_a_party_or_the_speakers_own_coalition(
     assert_eq!(strike.modality, Modality::Asserted, "{strike:#?}");
     assert!(rels.iter().all(|r| r.cameo.root() != 1), "{rels:#?}");
 }
+
+#[test]
+fn an_alliance_of_the_speakers_state_is_its_own_side() {
+    let rels = extract(
+        "The Turkish Defense Ministry announced on March 13 that NATO air defenses intercepted an Iranian missile that entered Turkish airspace.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.contains(&("Turkey".into(), "Iran".into(), "01".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.contains(&("Turkey".into(), "NATO".into(), "01".into())),
+        "{got:?}"
+    );
+}
