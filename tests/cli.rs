@@ -1051,7 +1051,12 @@ fn train_and_check_scores_stay_above_the_floor() {
         ),
         (
             "check",
-            ["pair=0.645", "typed=0.605", "modality=0.92", "negation=0.94"],
+            [
+                "pair=0.645",
+                "typed=0.605",
+                "modality=0.92",
+                "negation=0.94",
+            ],
         ),
     ] {
         let gold = root().join("tests/fixtures/eval").join(split);

@@ -201,6 +201,26 @@ impl Extractor {
                 subjects = self.coordinated_backwards(sent, m);
             }
         }
+        // "attacks targeting Gulf countries hosting US forces": a participle after a
+        // plain plural noun says what the noun's referents do, and they are not named.
+        if i > 1 && sent.word(i).ends_with("ing") && sent.mention_at(i - 1).is_none() {
+            let p = i - 1;
+            let plain_plural = sent.tokens[p].is_word
+                && !sent.tokens[p].capitalized
+                && sent.word(p).ends_with('s')
+                && !sent.word(p).ends_with("ss")
+                && self.lex.triggers_for(sent.word(p)).is_empty()
+                && !sent.has_cue(p, CueKind::Weapon)
+                && !sent.has_cue(p, CueKind::Standoff)
+                && !sent.has_cue(p, CueKind::ForcesNoun)
+                && !sent.has_cue(p, CueKind::PeopleNoun)
+                && !FUNCTION_WORDS.contains(&sent.word(p))
+                && !AUXILIARIES.contains(&sent.word(p))
+                && !BE_FORMS.contains(&sent.word(p));
+            if plain_plural {
+                return None;
+            }
+        }
         // "intercepted six Iranian drones attempting to target the oil field": what a
         // weapon does, its owner does.
         let head = if sent.word(i).ends_with("ing") {

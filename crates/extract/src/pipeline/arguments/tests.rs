@@ -607,3 +607,21 @@ fn the_state_a_group_operates_from_is_where_it_acts_not_its_target() {
         "{rels:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_plain_plural_noun_is_not_the_clause_subjects_act() {
+    let rels = extract("Iran continues to attack Gulf countries hosting US forces.");
+    assert!(
+        rels.iter().all(|r| r.cameo.root() != 4),
+        "the countries host, not Iran: {rels:#?}"
+    );
+    // Munitions and jets act for whoever fires them.
+    let rels = extract(
+        "The IDF confirmed that Israel Air Force fighter jets dropped more than 170 munitions targeting the IRGC Quds Force in Tehran City.",
+    );
+    assert!(
+        rels.iter()
+            .any(|r| triple(r) == ("Israel".into(), "Iran".into(), "18".into())),
+        "{rels:#?}"
+    );
+}
