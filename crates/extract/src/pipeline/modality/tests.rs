@@ -79,3 +79,27 @@ fn an_event_in_a_condition_is_only_possible() {
         .unwrap_or_else(|| panic!("{rels:#?}"));
     assert_eq!(strike.modality, Modality::Possible);
 }
+
+#[test]
+fn a_potential_or_future_war_is_only_possible() {
+    let rels = extract("The Houthis pledged to join a future war against Israel.");
+    let war = rels
+        .iter()
+        .find(|r| triple(r) == ("Houthis".into(), "Israel".into(), "19".into()))
+        .unwrap_or_else(|| panic!("{rels:#?}"));
+    assert_eq!(war.modality, Modality::Possible);
+    let rels =
+        extract("Kataib Hezbollah is preparing for a potential conflict with the United States.");
+    let posture = rels
+        .iter()
+        .find(|r| {
+            triple(r)
+                == (
+                    "Kataib Hezbollah".into(),
+                    "United States".into(),
+                    "15".into(),
+                )
+        })
+        .unwrap_or_else(|| panic!("{rels:#?}"));
+    assert_eq!(posture.modality, Modality::Possible);
+}
