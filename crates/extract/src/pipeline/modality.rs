@@ -12,22 +12,9 @@ impl Extractor {
         noun: bool,
     ) -> (Modality, Option<EntityIx>) {
         let frame = frames.iter().rfind(|f| f.start <= t);
-        if let Some(f) = frame {
-            if f.modality == Modality::Claimed {
-                return (Modality::Claimed, f.speaker);
-            }
-        }
-        let from = frame.map_or(0, |f| f.start);
-        if (0..t).any(|k| sent.has_cue(k, CueKind::Hearsay)) {
-            return (Modality::Claimed, None);
-        }
-        // "an offer to sign a contract", "Iran plans to export drones": an act intended,
-        // not done.
-        if !noun && t >= 2 && sent.word(t - 1) == "to" && sent.has_cue(t - 2, CueKind::IntentNoun) {
-            return (Modality::Possible, None);
-        }
         // "if the KRG supports a US attack", "unless Iran agrees", "in the event of an
-        // attack on Iran": a condition, not an event the report holds.
+        // attack on Iran": a condition, not an event the report holds, nor one a
+        // speaker claims happened.
         let c = sent.clause[t];
         let cs = (0..t)
             .rev()
@@ -42,7 +29,23 @@ impl Extractor {
                     && k >= 1
                     && matches!(sent.word(k - 1), "the" | "in")
             });
-        if conditional && (from..t).all(|k| !sent.has_cue(k, CueKind::Assessed)) {
+        if conditional
+            && (frame.map_or(0, |f| f.start)..t).all(|k| !sent.has_cue(k, CueKind::Assessed))
+        {
+            return (Modality::Possible, None);
+        }
+        if let Some(f) = frame {
+            if f.modality == Modality::Claimed {
+                return (Modality::Claimed, f.speaker);
+            }
+        }
+        let from = frame.map_or(0, |f| f.start);
+        if (0..t).any(|k| sent.has_cue(k, CueKind::Hearsay)) {
+            return (Modality::Claimed, None);
+        }
+        // "an offer to sign a contract", "Iran plans to export drones": an act intended,
+        // not done.
+        if !noun && t >= 2 && sent.word(t - 1) == "to" && sent.has_cue(t - 2, CueKind::IntentNoun) {
             return (Modality::Possible, None);
         }
         // The nearest hedge before the trigger, else "likely" later in its clause.

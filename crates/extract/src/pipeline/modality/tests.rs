@@ -78,6 +78,15 @@ fn an_event_in_a_condition_is_only_possible() {
         .find(|r| triple(r) == ("United States".into(), "Iran".into(), "18".into()))
         .unwrap_or_else(|| panic!("{rels:#?}"));
     assert_eq!(strike.modality, Modality::Possible);
+    // Inside a claim, a condition is still no event.
+    let rels = extract(
+        "The New York Times report claimed that Iranian leaders selected Rouhani as an option if the United States kills Khamenei.",
+    );
+    let kill = rels
+        .iter()
+        .find(|r| triple(r) == ("United States".into(), "Iran".into(), "19".into()))
+        .unwrap_or_else(|| panic!("{rels:#?}"));
+    assert_eq!(kill.modality, Modality::Possible);
 }
 
 #[test]
