@@ -33,6 +33,7 @@ failed=()
 for t in "${targets[@]}"; do
     mkdir -p "corpus-run/$t" "corpus/$t"
     log="$(mktemp)"
+    started=$SECONDS
     # -timeout: an input that takes seconds is a finding too (the reports are read
     # in milliseconds); -rss_limit_mb: a hostile file must not take the machine.
     if nice -n 19 cargo fuzz run "${build[@]}" "$t" "corpus-run/$t" "corpus/$t" -- \
@@ -46,7 +47,7 @@ for t in "${targets[@]}"; do
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)"
     rate="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1 || true)"
     cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)"
-    printf '%-16s %-5s %10s runs %8s exec/s  %s  (%ss)\n' "$t" "$status" "${runs:-?}" "${rate:-?}" "${cov:-}" "$seconds"
+    printf '%-16s %-5s %10s runs %8s exec/s  %s  (%ss)\n' "$t" "$status" "${runs:-?}" "${rate:-?}" "${cov:-}" "$((SECONDS - started))"
     if [ "$status" = CRASH ]; then
         grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|Test unit written to|Timeout|out-of-memory' "$log" | head -20 | sed 's/^/    /' || true
     fi
