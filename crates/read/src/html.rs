@@ -618,7 +618,15 @@ impl Renderer {
         let content = line.text.trim_end();
         if !content.is_empty() && content != "-" {
             let mut line = line;
-            line.text.truncate(line.text.trim_end().len());
+            let len = line.text.trim_end().len();
+            line.text.truncate(len);
+            // A link can end in the white space cut off: an empty link after a note's
+            // "[1] " marker, or one whose text ends in a space. Its range must stay
+            // inside the text, and its target stays a citation of the note.
+            for link in &mut line.links {
+                link.end = link.end.min(len);
+                link.start = link.start.min(link.end);
+            }
             self.lines.push(line);
         }
     }

@@ -2,6 +2,10 @@
 #![deny(unsafe_code)]
 
 mod error;
+/// Not part of the API: request reading for the fuzz targets.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod guard;
 mod negotiate;
 mod request;

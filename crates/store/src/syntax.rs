@@ -85,9 +85,13 @@ fn locate(message: &str) -> Option<(usize, usize, String)> {
 
 /// The prefix of the prefixed name that ends `text` ("?s foo:bar" → "foo").
 fn prefix_before(text: &str) -> Option<&str> {
+    // The word starts after the last character that is no part of a name, which may
+    // take more than one byte.
     let word_start = text
-        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '_' | '-' | ':' | '.')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &text[word_start..];
     let (prefix, _) = word.split_once(':')?;
     Some(prefix).filter(|p| !p.is_empty())
@@ -191,6 +195,15 @@ mod tests {
         assert!(r.contains(r#"expected one of "," "." ";" "{" "}""#), "{r}");
         assert!(r.contains("the query ends here"), "{r}");
         assert!(!r.contains("[_]"), "{r}");
+    }
+
+    #[test]
+    fn an_unknown_prefix_after_a_character_of_two_bytes() {
+        // U+0607 is no part of a name: the prefix starts after its second byte.
+        let q = "SELECT(\u{607}sd:qu";
+        let m = "error at 1:12: expected one of Prefix not found, [':']";
+        let r = readable(q, m);
+        assert!(r.starts_with("unknown prefix `sd:`"), "{r}");
     }
 
     #[test]
