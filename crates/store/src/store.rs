@@ -318,6 +318,7 @@ impl Backend for GraphStore {
         if let Some(token) = cancel {
             evaluator = evaluator.with_cancellation_token(token);
         }
+        crate::syntax::check_nesting(sparql).map_err(StoreError::QuerySyntax)?;
         let mut prepared = evaluator.parse_query(sparql).map_err(|e| {
             StoreError::QuerySyntax(crate::syntax::readable(sparql, &e.to_string()))
         })?;
@@ -347,6 +348,7 @@ impl Backend for GraphStore {
     }
 
     fn update(&self, sparql: &str) -> Result<(), StoreError> {
+        crate::syntax::check_nesting(sparql).map_err(StoreError::QuerySyntax)?;
         Ok(evaluator()?
             .parse_update(sparql)
             .map_err(StoreError::UpdateSyntax)?

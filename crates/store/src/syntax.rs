@@ -6,6 +6,48 @@ use crate::vocab::PREFIXES;
 const QUERY_FORMS: &[&str] = &["SELECT", "ASK", "CONSTRUCT", "DESCRIBE"];
 const SHOWN: usize = 8;
 
+/// How deep brackets may nest in a query or update. The SPARQL parser takes time
+/// exponential in the nesting (500 bytes of parentheses took 27 s), and no query an
+/// analyst writes comes near this.
+pub const MAX_NESTING: usize = 32;
+
+/// Refuses text whose brackets nest deeper than [`MAX_NESTING`], before the parser
+/// sees it. Brackets inside string literals and comments do not count.
+pub fn check_nesting(text: &str) -> Result<(), String> {
+    let bytes = text.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            q @ (b'"' | b'\'') => {
+                // A literal: skip to its closing quote, past escaped characters.
+                i += 1;
+                while i < bytes.len() && bytes[i] != q {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            // A comment starts a line or follows white space ('#' inside an IRI does not).
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    if deepest > MAX_NESTING {
+        return Err(format!(
+            "brackets nest {deepest} deep; at most {MAX_NESTING} levels are accepted"
+        ));
+    }
+    Ok(())
+}
+
 /// Rewrites a parser message ("error at 1:29: expected one of …") for `query`.
 pub fn readable(query: &str, message: &str) -> String {
     let Some((line, column, expected)) = locate(message) else {
@@ -204,6 +246,26 @@ mod tests {
         let m = "error at 1:12: expected one of Prefix not found, [':']";
         let r = readable(q, m);
         assert!(r.starts_with("unknown prefix `sd:`"), "{r}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let deep = format!(
+            "SELECT * WHERE {{ FILTER({}1{}) }}",
+            "(".repeat(200),
+            ")".repeat(200)
+        );
+        let err = check_nesting(&deep).unwrap_err();
+        assert!(err.contains("at most 32"), "{err}");
+        // Brackets in literals, comments and IRIs' fragments do not count.
+        let fine = format!(
+            "SELECT * WHERE {{ ?s <http://x#{}> \"{}\" }} # {}",
+            "a",
+            "(".repeat(100),
+            "(".repeat(100)
+        );
+        assert!(check_nesting(&fine).is_ok());
+        assert!(check_nesting("SELECT * WHERE { { { ?s ?p ?o } } }").is_ok());
     }
 
     #[test]
