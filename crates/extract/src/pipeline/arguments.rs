@@ -223,7 +223,7 @@ impl Extractor {
         }
         // "intercepted six Iranian drones attempting to target the oil field": what a
         // weapon does, its owner does.
-        let head = if sent.word(i).ends_with("ing") {
+        let head = if i > 0 && sent.word(i).ends_with("ing") {
             Some(i - 1)
         } else if i > 3 && sent.word(i - 1) == "to" && sent.word(i - 2).ends_with("ing") {
             Some(i - 3)
@@ -745,8 +745,17 @@ impl Extractor {
                 && !ally(m)
                 && !private(m)
         };
-        let usable_after_that = |m: &SentMention| {
-            entities[m.entity].kind.is_party() && m.how != How::Place && !private(m)
+        // The party named right after word `k`, past determiners: the subject of a
+        // clause that "that", "if" or "unless" opens.
+        let named_after = |k: usize| {
+            sent.mentions.position(|m| {
+                m.t0 > k
+                    && m.t0 <= k + 3
+                    && entities[m.entity].kind.is_party()
+                    && m.how != How::Place
+                    && !private(m)
+                    && (k + 1..m.t0).all(|j| DETERMINERS.contains(&sent.word(j)))
+            })
         };
         let mut best: Option<(usize, Vec<EntityIx>)> = None;
         for slot in slots {
@@ -767,14 +776,7 @@ impl Extractor {
                 ObjectSlot::Direct
                     if sent.word(end) == "that" && matches!(trig.cameo.root(), 2 | 10) =>
                 {
-                    sent.mentions
-                        .position(|m| {
-                            m.t0 > end
-                                && m.t0 <= end + 3
-                                && usable_after_that(m)
-                                && (end + 1..m.t0).all(|k| DETERMINERS.contains(&sent.word(k)))
-                        })
-                        .map(|m| (sent.mentions[m].t0, self.coordinated(sent, m)))
+                    named_after(end).map(|m| (sent.mentions[m].t0, self.coordinated(sent, m)))
                 }
                 ObjectSlot::Direct => {
                     let limit = (end + 10).min(n);
@@ -834,15 +836,7 @@ impl Extractor {
                 .take_while(|&k| !matches!(sent.word(k), "." | ";"))
                 .find(|&k| matches!(sent.word(k), "if" | "unless"));
             if let Some(k) = cond {
-                best = sent
-                    .mentions
-                    .position(|m| {
-                        m.t0 > k
-                            && m.t0 <= k + 3
-                            && usable_after_that(m)
-                            && (k + 1..m.t0).all(|j| DETERMINERS.contains(&sent.word(j)))
-                    })
-                    .map(|m| (k, self.coordinated(sent, m)));
+                best = named_after(k).map(|m| (k, self.coordinated(sent, m)));
             }
         }
         best.map(|(_, e)| e).unwrap_or_default()
