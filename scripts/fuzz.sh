@@ -29,9 +29,24 @@ fi
 build=(--sanitizer none)
 nice -n 19 cargo fuzz build "${build[@]}" >&2
 
+# Seeds that are files of the project itself are read from where they live, not kept
+# twice: copied into the run's own corpus before the first run. fuzz/corpus/<target>
+# holds only the seeds made for fuzzing (excerpts, regressions).
+project_seeds() {
+    case $1 in
+    extract_text) echo ../examples/reports/iran-update-2023-07-31.txt ../examples/reports/isw-roca-2022-11-02.txt ../tests/fixtures/hostile/hostile-report.txt ;;
+    dictionary) echo ../ontology/actors/coalitions.ttl ../tests/fixtures/hostile/hostile-actors.ttl ;;
+    read_html) echo ../tests/fixtures/pages/*.html ;;
+    read_pdf) echo ../tests/fixtures/pages/isw-roca-2022-04-15.pdf ../tests/fixtures/pages/encrypted.pdf ../tests/fixtures/pages/scanned.pdf ../tests/fixtures/pages/truncated.pdf ;;
+    esac
+}
+
 failed=()
 for t in "${targets[@]}"; do
     mkdir -p "corpus-run/$t" "corpus/$t"
+    for f in $(project_seeds "$t"); do
+        cp -n "$f" "corpus-run/$t/" 2>/dev/null || true
+    done
     log="$(mktemp)"
     started=$SECONDS
     # -timeout: an input that takes seconds is a finding too (the reports are read
