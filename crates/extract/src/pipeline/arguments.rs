@@ -56,11 +56,7 @@ impl Extractor {
         } = at;
         let trig = self.lex.trigger(t);
         let c = sent.clause[i];
-        let clause_start = (0..i)
-            .rev()
-            .take_while(|&k| sent.clause[k] == c)
-            .last()
-            .unwrap_or(i);
+        let clause_start = sent.clause_start(i);
 
         // Passive: "was struck by X" makes X the actor and the clause subject the target.
         let passive = i > 0
@@ -389,11 +385,7 @@ impl Extractor {
                     }
                 }
                 None => {
-                    let cs = (0..i)
-                        .rev()
-                        .take_while(|&k| sent.clause[k] == c)
-                        .last()
-                        .unwrap_or(i);
+                    let cs = sent.clause_start(i);
                     subjects = self.reference(sent, entities, cs, i, focal, ctx);
                 }
             }
@@ -423,11 +415,7 @@ impl Extractor {
         if subjects.is_empty() || (objects.is_empty() && subjects.len() < 2 && !conflict) {
             return None;
         }
-        let clause_start = (0..i)
-            .rev()
-            .take_while(|&k| sent.clause[k] == c)
-            .last()
-            .unwrap_or(i);
+        let clause_start = sent.clause_start(i);
         // "not seeking a confrontation", "no need": the cue stands right before the noun
         // phrase, or before its light verb ("not prepared to offer concessions").
         let anchor = light_verb.unwrap_or(i);

@@ -163,6 +163,17 @@ impl Sentence<'_> {
         }
     }
 
+    /// The first token of the clause token `t` is in, as far back as the clause runs
+    /// unbroken.
+    fn clause_start(&self, t: usize) -> usize {
+        let c = self.clause[t];
+        (0..t)
+            .rev()
+            .take_while(|&k| self.clause[k] == c)
+            .last()
+            .unwrap_or(t)
+    }
+
     fn is_prep(&self, i: usize) -> bool {
         PREPOSITIONS.contains(&self.word(i))
     }

@@ -15,12 +15,7 @@ impl Extractor {
         // "if the KRG supports a US attack", "unless Iran agrees", "in the event of an
         // attack on Iran": a condition, not an event the report holds, nor one a
         // speaker claims happened.
-        let c = sent.clause[t];
-        let cs = (0..t)
-            .rev()
-            .take_while(|&k| sent.clause[k] == c)
-            .last()
-            .unwrap_or(t);
+        let cs = sent.clause_start(t);
         let conditional = matches!(sent.word(cs), "if" | "unless")
             || (cs..t).any(|k| {
                 matches!(sent.word(k), "event" | "case")
