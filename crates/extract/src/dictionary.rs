@@ -137,6 +137,9 @@ pub struct Actor {
     /// For armed groups and movements: the state they operate from, which is where
     /// they act, not what they attack.
     pub based_in: Option<usize>,
+    /// For armed groups and movements: the states that arm or fund them, whose war
+    /// they fight when the text names no enemy.
+    pub backed_by: Vec<usize>,
     /// For coalitions: the actors it names, and when it is named so.
     pub members: Vec<usize>,
     pub start: Option<PartialDate>,
@@ -161,6 +164,7 @@ struct Links {
     line: usize,
     part_of: Option<String>,
     based_in: Option<String>,
+    backed_by: Vec<String>,
     member_of: Vec<String>,
     members: Vec<String>,
     roles: Vec<String>,
@@ -176,6 +180,7 @@ struct Pending {
     iso3: Option<String>,
     part_of: Option<String>,
     based_in: Option<String>,
+    backed_by: Vec<String>,
     member_of: Vec<String>,
     members: Vec<String>,
     roles: Vec<String>,
@@ -311,6 +316,7 @@ impl Dictionary {
                         roles: vec![],
                         member_of: vec![],
                         based_in: None,
+                        backed_by: vec![],
                         members: vec![],
                         start: None,
                         end: None,
@@ -342,6 +348,7 @@ impl Dictionary {
                 line: p.line,
                 part_of: p.part_of,
                 based_in: p.based_in,
+                backed_by: p.backed_by,
                 member_of: p.member_of,
                 members: p.members,
                 roles: p.roles,
@@ -357,6 +364,7 @@ impl Dictionary {
             line,
             part_of,
             based_in,
+            backed_by,
             member_of,
             members,
             roles,
@@ -372,6 +380,12 @@ impl Dictionary {
             }
             if let Some(t) = based_in {
                 self.actors[idx].based_in = Some(resolve(&t)?);
+            }
+            for b in backed_by {
+                let b = resolve(&b)?;
+                if !self.actors[idx].backed_by.contains(&b) {
+                    self.actors[idx].backed_by.push(b);
+                }
             }
             for m in member_of {
                 let m = resolve(&m)?;
@@ -545,6 +559,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             iso3: None,
             part_of: None,
             based_in: None,
+            backed_by: vec![],
             member_of: vec![],
             members: vec![],
             roles: vec![],
@@ -582,6 +597,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
             (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => p.part_of = Some(n),
             (Some(("ag", "basedIn")), _, Some(n)) => p.based_in = Some(n),
+            (Some(("ag", "backedBy")), _, Some(n)) => p.backed_by.push(n),
             (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
             (Some(("ag", "member")), _, Some(n)) => p.members.push(n),
             (Some(("ag", "holdsRole")), _, Some(n)) => p.roles.push(n),
@@ -589,7 +605,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             (Some(("ag", "title")), Some(l), _) => p.title = Some(l),
             (Some(("ag", "start")), Some(l), _) => p.start = Some(l),
             (Some(("ag", "end")), Some(l), _) => p.end = Some(l),
-            _ => {} // Informational properties (backedBy, comments).
+            _ => {} // Informational properties (comments).
         }
     }
     Ok(pending)

@@ -959,10 +959,10 @@ pub(super) fn governed_from_outside(sent: &Sentence, i: usize) -> bool {
 pub(super) fn reports_on_others(sent: &Sentence, k: usize) -> bool {
     // "Hezbollah claimed 29 attacks", "claimed responsibility for the strike": a claim
     // of a deed, the claimant's own.
+    // "DNR troops claimed to capture Staryi Karavan": the claimant's own deed too.
     let deed_claim = sent.word(k).starts_with("claim")
         && sent.tokens.get(k + 1).is_some_and(|t| t.is_word)
-        && !matches!(sent.word(k + 1), "that" | "to")
-        && !sent.is_prep(k + 1)
+        && (sent.word(k + 1) == "to" || sent.word(k + 1) != "that" && !sent.is_prep(k + 1))
         && sent.mention_at(k + 1).is_none();
     // "the Union State": a name, not the verb "state".
     !deed_claim

@@ -392,6 +392,7 @@ impl Extractor {
                     for &a in &f.subjects {
                         if entities[a].kind == ActorKind::State
                             || !entities[a].members.is_empty()
+                            || entities[a].kind == ActorKind::NonStateArmedGroup
                             || entities[a]
                                 .rollup
                                 .is_some_and(|r| self.dict.actor(r).kind == ActorKind::State)

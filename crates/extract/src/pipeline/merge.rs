@@ -59,11 +59,29 @@ impl Extractor {
         let mut filled = Vec::new();
         for mut r in pending {
             let key = (r.span[0], r.cameo.to_string(), r.trigger.clone());
-            let Some(target) = shared
-                .get(&key)
-                .or_else(|| adversary.get(&r.subject.rollup.id))
-                .cloned()
-            else {
+            // "DNR troops claimed to capture Staryi Karavan": an armed group raised in a
+            // state that its backer is at war with fights that war, against its home
+            // state, when the report names no target. Other groups' targets are left
+            // unfilled: their attacks are told with targets, and where they are not,
+            // neither the enemy (Hezbollah's: Israel or the United States?) nor the
+            // kind of attack can be guessed well.
+            let group = r.subject.kind == ActorKind::NonStateArmedGroup.as_str();
+            let backers_war = || {
+                let own = self.dict.actor(self.dict.get(&r.subject.rollup.id)?);
+                let home = &self.dict.actor(own.based_in?).iri;
+                own.backed_by.iter().find_map(|&b| {
+                    adversary
+                        .get(&self.dict.actor(b).iri)
+                        .filter(|t| *t == home)
+                })
+            };
+            let own_war = || {
+                shared
+                    .get(&key)
+                    .or_else(|| adversary.get(&r.subject.rollup.id))
+            };
+            let found = if group { backers_war() } else { own_war() };
+            let Some(target) = found.cloned() else {
                 continue;
             };
             let target = &target;

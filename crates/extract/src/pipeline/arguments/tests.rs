@@ -625,3 +625,17 @@ fn a_participle_after_a_plain_plural_noun_is_not_the_clause_subjects_act() {
         "{rels:#?}"
     );
 }
+
+#[test]
+fn a_claim_to_have_done_something_is_the_claimants_deed() {
+    let rels = extract("Russian forces claimed to capture Ukrainian positions near Dibrova.");
+    let deed = rels
+        .iter()
+        .find(|r| r.relation != "makesStatementAbout")
+        .expect("the claimed capture");
+    assert_eq!(
+        triple(deed),
+        ("Russia".into(), "Ukraine".into(), "19".into())
+    );
+    assert_eq!(deed.modality, crate::Modality::Claimed);
+}

@@ -68,3 +68,34 @@ fn allies_acting_together_fight_the_adversary_they_share() {
         "{filled:?}"
     );
 }
+
+#[test]
+fn a_proxy_raised_in_a_state_fights_its_backers_war_there() {
+    // Russia fights Ukraine throughout; the DNR, backed by Russia and based in Ukraine,
+    // captures villages with no party named. Hezbollah, backed by Iran but based in
+    // Lebanon, gets no target guessed for an attack told without one.
+    let text = "Russian Offensive Campaign Assessment, May 30, 2022\n\n\
+        Russian forces attacked Ukrainian positions near Bakhmut. Russian forces shelled Ukrainian positions near Izyum. \
+        Russian forces struck Ukrainian positions near Kharkiv. Iran struck Israel. Iran attacked Israel again. Iran fired missiles at Israel.\n\n\
+        Donetsk People’s Republic (DNR) troops claimed to capture Staryi Karavan on May 30.\n\n\
+        Hezbollah conducted attacks on May 30.\n";
+    let rels = Extractor::builtin()
+        .unwrap()
+        .extract("t.txt", text.to_owned())
+        .unwrap()
+        .relations;
+    let dnr = rels
+        .iter()
+        .find(|r| r.sentence.starts_with("Donetsk"))
+        .expect("the DNR's capture is related to Ukraine");
+    assert_eq!(
+        triple(dnr),
+        (
+            "Donetsk People's Republic".into(),
+            "Ukraine".into(),
+            "19".into()
+        )
+    );
+    assert_eq!(dnr.modality, crate::Modality::Claimed);
+    assert!(rels.iter().all(|r| !r.sentence.starts_with("Hezbollah")));
+}
