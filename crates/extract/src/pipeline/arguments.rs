@@ -839,6 +839,72 @@ impl Extractor {
         end: usize,
         subjects: &[EntityIx],
     ) -> Vec<EntityIx> {
+        let hosted = self.hosted_parties(sent, entities, end, subjects);
+        let mut found = self.place_state_target(sent, entities, end, subjects);
+        for h in hosted {
+            if !found.contains(&h) {
+                found.push(h);
+            }
+        }
+        found
+    }
+
+    /// "a drone attack targeting Salman Port, which is home to the US Navy's Fifth
+    /// Fleet": whoever the struck place houses is struck too.
+    fn hosted_parties(
+        &self,
+        sent: &Sentence,
+        entities: &EntityTable,
+        end: usize,
+        subjects: &[EntityIx],
+    ) -> Vec<EntityIx> {
+        let n = sent.tokens.len();
+        let Some(k) = (end..(end + 12).min(n))
+            .find(|&k| sent.word(k) == "," && matches!(sent.word(k + 1), "which" | "that"))
+        else {
+            return vec![];
+        };
+        let start = match (sent.word(k + 2), sent.word(k + 3), sent.word(k + 4)) {
+            ("is" | "are", "home", "to") => k + 5,
+            ("houses" | "hosts" | "house" | "host", _, _) => k + 3,
+            _ => return vec![],
+        };
+        let Some(c) = sent.clause.get(start).copied() else {
+            return vec![];
+        };
+        let Some(m) = sent.mentions.indices().find(|&m| {
+            let sm = &sent.mentions[m];
+            sm.t0 >= start && sent.clause[sm.t0] == c
+        }) else {
+            return vec![];
+        };
+        let sm = &sent.mentions[m];
+        // "which is home to the port of Bandar Abbas": a place again, no party.
+        if sm.how == How::Place
+            || sent.preceded_by_location(sm)
+            || !entities[sm.entity].kind.is_party()
+        {
+            return vec![];
+        }
+        self.coordinated(sent, m)
+            .into_iter()
+            .filter(|e| {
+                entities[*e].kind.is_party()
+                    && subjects
+                        .iter()
+                        .all(|s| entities[*s].rollup != entities[*e].rollup)
+            })
+            .collect()
+    }
+
+    /// The state of the place an attack is aimed at, when no party is named.
+    fn place_state_target(
+        &self,
+        sent: &Sentence,
+        entities: &EntityTable,
+        end: usize,
+        subjects: &[EntityIx],
+    ) -> Vec<EntityIx> {
         let c = sent.clause[end.min(sent.clause.len() - 1)];
         // "airstrikes targeting Iranian-backed militias across Iraq": the target is an
         // armed group the text does not name, and the state is only where it is.

@@ -639,3 +639,37 @@ fn a_claim_to_have_done_something_is_the_claimants_deed() {
     );
     assert_eq!(deed.modality, crate::Modality::Claimed);
 }
+
+#[test]
+fn whoever_a_struck_place_houses_is_struck_too() {
+    let rels = extract(
+        "Iran conducted a drone attack targeting Salman Port, which is home to the US Navy’s Fifth Fleet, in Manama, Bahrain, on July 30.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    for want in [("Iran", "United States"), ("Iran", "Bahrain")] {
+        assert!(
+            got.contains(&(want.0.into(), want.1.into(), "18".into())),
+            "{got:?}"
+        );
+    }
+    // A place again is no party: the strike is on the state the place is in.
+    let rels = extract(
+        "Israel struck a base near Bandar Abbas, which is home to the port of Bandar Abbas.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert_eq!(
+        got,
+        BTreeSet::from([("Israel".into(), "Iran".into(), "18".into())])
+    );
+}
+
+#[test]
+fn avoiding_a_conflict_is_no_conflict() {
+    let rels =
+        extract("Hezbollah has avoided any direct military conflict with Israel in recent months.");
+    let r = rels
+        .iter()
+        .find(|r| r.object.rollup.label == "Israel")
+        .expect("the avoided conflict is kept, negated");
+    assert!(r.negated);
+}
