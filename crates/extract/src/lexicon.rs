@@ -39,6 +39,9 @@ pub struct Trigger {
     /// one who undergoes it ("the Russian defeat in Kharkiv"), not its actor, unless the
     /// object is named ("Ukraine's defeat of the Russian campaign").
     pub needs_object: bool,
+    /// A verb that acts on a party only through the party's view: "denied Iranian
+    /// claims" rejects Iran; "deny Russian resupply" rejects nobody.
+    pub view_object: bool,
     /// Which reading of a word that names both a stand-off strike and ground combat
     /// ("attack") this line is; see [`Combat`].
     pub combat: Combat,
@@ -357,6 +360,7 @@ impl Lexicon {
             }
             let (mut symmetric, mut reverse, mut own_actor) = (false, false, false);
             let mut needs_object = false;
+            let mut view_object = false;
             let mut combat = Combat::Any;
             for f in cols[5].split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
@@ -364,6 +368,7 @@ impl Lexicon {
                     "reverse" => reverse = true,
                     "own-actor" => own_actor = true,
                     "needs-object" => needs_object = true,
+                    "view-object" => view_object = true,
                     "standoff" if combat == Combat::Any => combat = Combat::Standoff,
                     "ground" if combat == Combat::Any => combat = Combat::Ground,
                     "standoff" | "ground" => {
@@ -388,6 +393,7 @@ impl Lexicon {
                 reverse,
                 own_actor,
                 needs_object,
+                view_object,
                 combat,
             });
             for (head, tail) in index_keys(pos, &words, &explicit) {

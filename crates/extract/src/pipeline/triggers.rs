@@ -139,6 +139,17 @@ impl Extractor {
         {
             return true;
         }
+        // "denied Iranian claims" against "deny Russian resupply": the verb rejects a
+        // party only when what it takes is a view (a claim, a report) of that party.
+        if matching
+            .iter()
+            .all(|(t, _)| self.lex.trigger(*t).view_object)
+            && !(after..(after + 5).min(n))
+                .take_while(|&k| !matches!(sent.word(k), "that" | "," | ";"))
+                .any(|k| sent.has_cue(k, CueKind::Epistemic))
+        {
+            return true;
+        }
         // "the two world wars", "the Syrian civil war": a war with no parties here.
         if matches!(sent.word(i), "war" | "wars")
             && i > 0

@@ -123,3 +123,24 @@ fn mortaring_is_shelling() {
         "{rels:#?}"
     );
 }
+
+#[test]
+fn denying_a_partys_claims_rejects_the_party_and_denying_anything_else_does_not() {
+    let rels = extract("US CENTCOM denied Iranian claims that it sank a US aircraft carrier.");
+    assert!(
+        rels.iter()
+            .any(|r| triple(r) == ("United States".into(), "Iran".into(), "12".into())),
+        "{:?}",
+        rels.iter().map(triple).collect::<Vec<_>>()
+    );
+    let rels = extract("Ukrainian strikes seek to deny Russian resupply in Kherson Oblast.");
+    assert!(rels.iter().all(|r| r.cameo.root() != 12));
+}
+
+#[test]
+fn an_evacuation_warning_for_a_states_residents_warns_the_state() {
+    let rels = extract("The IDF issued evacuation warnings for Lebanese residents on July 30.");
+    assert!(rels
+        .iter()
+        .any(|r| triple(r) == ("Israel".into(), "Lebanon".into(), "13".into())));
+}
