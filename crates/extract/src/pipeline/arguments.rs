@@ -729,7 +729,9 @@ impl Extractor {
             entities[m.entity].kind.is_party()
                 && !place
                 && !pressure
-                && !sent.preceded_by_location(m)
+                // "relied on Iran", "called on Belarus": the trigger's own preposition
+                // introduces its object, not a place.
+                && (!sent.preceded_by_location(m) || m.t0 == end)
                 && !ally(m)
                 && !private(m)
         };

@@ -437,7 +437,28 @@ impl Extractor {
                         ActorKind::NonStateArmedGroup | ActorKind::PoliticalMovement
                     )
                 });
-            let Some(group) = group else { continue };
+            // "Kataib Hezbollah, an Iranian-backed Iraqi militia,", "The Islamic
+            // Resistance in Iraq, which is a coalition of Iranian-backed militias": the
+            // group the apposition describes.
+            let described = || {
+                let bt = sent.tokens.partition_point(|t| t.start < b.start);
+                let comma = (bt.saturating_sub(8)..bt)
+                    .rev()
+                    .find(|&k| sent.word(k) == ",")?;
+                if sent.mentions.iter().any(|m| m.t0 > comma && m.t0 < bt) {
+                    return None;
+                }
+                sent.mentions.iter().find(|m| {
+                    m.t1 == comma
+                        && matches!(
+                            report.entities[m.entity].kind,
+                            ActorKind::NonStateArmedGroup | ActorKind::PoliticalMovement
+                        )
+                })
+            };
+            let Some(group) = group.or_else(described) else {
+                continue;
+            };
             let view = FoundView {
                 modality: Modality::Asserted,
                 attributed: None,

@@ -60,7 +60,19 @@ impl Extractor {
                 i += 1;
                 continue;
             }
-            let want = self.pos_at(sent, i);
+            // "Syria relied on Iran", "Ukraine and Russia exchanged prisoners": a verb
+            // phrase of several words is a verb, whatever follows it.
+            let matched_end = matching.iter().map(|m| m.1).max().unwrap_or(i + 1);
+            let phrase_verb = matched_end > i + 1
+                && matching
+                    .iter()
+                    .filter(|m| m.1 == matched_end)
+                    .all(|(t, _)| self.lex.trigger(*t).pos == Pos::Verb);
+            let want = if phrase_verb {
+                Pos::Verb
+            } else {
+                self.pos_at(sent, i)
+            };
             let has_want = matching
                 .iter()
                 .any(|(t, _)| self.lex.trigger(*t).pos == want);

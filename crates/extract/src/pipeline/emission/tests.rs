@@ -292,3 +292,16 @@ fn an_alliance_of_the_speakers_state_is_its_own_side() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_backer_in_an_apposition_aids_the_group_it_describes() {
+    let rels = extract(
+        "Kataib Hezbollah, an Iranian-backed Iraqi militia, attacked US forces on July 30.",
+    );
+    assert!(
+        rels.iter()
+            .any(|r| triple(r) == ("Iran".into(), "Kataib Hezbollah".into(), "07".into())),
+        "{:?}",
+        rels.iter().map(triple).collect::<Vec<_>>()
+    );
+}

@@ -144,3 +144,16 @@ fn an_evacuation_warning_for_a_states_residents_warns_the_state() {
         .iter()
         .any(|r| triple(r) == ("Israel".into(), "Lebanon".into(), "13".into())));
 }
+
+#[test]
+fn a_verb_phrase_after_a_name_is_a_verb() {
+    // "on" after "relied" would make it a noun ("Russian strikes on Kyiv") were the
+    // phrase not read whole.
+    let rels = extract("Syria relied on Iran for financial support.");
+    assert!(
+        rels.iter()
+            .any(|r| triple(r) == ("Iran".into(), "Syria".into(), "07".into())),
+        "{:?}",
+        rels.iter().map(triple).collect::<Vec<_>>()
+    );
+}
