@@ -940,11 +940,13 @@ impl Extractor {
                 return vec![];
             }
             // "a drone attack targeting Sitra Island, Bahrain": the state after a named
-            // place says where the place is.
+            // place (known to the gazetteer or not) says where the place is.
             let apposed = m.t0 >= 2
                 && sent.word(m.t0 - 1) == ","
                 && sent.tokens[m.t0 - 2].capitalized
-                && sent.mention_at(m.t0 - 2).is_none()
+                && sent
+                    .mention_at(m.t0 - 2)
+                    .is_none_or(|p| entities[sent.mentions[p].entity].kind == ActorKind::Place)
                 && entities[m.entity].kind == ActorKind::State;
             // "forces withdrawn into Belarus": where forces go is no target.
             if !(sent.preceded_by_location(m) || apposed) || sent.governing_word(m) == "into" {
