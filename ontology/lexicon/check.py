@@ -33,7 +33,7 @@ HEADER = ["trigger", "pos", "cameo", "relation", "object", "flags", "forms"]
 POS = {"verb", "noun"}
 OBJECTS = {"dobj", "to", "with", "against", "on", "of", "from", "into", "for",
            "toward", "at", "over", "in", "between", "involving"}
-FLAGS = {"symmetric", "reverse", "own-actor", "needs-object", "standoff", "ground", "view-object"}
+FLAGS = {"symmetric", "reverse", "own-actor", "needs-object", "standoff", "ground", "view-object", "weapon-object"}
 QUAD_PROP = {1: AG.verbalCooperation, 2: AG.materialCooperation,
              3: AG.verbalConflict, 4: AG.materialConflict}
 

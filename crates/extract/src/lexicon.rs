@@ -42,6 +42,10 @@ pub struct Trigger {
     /// A verb that acts on a party only through the party's view: "denied Iranian
     /// claims" rejects Iran; "deny Russian resupply" rejects nobody.
     pub view_object: bool,
+    /// A verb that relates its subject to a party only through the party's weapons:
+    /// "Russian forces used Iranian drones" (Iran arms Russia); "used Ukrainian
+    /// civilians as shields" relates nobody.
+    pub weapon_object: bool,
     /// Which reading of a word that names both a stand-off strike and ground combat
     /// ("attack") this line is; see [`Combat`].
     pub combat: Combat,
@@ -361,6 +365,7 @@ impl Lexicon {
             let (mut symmetric, mut reverse, mut own_actor) = (false, false, false);
             let mut needs_object = false;
             let mut view_object = false;
+            let mut weapon_object = false;
             let mut combat = Combat::Any;
             for f in cols[5].split(',').map(str::trim).filter(|f| !f.is_empty()) {
                 match f {
@@ -369,6 +374,7 @@ impl Lexicon {
                     "own-actor" => own_actor = true,
                     "needs-object" => needs_object = true,
                     "view-object" => view_object = true,
+                    "weapon-object" => weapon_object = true,
                     "standoff" if combat == Combat::Any => combat = Combat::Standoff,
                     "ground" if combat == Combat::Any => combat = Combat::Ground,
                     "standoff" | "ground" => {
@@ -394,6 +400,7 @@ impl Lexicon {
                 own_actor,
                 needs_object,
                 view_object,
+                weapon_object,
                 combat,
             });
             for (head, tail) in index_keys(pos, &words, &explicit) {

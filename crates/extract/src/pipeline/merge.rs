@@ -56,8 +56,18 @@ impl Extractor {
                 best.map(|(_, t)| (key, t.to_owned()))
             })
             .collect();
+        // "The IDF continued to conduct airstrikes targeting Hezbollah": a sentence that
+        // names whom an actor strikes leaves no target of that actor's strikes to guess.
+        let named: BTreeSet<(usize, &str, u8)> = relations
+            .iter()
+            .filter(|r| r.quad_class == 4 && !r.negated)
+            .map(|r| (r.span[0], r.subject.rollup.id.as_str(), r.cameo.root()))
+            .collect();
         let mut filled = Vec::new();
         for mut r in pending {
+            if named.contains(&(r.span[0], r.subject.rollup.id.as_str(), r.cameo.root())) {
+                continue;
+            }
             let key = (r.span[0], r.cameo.to_string(), r.trigger.clone());
             // "DNR troops claimed to capture Staryi Karavan": an armed group raised in a
             // state that its backer is at war with fights that war, against its home

@@ -162,6 +162,15 @@ impl Extractor {
         {
             return true;
         }
+        if matching
+            .iter()
+            .all(|(t, _)| self.lex.trigger(*t).weapon_object)
+            && !(after..(after + 5).min(n))
+                .take_while(|&k| !matches!(sent.word(k), "that" | "," | ";" | "to"))
+                .any(|k| sent.has_cue(k, CueKind::Weapon))
+        {
+            return true;
+        }
         // "the two world wars", "the Syrian civil war": a war with no parties here.
         if matches!(sent.word(i), "war" | "wars")
             && i > 0

@@ -99,3 +99,46 @@ fn a_proxy_raised_in_a_state_fights_its_backers_war_there() {
     assert_eq!(dnr.modality, crate::Modality::Claimed);
     assert!(rels.iter().all(|r| !r.sentence.starts_with("Hezbollah")));
 }
+
+#[test]
+fn no_target_is_guessed_for_strikes_whose_target_the_sentence_names() {
+    // Iran is Israel's adversary in this report; the airstrikes target Hezbollah.
+    let text = "Iran Update, March 8, 2026\n\n\
+        Israel struck Iran. Israel struck Iran again. Israel struck Iran a third time.\n\n\
+        The IDF has continued to conduct airstrikes targeting Hezbollah across Lebanon.\n";
+    let rels = Extractor::builtin()
+        .unwrap()
+        .extract("t.txt", text.to_owned())
+        .unwrap()
+        .relations;
+    let here: BTreeSet<_> = rels
+        .iter()
+        .filter(|r| r.sentence.starts_with("The IDF"))
+        .map(triple)
+        .collect();
+    assert_eq!(
+        here,
+        BTreeSet::from([("Israel".into(), "Hezbollah".into(), "18".into())])
+    );
+}
+
+#[test]
+fn a_foreign_weapon_in_an_actors_hands_is_aid() {
+    let rels = Extractor::builtin()
+        .unwrap()
+        .extract(
+            "t.txt",
+            "Russian Offensive Campaign Assessment, September 22, 2022\n\n\
+             Russian troops reportedly utilized an Iranian Shahed-136 drone to attack civilian infrastructure in Kryvyi Rih.\n\n\
+             Russian forces used Ukrainian civilians as human shields.\n"
+                .to_owned(),
+        )
+        .unwrap()
+        .relations;
+    let aid: Vec<_> = rels
+        .iter()
+        .filter(|r| r.cameo.root() == 7)
+        .map(triple)
+        .collect();
+    assert_eq!(aid, vec![("Iran".into(), "Russia".into(), "07".into())]);
+}
