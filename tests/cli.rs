@@ -893,6 +893,28 @@ fn actors_are_found_and_misspellings_get_suggestions() {
     assert!(r.stderr.contains("did you mean Hezbollah"), "{}", r.stderr);
 }
 
+/// A sentence too long to read whole is read in pieces, and the user is told where.
+#[test]
+fn a_sentence_read_in_pieces_is_warned_of() {
+    let dir = TempDir::new().unwrap();
+    let report = dir.path().join("long.txt");
+    let body = "Iran attacked Iraq and ".repeat(2000) + "Iran attacked Iraq.";
+    fs::write(&report, format!("Iran Update, July 31, 2023\n\n{body}\n")).unwrap();
+    let r = run(&["extract", report.to_str().unwrap()], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.trim_end(),
+        format!(
+            "actorgraph: warning: {}: 1 sentence of more than 1000 words and punctuation \
+             marks read in pieces, so a relation across two pieces is missed (the first at \
+             characters 28-{})",
+            report.display(),
+            28 + body.len()
+        )
+    );
+    assert!(r.stdout.contains("\"fightsAgainst\""), "{}", r.stdout);
+}
+
 /// A fault in a user's dictionary is named by its file and line, not "dictionary:0".
 #[test]
 fn dictionary_cycles_and_blank_labels_name_the_file_and_line() {
