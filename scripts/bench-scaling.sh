@@ -9,6 +9,8 @@
 #   said      one sentence 'Iran said that ' * N, then 'Iran exported oil to China.'
 #   mentions  one sentence of N actor mentions 'Iran, ' * N, then a relation
 #   sentences 'Iran exported oil to China. ' * N, one report of N sentences
+#   and       one sentence 'Iran attacked Iraq and ' * N, then a period: N relations in
+#             one sentence, read in pieces of at most MAX_SENTENCE_TOKENS tokens
 # ACTORGRAPH_BIN picks the binary (default: the release build, built if missing).
 # Needs GNU time (/usr/bin/time).
 set -euo pipefail
@@ -33,15 +35,16 @@ report() {
 }
 
 printf '%-10s %8s %8s %10s\n' shape count seconds peak_kb
-for shape in said mentions sentences; do
+for shape in said mentions sentences and; do
   for mult in 1 2 4 8; do
     count=$((n * mult))
     case $shape in
     said) report "$work/r.txt" 'Iran said that ' "$count" 'Iran exported oil to China.' ;;
     mentions) report "$work/r.txt" 'Iran, ' "$count" 'and China exported oil to Russia.' ;;
     sentences) report "$work/r.txt" 'Iran exported oil to China. ' "$count" '' ;;
+    and) report "$work/r.txt" 'Iran attacked Iraq and ' "$count" '.' ;;
     esac
-    /usr/bin/time -f '%e %M' -o "$work/time" "$bin" --quiet extract "$work/r.txt" >/dev/null
+    /usr/bin/time -f '%e %M' -o "$work/time" "$bin" --quiet extract "$work/r.txt" >/dev/null 2>&1
     read -r secs kb <"$work/time"
     printf '%-10s %8d %8s %10s\n' "$shape" "$count" "$secs" "$kb"
   done

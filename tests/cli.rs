@@ -893,6 +893,103 @@ fn actors_are_found_and_misspellings_get_suggestions() {
     assert!(r.stderr.contains("did you mean Hezbollah"), "{}", r.stderr);
 }
 
+/// A sentence too long to read whole is read in pieces, and the user is told where.
+#[test]
+fn a_sentence_read_in_pieces_is_warned_of() {
+    let dir = TempDir::new().unwrap();
+    let report = dir.path().join("long.txt");
+    let body = "Iran attacked Iraq and ".repeat(2000) + "Iran attacked Iraq.";
+    fs::write(&report, format!("Iran Update, July 31, 2023\n\n{body}\n")).unwrap();
+    let r = run(&["extract", report.to_str().unwrap()], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.trim_end(),
+        format!(
+            "actorgraph: warning: {}: 1 sentence of more than 1000 words and punctuation \
+             marks read in pieces, so a relation across two pieces is missed (the first at \
+             characters 28-{})",
+            report.display(),
+            28 + body.len()
+        )
+    );
+    assert!(r.stdout.contains("\"fightsAgainst\""), "{}", r.stdout);
+}
+
+/// A fault in a user's dictionary is named by its file and line, not "dictionary:0".
+#[test]
+fn dictionary_cycles_and_blank_labels_name_the_file_and_line() {
+    let dir = TempDir::new().unwrap();
+    let head = "@prefix ag: <https://w3id.org/actorgraph/ns#> .\n\
+                @prefix actor: <https://w3id.org/actorgraph/actor/> .\n\
+                @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\n";
+    let cycle = dir.path().join("cycle.ttl");
+    fs::write(
+        &cycle,
+        format!(
+            "{head}actor:Quds_HQ a ag:GovernmentBody ;\n    \
+             skos:prefLabel \"Quds Headquarters\"@en ;\n    \
+             ag:partOf actor:Quds_Base .\n\
+             actor:Quds_Base a ag:GovernmentBody ;\n    \
+             skos:prefLabel \"Quds Base\"@en ;\n    \
+             ag:partOf actor:Quds_HQ .\n"
+        ),
+    )
+    .unwrap();
+    // Through a bundled entry: Iran restated as part of its own Guard Corps.
+    let through = dir.path().join("through.ttl");
+    fs::write(
+        &through,
+        format!("{head}# Iran, again\nactor:IRN a ag:State ; skos:prefLabel \"Iran\"@en ;\n    ag:partOf actor:IRGC .\n"),
+    )
+    .unwrap();
+    let blank = dir.path().join("blank.ttl");
+    fs::write(
+        &blank,
+        format!("{head}actor:X a ag:State ;\n    skos:prefLabel \"  \"@en .\n"),
+    )
+    .unwrap();
+    let actor = |name: &str| format!("<https://w3id.org/actorgraph/actor/{name}>");
+    for (file, line, message) in [
+        (
+            &cycle,
+            10,
+            format!(
+                "ag:partOf cycle {} -> {} -> {}",
+                actor("Quds_Base"),
+                actor("Quds_HQ"),
+                actor("Quds_Base")
+            ),
+        ),
+        (
+            &through,
+            7,
+            format!(
+                "ag:partOf cycle {} -> {} -> {}",
+                actor("IRN"),
+                actor("IRGC"),
+                actor("IRN")
+            ),
+        ),
+        (
+            &blank,
+            5,
+            format!("{} has an empty label or name (\"  \")", actor("X")),
+        ),
+    ] {
+        let file = file.to_str().unwrap();
+        let r = run(
+            &["extract", "--dictionary", file, seed().to_str().unwrap()],
+            None,
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert_eq!(
+            r.stderr.trim_end(),
+            format!("actorgraph: error: {file}:{line}: {message}")
+        );
+        assert!(r.stdout.is_empty(), "{}", r.stdout);
+    }
+}
+
 /// `actors --unresolved` lists the names reports use that the dictionary lacks, titled
 /// names first.
 #[test]

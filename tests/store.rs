@@ -996,53 +996,200 @@ fn cors_lets_one_origin_read_and_none_write() {
 }
 
 /// 64 idle connections once stopped the endpoint answering anyone. With 200 slow clients
-/// connected (silent, half a request head, a body that never comes), normal queries are
-/// answered at once, and a stalled client is let go after the I/O timeout.
+/// connected (silent, half a request head, a body that never comes, a head sent a byte
+/// at a time), normal queries are answered at once, and a stalled client is answered 408
+/// and let go after the I/O timeout.
 #[test]
 fn slow_clients_do_not_stop_the_endpoint() {
     use std::io::Write;
     let (_dir, store) = ingested_store();
-    let server = serve(&store, &["--io-timeout", "3"]);
+    let server = serve(&store, &["--io-timeout", "3", "--request-timeout", "30"]);
     let mut slow = Vec::new();
+    let mut tricklers = Vec::new();
     for i in 0..200 {
         let mut c = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
-        match i % 3 {
+        match i % 4 {
             0 => {}
             1 => c
                 .write_all(b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
                 .unwrap(),
-            _ => c
+            2 => c
                 .write_all(
                     b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\n\
                       Content-Type: application/sparql-query\r\nContent-Length: 1000\r\n\r\nASK {}",
                 )
                 .unwrap(),
+            _ => {
+                tricklers.push(c.try_clone().unwrap());
+            }
         }
         slow.push(c);
     }
-    let mut worst = Duration::ZERO;
-    for _ in 0..20 {
-        let started = Instant::now();
-        let answer = get(
-            &server,
-            "ASK { ?s ?p ?o }",
-            "application/sparql-results+json",
-        );
-        assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
-        worst = worst.max(started.elapsed());
-    }
+    // A byte from each trickler every 100 ms while the others query.
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let worst = std::thread::scope(|s| {
+        s.spawn(|| {
+            let head = b"GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: ";
+            let mut at = 0;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                for t in &mut tricklers {
+                    let _ = t.write_all(&[*head.get(at).unwrap_or(&b'a')]);
+                }
+                at += 1;
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        });
+        let mut worst = Duration::ZERO;
+        for _ in 0..20 {
+            let started = Instant::now();
+            let answer = get(
+                &server,
+                "ASK { ?s ?p ?o }",
+                "application/sparql-results+json",
+            );
+            assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+            worst = worst.max(started.elapsed());
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        worst
+    });
     assert!(worst < Duration::from_secs(1), "slowest answer {worst:?}");
-    // The stalled ones are closed after the timeout (an answer, then EOF).
-    let c = &mut slow[1];
-    c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    // The stalled ones are answered 408 after the timeout, then closed.
+    for c in &mut slow[..3] {
+        c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        let started = Instant::now();
+        let mut rest = Vec::new();
+        let _ = c.read_to_end(&mut rest);
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "{:?}",
+            started.elapsed()
+        );
+        let rest = String::from_utf8_lossy(&rest);
+        assert!(rest.starts_with("HTTP/1.1 408 Request Timeout"), "{rest}");
+    }
+}
+
+/// A client that sends its request a byte at a time kept its connection as long as it
+/// went on, since each byte came within the I/O timeout; one that announced a body and
+/// sent part of it waited for the same timeout, then got 500. Both get 408 at the
+/// request's deadline now.
+#[test]
+fn a_request_that_does_not_arrive_in_time_is_answered_408() {
+    use std::io::Write;
+    let (_dir, store) = ingested_store();
+    let server = serve(&store, &["--io-timeout", "5", "--request-timeout", "2"]);
+    let head = "GET /query?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: ".to_owned()
+        + &"a".repeat(200)
+        + "\r\n\r\n";
+    let mut trickler = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     let started = Instant::now();
-    let mut rest = Vec::new();
-    let _ = c.read_to_end(&mut rest);
+    let mut answer = Vec::new();
+    trickler.set_nonblocking(true).unwrap();
+    for b in head.bytes() {
+        if trickler.write_all(&[b]).is_err() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        let mut buf = [0u8; 4096];
+        match trickler.read(&mut buf) {
+            Ok(n) if n > 0 => {
+                answer.extend_from_slice(&buf[..n]);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let took = started.elapsed();
+    let answer = String::from_utf8_lossy(&answer);
     assert!(
-        started.elapsed() < Duration::from_secs(15),
+        answer.starts_with("HTTP/1.1 408 Request Timeout"),
+        "{answer}"
+    );
+    assert!(answer.contains("did not arrive within 2 s"), "{answer}");
+    assert!(
+        took >= Duration::from_millis(1900) && took < Duration::from_secs(4),
+        "{took:?}"
+    );
+
+    // Six bytes of a thousand-byte body.
+    let mut short = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    short
+        .write_all(
+            b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+              Content-Type: application/sparql-query\r\nContent-Length: 1000\r\n\r\nASK {}",
+        )
+        .unwrap();
+    let started = Instant::now();
+    let mut answer = String::new();
+    short
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let _ = short.read_to_string(&mut answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 408 Request Timeout"),
+        "{answer}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
         "{:?}",
         started.elapsed()
     );
+
+    // A terabyte announced is refused at once, unread.
+    let mut huge = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    huge.write_all(
+        b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+          Content-Type: application/sparql-query\r\nContent-Length: 999999999999\r\n\r\nASK {}",
+    )
+    .unwrap();
+    let mut answer = String::new();
+    huge.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let _ = huge.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+
+    // A connection that sends nothing is answered 408 after the I/O timeout.
+    let mut idle = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let started = Instant::now();
+    let mut answer = String::new();
+    idle.set_read_timeout(Some(Duration::from_secs(15)))
+        .unwrap();
+    let _ = idle.read_to_string(&mut answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 408 Request Timeout"),
+        "{answer}"
+    );
+    let took = started.elapsed();
+    assert!(
+        took >= Duration::from_millis(4900) && took < Duration::from_secs(8),
+        "{took:?}"
+    );
+    // And one that keeps to the deadline is answered as usual, on the same connection
+    // again and again.
+    let mut kept = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    kept.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    for _ in 0..3 {
+        kept.write_all(
+            b"POST /query HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/sparql-results+json\r\n\
+              Content-Type: application/sparql-query\r\nTransfer-Encoding: chunked\r\n\r\n\
+              3\r\nASK\r\n3\r\n {}\r\n0\r\n\r\n",
+        )
+        .unwrap();
+        let mut answer = String::new();
+        let mut buf = [0u8; 4096];
+        while !answer.ends_with('}') {
+            let n = kept.read(&mut buf).unwrap();
+            assert!(n > 0, "{answer}");
+            answer.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+        assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+        assert!(
+            answer.ends_with(r#"{"head":{},"boolean":true}"#),
+            "{answer}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- ingest

@@ -208,6 +208,26 @@ pub fn not_a_report(x: &Extraction) -> Option<&'static str> {
         .then_some("no date and no relation found; is it a report?")
 }
 
+/// Sentences too long to read whole: how many, and where the first is.
+pub fn long_sentences(x: &Extraction) -> Option<String> {
+    let [start, end] = *x.long_sentences.first()?;
+    let n = x.long_sentences.len();
+    Some(format!(
+        "{n} sentence{} of more than {} words and punctuation marks read in pieces, so a relation across two \
+         pieces is missed (the first at characters {start}-{end})",
+        if n == 1 { "" } else { "s" },
+        actorgraph_extract::MAX_SENTENCE_TOKENS
+    ))
+}
+
+/// What the reader should know about an extraction, one line each.
+pub fn extraction_warnings(x: &Extraction) -> Vec<String> {
+    long_sentences(x)
+        .into_iter()
+        .chain(not_a_report(x).map(str::to_owned))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ use clap::ValueEnum;
 use rayon::prelude::*;
 
 use crate::extraction::{
-    extract_prepared, extract_source, extractor_while_preparing, isolated, not_a_report,
+    extract_prepared, extract_source, extraction_warnings, extractor_while_preparing, isolated,
     prepare_source, DataArgs,
 };
 use crate::input::{collect, Reader, Source};
@@ -86,7 +86,7 @@ fn extract_all(extractor: &Extractor, sources: &[Source]) -> Vec<Result<(Extract
         .map(|src| {
             let text = reader.read(src)?;
             let extraction = extract_source(extractor, src, text.clone())?;
-            if let Some(w) = not_a_report(&extraction) {
+            for w in extraction_warnings(&extraction) {
                 eprintln!("actorgraph: warning: {}: {w}", src.display());
             }
             Ok((extraction, text))
@@ -123,7 +123,7 @@ fn extract_jsonl(data: &DataArgs, sources: &[Source]) -> Result<ExitCode> {
                         None => prepare_source(src, reader.read(src)?)?,
                     };
                     let x = extract_prepared(&extractor, src, prepared)?;
-                    if let Some(w) = not_a_report(&x) {
+                    for w in extraction_warnings(&x) {
                         eprintln!("actorgraph: warning: {}: {w}", src.display());
                     }
                     // A relation's line, with its mentions, runs to a kilobyte or two.

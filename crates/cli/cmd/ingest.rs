@@ -21,7 +21,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::extraction::{extract_source, isolated, not_a_report, DataArgs};
+use crate::extraction::{extract_source, isolated, long_sentences, not_a_report, DataArgs};
 use crate::input::{collect, Reader, Source};
 use crate::target::{Location, Target};
 
@@ -54,8 +54,8 @@ enum Prepared {
     Graph {
         graph: ReportGraph,
         relations: usize,
-        /// What the reader should know about the report's provenance.
-        warning: Option<String>,
+        /// What the reader should know about the report's provenance and reading.
+        warnings: Vec<String>,
     },
 }
 
@@ -267,7 +267,7 @@ fn extract_one(
     let hash = actorgraph_store::content_hash(&text);
     let markers = footnote_markers(&text);
     let mut extraction = extract_source(extractor, src, text)?;
-    let warning = uncited(&markers, &extraction.report.sources)
+    let provenance = uncited(&markers, &extraction.report.sources)
         .map(|w| {
             format!(
                 "{}: {w}; sentences that cite them are stored without sources",
@@ -275,13 +275,15 @@ fn extract_one(
             )
         })
         .or_else(|| not_a_report(&extraction).map(|w| format!("{}: {w}", src.display())));
+    let reading = long_sentences(&extraction).map(|w| format!("{}: {w}", src.display()));
+    let warnings = provenance.into_iter().chain(reading).collect();
     extraction.report.extractor = Some(fingerprint.to_owned());
     let graph = ReportGraph::new(&extraction, &hash)
         .with_context(|| format!("{}: not ingested", src.display()))?;
     Ok(Prepared::Graph {
         graph,
         relations: extraction.relations.len(),
-        warning,
+        warnings,
     })
 }
 
@@ -342,9 +344,9 @@ fn write(sink: &mut Sink<'_>, item: Item, counts: &mut Counts, progress: &Progre
         Prepared::Graph {
             graph,
             relations,
-            warning,
+            warnings,
         } => {
-            if let Some(w) = &warning {
+            for w in &warnings {
                 progress
                     .bar
                     .suspend(|| eprintln!("actorgraph: warning: {w}"));

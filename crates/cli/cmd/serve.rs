@@ -44,9 +44,14 @@ pub struct ServeArgs {
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
     /// Close a connection whose client sends or reads nothing for this many seconds
-    /// (idle between requests, or stalled in one).
+    /// (idle between requests, or stalled in one), answering 408.
     #[arg(long, default_value_t = 20.0, value_name = "SECONDS")]
     pub io_timeout: f64,
+    /// Close a connection whose request, head and body, has not arrived this many
+    /// seconds after its first byte, answering 408, however often its client sends a
+    /// little more.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub request_timeout: f64,
     /// Serve at most this many connections at once (a thread each); more wait.
     #[arg(long, default_value_t = 1024, value_name = "N")]
     pub max_connections: usize,
@@ -63,6 +68,9 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
     }
     if !(a.io_timeout.is_finite() && a.io_timeout > 0.0) {
         anyhow::bail!("--io-timeout must be a positive number of seconds");
+    }
+    if !(a.request_timeout.is_finite() && a.request_timeout > 0.0) {
+        anyhow::bail!("--request-timeout must be a positive number of seconds");
     }
     if a.workers == Some(0) {
         anyhow::bail!("--workers must be at least 1");
@@ -114,6 +122,7 @@ pub fn run(a: &ServeArgs, at: &Location, quiet: bool) -> Result<ExitCode> {
             timeout: std::time::Duration::from_secs_f64(a.timeout),
             workers: Some(setup),
             io_timeout: std::time::Duration::from_secs_f64(a.io_timeout),
+            request_timeout: std::time::Duration::from_secs_f64(a.request_timeout),
             max_connections: a.max_connections,
         },
     )?;

@@ -164,7 +164,12 @@ fn report() -> impl Strategy<Value = (Extraction, String)> {
                 location: None,
                 extractor: None,
             };
-            (Extraction { report, relations }, body)
+            let x = Extraction {
+                report,
+                relations,
+                long_sentences: Vec::new(),
+            };
+            (x, body)
         })
 }
 

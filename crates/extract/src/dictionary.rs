@@ -155,6 +155,18 @@ pub struct Dictionary {
     // References are resolved once every file is read: files may point at each other.
     unresolved: Vec<Links>,
     role_nodes: BTreeMap<String, Pending>,
+    // Where each actor's ag:partOf was stated: a cycle is reported at the statement
+    // that closed it, the last one read, usually in the user's own file.
+    part_of_at: BTreeMap<usize, Stated>,
+    files_read: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Stated {
+    // The file's place in the order files were read, then the line.
+    order: (usize, usize),
+    file: String,
+    line: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -162,7 +174,9 @@ struct Links {
     idx: usize,
     file: String,
     line: usize,
+    file_order: usize,
     part_of: Option<String>,
+    part_of_line: usize,
     based_in: Option<String>,
     backed_by: Vec<String>,
     member_of: Vec<String>,
@@ -179,6 +193,7 @@ struct Pending {
     forms: Vec<(String, FormKind)>,
     iso3: Option<String>,
     part_of: Option<String>,
+    part_of_line: usize,
     based_in: Option<String>,
     backed_by: Vec<String>,
     member_of: Vec<String>,
@@ -251,6 +266,7 @@ impl Dictionary {
 
     /// Adds the entries of one parsed file.
     fn add_pending(&mut self, mut pending: BTreeMap<String, Pending>) -> Result<(), ExtractError> {
+        self.files_read += 1;
         // Roles are nodes of their own.
         let iris: Vec<String> = pending.keys().cloned().collect();
         for iri in iris {
@@ -347,6 +363,8 @@ impl Dictionary {
                 file: p.file,
                 line: p.line,
                 part_of: p.part_of,
+                part_of_line: p.part_of_line,
+                file_order: self.files_read,
                 based_in: p.based_in,
                 backed_by: p.backed_by,
                 member_of: p.member_of,
@@ -363,6 +381,8 @@ impl Dictionary {
             file,
             line,
             part_of,
+            part_of_line,
+            file_order,
             based_in,
             backed_by,
             member_of,
@@ -376,7 +396,16 @@ impl Dictionary {
                 })
             };
             if let Some(t) = part_of {
-                self.actors[idx].part_of = Some(resolve(&t)?);
+                let target = resolve(&t)?;
+                self.actors[idx].part_of = Some(target);
+                self.part_of_at.insert(
+                    idx,
+                    Stated {
+                        order: (file_order, part_of_line),
+                        file: file.clone(),
+                        line: part_of_line,
+                    },
+                );
             }
             if let Some(t) = based_in {
                 self.actors[idx].based_in = Some(resolve(&t)?);
@@ -454,15 +483,45 @@ impl Dictionary {
                     None => break,
                 }
                 if cur == start {
-                    return Err(ExtractError::data(
-                        "dictionary",
-                        0,
-                        format!("ag:partOf cycle through <{}>", self.actors[start].iri),
-                    ));
+                    return Err(self.part_of_cycle(start));
                 }
             }
         }
         Ok(())
+    }
+
+    /// The error for the ag:partOf cycle through `start`, placed at the latest statement
+    /// in it and naming the whole chain from there.
+    fn part_of_cycle(&self, start: usize) -> ExtractError {
+        let mut cycle = vec![start];
+        while let Some(next) = self.actors[cycle[cycle.len() - 1]].part_of {
+            if next == start || cycle.len() > self.actors.len() {
+                break;
+            }
+            cycle.push(next);
+        }
+        let at = cycle
+            .iter()
+            .position(|i| {
+                let order = |i: &usize| self.part_of_at.get(i).map_or((0, 0), |s| s.order);
+                cycle.iter().all(|j| order(j) <= order(i))
+            })
+            .unwrap_or(0);
+        cycle.rotate_left(at);
+        let chain: Vec<String> = cycle
+            .iter()
+            .chain(cycle.first())
+            .map(|&i| format!("<{}>", self.actors[i].iri))
+            .collect();
+        let (file, line) = self
+            .part_of_at
+            .get(&cycle[0])
+            .map_or(("dictionary", 0), |s| (s.file.as_str(), s.line));
+        ExtractError::data(
+            file,
+            line,
+            format!("ag:partOf cycle {}", chain.join(" -> ")),
+        )
     }
 
     pub fn actors(&self) -> &[Actor] {
@@ -558,6 +617,7 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             forms: vec![],
             iso3: None,
             part_of: None,
+            part_of_line: 0,
             based_in: None,
             backed_by: vec![],
             member_of: vec![],
@@ -595,7 +655,10 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
             (Some(("ag", "capital")), Some(l), _) => p.forms.push((l, FormKind::Capital)),
             (Some(("ag", "metonym")), Some(l), _) => p.forms.push((l, FormKind::Metonym)),
             (Some(("ag", "iso3")), Some(l), _) => p.iso3 = Some(l),
-            (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => p.part_of = Some(n),
+            (Some(("ag", "partOf" | "locatedIn")), _, Some(n)) => {
+                p.part_of = Some(n);
+                p.part_of_line = lines.part_of_line(&iri).unwrap_or(p.line);
+            }
             (Some(("ag", "basedIn")), _, Some(n)) => p.based_in = Some(n),
             (Some(("ag", "backedBy")), _, Some(n)) => p.backed_by.push(n),
             (Some(("ag", "memberOf")), _, Some(n)) => p.member_of.push(n),
@@ -617,12 +680,16 @@ fn parse_turtle(file: &str, text: &str) -> Result<BTreeMap<String, Pending>, Ext
 struct SubjectLines<'a> {
     text: &'a str,
     starts: HashMap<String, usize>,
+    // The line of each subject's last ag:partOf or ag:locatedIn, the one that counts.
+    part_of: HashMap<String, usize>,
 }
 
 impl<'a> SubjectLines<'a> {
     fn new(text: &'a str) -> Self {
         let mut prefixes: HashMap<&str, &str> = HashMap::new();
         let mut starts = HashMap::new();
+        let mut part_of = HashMap::new();
+        let mut subject: Option<String> = None;
         for (n, line) in text.lines().enumerate() {
             let mut tokens = line.split_whitespace();
             let Some(token) = tokens.next() else {
@@ -634,21 +701,43 @@ impl<'a> SubjectLines<'a> {
                 }
                 continue;
             }
-            if line.starts_with(char::is_whitespace) || token.starts_with('#') {
+            if token.starts_with('#') {
                 continue;
             }
-            let iri = match token.strip_prefix('<') {
-                Some(iri) => iri.trim_end_matches('>').to_owned(),
-                None => match token.split_once(':') {
-                    Some((p, local)) if prefixes.contains_key(p) => {
-                        format!("{}{local}", prefixes[p])
-                    }
-                    _ => continue,
-                },
-            };
-            starts.entry(iri).or_insert(n + 1);
+            if !line.starts_with(char::is_whitespace) {
+                let iri = match token.strip_prefix('<') {
+                    Some(iri) => Some(iri.trim_end_matches('>').to_owned()),
+                    None => match token.split_once(':') {
+                        Some((p, local)) if prefixes.contains_key(p) => {
+                            Some(format!("{}{local}", prefixes[p]))
+                        }
+                        _ => None,
+                    },
+                };
+                if let Some(iri) = iri {
+                    starts.entry(iri.clone()).or_insert(n + 1);
+                    subject = Some(iri);
+                }
+            }
+            let states_part_of = line.split_whitespace().any(|t| {
+                let t = t.trim_end_matches('>');
+                ["partOf", "locatedIn"]
+                    .iter()
+                    .any(|p| t.strip_suffix(p).is_some_and(|b| b.ends_with([':', '#'])))
+            });
+            if let (true, Some(s)) = (states_part_of, &subject) {
+                part_of.insert(s.clone(), n + 1);
+            }
         }
-        Self { text, starts }
+        Self {
+            text,
+            starts,
+            part_of,
+        }
+    }
+
+    fn part_of_line(&self, iri: &str) -> Option<usize> {
+        self.part_of.get(iri).copied()
     }
 
     fn line_of(&self, iri: &str) -> usize {
@@ -736,6 +825,43 @@ actor:Sergei_Shoigu_role_1 a ag:Role ; ag:roleOf actor:RUS ; ag:title "Defense M
                 "{label:?} {alt:?}: {err}"
             );
         }
+    }
+
+    /// A part-of cycle was reported as `dictionary:0`.
+    #[test]
+    fn part_of_cycles_name_file_and_line_of_a_link() {
+        let ttl = "@prefix ag: <https://w3id.org/actorgraph/ns#> .\n\
+                   @prefix actor: <https://w3id.org/actorgraph/actor/> .\n\
+                   @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+                   actor:A a ag:GovernmentBody ; skos:prefLabel \"Alpha\" ; ag:partOf actor:B .\n\
+                   actor:B a ag:GovernmentBody ;\n  \
+                   skos:prefLabel \"Beta\" ;\n  \
+                   ag:partOf actor:A .\n";
+        let err = Dictionary::from_turtle([("mine.ttl", ttl)])
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "mine.ttl:7: ag:partOf cycle <https://w3id.org/actorgraph/actor/B> -> \
+             <https://w3id.org/actorgraph/actor/A> -> <https://w3id.org/actorgraph/actor/B>"
+        );
+        // Closed by a later file through entries of an earlier one: the later file's link.
+        let mut d = Dictionary::from_turtle([("sample.ttl", SAMPLE)]).unwrap();
+        let user = "@prefix ag: <https://w3id.org/actorgraph/ns#> .\n\
+                    @prefix actor: <https://w3id.org/actorgraph/actor/> .\n\
+                    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\n\
+                    actor:IRN a ag:State ; skos:prefLabel \"Iran\" ; ag:locatedIn actor:IRGC .\n";
+        let err = d
+            .extend_with_turtle("user.ttl", user)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("user.ttl:5: ag:partOf cycle <https://w3id.org/actorgraph/actor/IRN> -> <https://w3id.org/actorgraph/actor/IRGC> -> <https://w3id.org/actorgraph/actor/IRN>"), "{err}");
+        // A self-loop.
+        let own = ttl.replace("ag:partOf actor:B", "ag:partOf actor:A");
+        let err = Dictionary::from_turtle([("own.ttl", own.as_str())])
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("own.ttl:4: ag:partOf cycle <https://w3id.org/actorgraph/actor/A> -> <https://w3id.org/actorgraph/actor/A>"), "{err}");
     }
 
     #[test]

@@ -35,3 +35,4 @@ pub use relation::{
     collapse, collapse_owned, ActorRef, Evidence, Extraction, Modality, Relation, ReportInfo,
     Rollup, UnknownModality,
 };
+pub use text::MAX_SENTENCE_TOKENS;

@@ -240,6 +240,10 @@ pub struct ReportInfo {
 pub struct Extraction {
     pub report: ReportInfo,
     pub relations: Vec<Relation>,
+    /// Sentences of more than [`crate::MAX_SENTENCE_TOKENS`] tokens, each read as
+    /// pieces of at most that many: their character spans, in order. A relation whose
+    /// words fall in two pieces is not found.
+    pub long_sentences: Vec<[usize; 2]>,
 }
 
 #[cfg(test)]

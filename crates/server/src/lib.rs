@@ -7,6 +7,7 @@ mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod guard;
+mod http;
 mod negotiate;
 mod request;
 mod respond;
@@ -23,7 +24,6 @@ use oxhttp::model::header::{
     CONNECTION, VARY, WWW_AUTHENTICATE,
 };
 use oxhttp::model::{Body, HeaderValue, Method, Request, Response, StatusCode};
-use oxhttp::{ListeningServer, Server};
 
 pub use error::ServerError;
 pub use negotiate::{negotiate_rdf_format, negotiate_results_format};
@@ -58,12 +58,17 @@ pub struct ServeOptions {
     /// store.
     pub workers: Option<WorkerSetup>,
     /// At most this many connections are served at once, each by a thread of its own;
-    /// a connection beyond them waits to be accepted. Idle and slow clients hold theirs
-    /// until `io_timeout`, so this is what keeps them from starving the others.
+    /// a connection beyond them waits to be accepted. A slow client holds one until
+    /// `io_timeout` or `request_timeout` ends it.
     pub max_connections: usize,
     /// How long one read from or write to a client may wait: an idle keep-alive
-    /// connection, or a client that stops sending its request, is closed after it.
+    /// connection, or a client that stops sending its request, gets 408 and is closed
+    /// after it.
     pub io_timeout: Duration,
+    /// How long a request may take to arrive, head and body, from its first byte: a
+    /// client that sends it a byte at a time, or announces a body it does not send,
+    /// gets 408 and is closed at this deadline, however often it sends something.
+    pub request_timeout: Duration,
 }
 
 impl Default for ServeOptions {
@@ -77,13 +82,14 @@ impl Default for ServeOptions {
             workers: None,
             max_connections: 1024,
             io_timeout: Duration::from_secs(20),
+            request_timeout: Duration::from_secs(30),
         }
     }
 }
 
 /// A running endpoint; [`RunningServer::join`] blocks while it serves.
 pub struct RunningServer {
-    inner: ListeningServer,
+    inner: std::thread::JoinHandle<()>,
     addr: SocketAddr,
 }
 
@@ -95,9 +101,10 @@ impl RunningServer {
     /// Serves until the process ends.
     pub fn join(self) -> Result<(), ServerError> {
         let addr = self.addr.to_string();
-        self.inner.join().map_err(|e| ServerError::Serve {
+        // Accepting only ends when its thread panics.
+        self.inner.join().map_err(|_| ServerError::Serve {
             addr,
-            source: e.into(),
+            source: "the thread accepting connections stopped".into(),
         })
     }
 }
@@ -117,16 +124,8 @@ where
     if options.writable && options.token.as_deref().is_none_or(str::is_empty) {
         return Err(ServerError::NoToken);
     }
-    // oxhttp binds inside `spawn` and does not say where: port 0 is resolved here
-    // to a free port, so the address reported is one a client can use. (Another
-    // process could take the port in between; binding it then fails, and says so.)
-    let addr = if options.bind.port() == 0 {
-        std::net::TcpListener::bind(options.bind)
-            .and_then(|l| l.local_addr())
-            .map_err(|e| failed(e.into()))?
-    } else {
-        options.bind
-    };
+    let listener = std::net::TcpListener::bind(options.bind).map_err(|e| failed(e.into()))?;
+    let addr = listener.local_addr().map_err(|e| failed(e.into()))?;
     let pool = options
         .workers
         .clone()
@@ -136,16 +135,17 @@ where
     let opts = options.clone();
     let workbench = Arc::new(Workbench::default());
     warm_up(&store, &workbench);
-    let server = Server::new(move |req| handle(&*store, pool.as_deref(), &workbench, &opts, req))
-        .bind(addr)
-        .with_max_concurrent_connections(options.max_connections.max(1))
-        // Each read and write of the connection; the query has its own limit. oxhttp
-        // knows no deadline for a whole request, so a client that sends a byte every
-        // few seconds keeps its thread: `max_connections` bounds how many can.
-        .with_global_timeout(options.io_timeout.max(Duration::from_millis(100)))
-        .with_server_name(concat!("actorgraph/", env!("CARGO_PKG_VERSION")))
-        .map_err(|e| failed(e.into()))?;
-    let inner = server.spawn().map_err(|e| failed(e.into()))?;
+    let limits = http::Limits {
+        // The query has its own limit.
+        io: options.io_timeout.max(Duration::from_millis(100)),
+        request: options.request_timeout.max(Duration::from_millis(100)),
+        max_connections: options.max_connections.max(1),
+        server_name: HeaderValue::from_static(concat!("actorgraph/", env!("CARGO_PKG_VERSION"))),
+    };
+    let handler: Arc<http::Handler> = Arc::new(move |req: &mut Request<Body>| {
+        handle(&*store, pool.as_deref(), &workbench, &opts, req)
+    });
+    let inner = http::spawn(listener, handler, limits).map_err(|e| failed(e.into()))?;
     Ok(RunningServer { inner, addr })
 }
 
@@ -282,7 +282,7 @@ fn has_token(req: &Request<Body>, opts: &ServeOptions) -> bool {
 
 /// The answer to a CORS preflight of the origin allowed to read: the headers SPARQL
 /// clients send, never `Authorization`. No `Access-Control-Allow-Methods`: GET and POST
-/// need none, and oxhttp drops that header anyway.
+/// need none, and the connection drops that header anyway.
 fn preflight(origin: HeaderValue) -> Response<Body> {
     let mut r = Response::builder()
         .status(StatusCode::NO_CONTENT)

@@ -159,7 +159,12 @@ impl GraphStore {
             if path.join("CURRENT").exists() {
                 match Store::open_read_only(&path) {
                     Ok(store) => return Ok(Self { store, path }),
-                    Err(e) if e.to_string().contains("Column family not found") => {
+                    // Oxigraph writes its storage version after the column families:
+                    // a store without one yet makes a reader try to write it.
+                    Err(e)
+                        if e.to_string().contains("Column family not found")
+                            || e.to_string().contains("only possible on read-write") =>
+                    {
                         if last {
                             return Err(StoreError::BeingCreated { path });
                         }

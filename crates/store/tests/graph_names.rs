@@ -21,6 +21,7 @@ fn extraction(doc: &str) -> Extraction {
             extractor: None,
         },
         relations: Vec::new(),
+        long_sentences: Vec::new(),
     }
 }
 

@@ -1,6 +1,10 @@
 //! Emission: one sentence at a time, the stages in order (cues, clauses, frames,
 //! triggers, arguments, modality) and the relations they make, with dates and topics.
 
+use std::cell::RefCell;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::*;
 use crate::cameo::Cameo;
 
@@ -39,7 +43,18 @@ pub(super) struct SentenceSpan {
 pub(super) struct Emitted {
     pub(super) relations: Vec<Relation>,
     pub(super) pending: Vec<Relation>,
+    /// A relation made again in the same sentence is not kept a second time (`dedup`
+    /// would drop it): its place in `relations`, once per repeat, since the count of
+    /// a report's attacks still counts every one.
+    pub(super) repeats: Vec<usize>,
 }
+
+/// What makes two relations of one sentence the same, as `dedup` sees them.
+type SameKey = (EntityIx, EntityIx, Cameo, Modality, bool);
+
+/// What makes two attacks of one sentence waiting for their target the same: those are
+/// given the same target.
+type SamePendingKey = (EntityIx, Cameo, Modality, bool, String);
 
 /// What the stages found in one sentence, which the relations are made from.
 pub(super) struct SentenceFacts {
@@ -59,6 +74,11 @@ struct RelationMaker<'r, 'a> {
     char_span: [usize; 2],
     // Most sentences yield no relation: their text is only built for those that do.
     text: std::cell::OnceCell<String>,
+    // A sentence that repeats one act many times ('Iran attacked Iraq and ' over and
+    // over) would otherwise hold a copy of its whole text per repeat.
+    made: RefCell<FxHashMap<SameKey, usize>>,
+    made_pending: RefCell<FxHashSet<SamePendingKey>>,
+    repeats: RefCell<Vec<usize>>,
 }
 
 impl RelationMaker<'_, '_> {
@@ -162,6 +182,13 @@ impl RelationMaker<'_, '_> {
             return;
         };
         if sr != or {
+            let key = (subj, obj, what.1.clone(), f.modality, f.negated);
+            let mut made = self.made.borrow_mut();
+            if let Some(&first) = made.get(&key) {
+                self.repeats.borrow_mut().push(first);
+                return;
+            }
+            made.insert(key, out.len());
             let (a, b) = (
                 self.x.actor_ref(&entities[subj]),
                 self.x.actor_ref(&entities[obj]),
@@ -181,6 +208,10 @@ impl RelationMaker<'_, '_> {
     ) {
         for s in parties(self.report.entities, subj) {
             if self.report.entities[s].rollup.is_some() {
+                let key = (s, what.1.clone(), f.modality, f.negated, f.trigger.clone());
+                if !self.made_pending.borrow_mut().insert(key) {
+                    continue;
+                }
                 let a = self.x.actor_ref(&self.report.entities[s]);
                 out.push(self.build(a.clone(), a, what, f));
             }
@@ -357,6 +388,9 @@ impl Extractor {
             char_span: [report.chars.at(span.start), report.chars.at(span.end)],
             span: &span,
             text: std::cell::OnceCell::new(),
+            made: RefCell::default(),
+            made_pending: RefCell::default(),
+            repeats: RefCell::default(),
         };
         let first_here = out.relations.len();
         for f in &facts.found {
@@ -364,6 +398,7 @@ impl Extractor {
         }
         self.emit_statements(&sent, &maker, &facts, first_here, &mut out.relations);
         self.emit_backing(&sent, &maker, &mut out.relations);
+        out.repeats.append(&mut maker.repeats.borrow_mut());
         self.remember(&sent, &facts.found, report.entities, ctx);
     }
 

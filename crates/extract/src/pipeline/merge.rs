@@ -7,12 +7,21 @@ impl Extractor {
     /// Attacks without a named target get the subject's most frequent adversary
     /// in this report's material-conflict relations ("Russian forces continued
     /// ground assaults" in a report about Russia's war on Ukraine).
-    pub(super) fn fill_adversaries(&self, relations: &mut Vec<Relation>, pending: Vec<Relation>) {
+    /// `repeats` are relations made more than once in their sentence, once per repeat.
+    pub(super) fn fill_adversaries(
+        &self,
+        relations: &mut Vec<Relation>,
+        pending: Vec<Relation>,
+        repeats: &[usize],
+    ) {
         if pending.is_empty() {
             return;
         }
         let mut counts: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
-        for r in relations.iter().filter(|r| r.quad_class == 4 && !r.negated) {
+        let made = relations
+            .iter()
+            .chain(repeats.iter().filter_map(|&i| relations.get(i)));
+        for r in made.filter(|r| r.quad_class == 4 && !r.negated) {
             let (a, b) = (r.subject.rollup.id.as_str(), r.object.rollup.id.as_str());
             *counts.entry(a).or_default().entry(b).or_default() += 1;
             *counts.entry(b).or_default().entry(a).or_default() += 1;

@@ -11,7 +11,7 @@ use crate::lexicon::{Combat, CueKind, CueSet, Lexicon, ObjectSlot, Pos, Trigger}
 use crate::mention::{find_mentions, Backer, Entity, EntityTable, FormMatcher, How, Mention};
 use crate::relation::{ActorRef, Extraction, Modality, Relation, ReportInfo, Rollup};
 use crate::temporal::{date_expressions, DateExpr};
-use crate::text::{sentences, tokenize, Token};
+use crate::text::{sentence_pieces, sentences, tokenize, Token};
 
 mod arguments;
 mod clauses;
@@ -387,6 +387,7 @@ impl Extractor {
             chars: &chars,
         };
         let mut out = Emitted::default();
+        let mut long_sentences = Vec::new();
         for (block, tokens) in doc.blocks.iter().zip(&block_tokens) {
             if matches!(block.kind, BlockKind::Heading | BlockKind::KeyTakeaways) {
                 continue;
@@ -395,21 +396,37 @@ impl Extractor {
             let sents = sentences(&doc.clean, block.start, block.end, &self.abbreviations);
             for (k, &(s, e)) in sents.iter().enumerate() {
                 let next = sents.get(k + 1).map_or(block.end, |n| n.0);
-                let span = SentenceSpan {
-                    start: s,
-                    end: e,
-                    sources: doc.sources_in(s, next),
-                };
                 let t0 = tokens.partition_point(|t| t.start < s);
                 let t1 = tokens.partition_point(|t| t.start < e);
-                self.sentence(&report, &tokens[t0..t1], span, &mut ctx, &mut out);
+                let sentence = &tokens[t0..t1];
+                let pieces = sentence_pieces(sentence);
+                if pieces.len() > 1 {
+                    long_sentences.push([chars.at(s), chars.at(e)]);
+                }
+                for (j, &(a, b)) in pieces.iter().enumerate() {
+                    // A whole sentence keeps its own bounds; a piece runs from its first
+                    // token to its last.
+                    let (start, end) = if pieces.len() == 1 {
+                        (s, e)
+                    } else {
+                        (sentence[a].start, sentence[b - 1].end)
+                    };
+                    let next = pieces.get(j + 1).map_or(next, |&(n, _)| sentence[n].start);
+                    let span = SentenceSpan {
+                        start,
+                        end,
+                        sources: doc.sources_in(start, next),
+                    };
+                    self.sentence(&report, &sentence[a..b], span, &mut ctx, &mut out);
+                }
             }
         }
         let Emitted {
             mut relations,
             pending,
+            repeats,
         } = out;
-        self.fill_adversaries(&mut relations, pending);
+        self.fill_adversaries(&mut relations, pending, &repeats);
         dedup(&mut relations);
 
         let report = ReportInfo {
@@ -421,7 +438,11 @@ impl Extractor {
             location: None,
             extractor: Some(crate::FINGERPRINT.to_owned()),
         };
-        Ok(Extraction { report, relations })
+        Ok(Extraction {
+            report,
+            relations,
+            long_sentences,
+        })
     }
 }
 

@@ -69,3 +69,44 @@ fn private_persons_offered_or_told_something_are_not_their_state() {
         "{control:#?}"
     );
 }
+
+/// One sentence of 20,000 repeats ('Iran attacked Iraq and ' over and over) took 30 s
+/// and 10 GB: it is read in pieces, each act found, and the cut is told.
+#[test]
+fn a_sentence_too_long_to_read_whole_is_read_in_pieces() {
+    let body = "Iran attacked Iraq and ".repeat(20_000) + "Iran attacked Iraq.";
+    let text = format!("Iran Update, July 31, 2023\n\n{body}\n");
+    let started = std::time::Instant::now();
+    let x = crate::Extractor::builtin()
+        .unwrap()
+        .extract("t.txt", text)
+        .unwrap();
+    let took = started.elapsed();
+    assert!(took.as_secs() < 10, "{took:?}");
+    let start = "Iran Update, July 31, 2023\n\n".chars().count();
+    assert_eq!(x.long_sentences, [[start, start + body.chars().count()]]);
+    assert!(x
+        .relations
+        .iter()
+        .all(|r| triple(r) == ("Iran".into(), "Iraq".into(), "19".into())));
+    // Each piece is evidence of its own, cut before an "and".
+    let pieces: std::collections::BTreeSet<&str> =
+        x.relations.iter().map(|r| r.sentence.as_str()).collect();
+    assert!(pieces.len() >= 2, "{pieces:?}");
+    assert!(pieces
+        .iter()
+        .all(|p| p.split(' ').count() <= crate::MAX_SENTENCE_TOKENS));
+    // A sentence of the limit's length is still read whole.
+    let whole = "Iran attacked Iraq and ".repeat(crate::MAX_SENTENCE_TOKENS / 4 - 1)
+        + "Iran attacked Iraq.";
+    let x = crate::Extractor::builtin()
+        .unwrap()
+        .extract("t.txt", format!("Title\n\n{whole}\n"))
+        .unwrap();
+    assert!(x.long_sentences.is_empty());
+    assert!(
+        x.relations.iter().all(|r| r.sentence == whole),
+        "{:?}",
+        x.relations.len()
+    );
+}
