@@ -57,6 +57,17 @@ struct Printed {
     second_x0: Option<f64>,
 }
 
+impl Printed {
+    /// The line without its first `n` bytes (a bullet, a number).
+    fn cut(&mut self, n: usize) {
+        self.text.drain(..n);
+        for link in &mut self.links {
+            link.1 = link.1.saturating_sub(n);
+            link.2 = link.2.saturating_sub(n);
+        }
+    }
+}
+
 /// The link whose box holds a glyph's middle.
 fn link_at(links: &[LinkBox], g: &Glyph) -> Option<usize> {
     let (x, y) = (g.x + g.w / 2.0, g.y - g.size * 0.3);
@@ -82,8 +93,15 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
         }
         let joins = cur.as_ref().is_some_and(|l| {
             let dy = (g.y - l.y).abs();
-            let on_line =
-                dy < 0.35 * l.size.max(g.size) || (dy < 0.8 * l.size && g.size < 0.85 * l.size);
+            // A superscript ("76th") may be set no smaller than a line of small text,
+            // but it stands raised right after the line's last glyph.
+            let raised = g.y < l.y
+                && dy < 0.6 * l.size.max(g.size)
+                && g.x > l.x1 - 0.3 * g.size
+                && g.x < l.x1 + 0.5 * g.size;
+            let on_line = dy < 0.35 * l.size.max(g.size)
+                || (dy < 0.8 * l.size && g.size < 0.85 * l.size)
+                || raised;
             // Positions within a run may drift back (the parser places glyphs by the
             // widths a font states, which a ligature can upset), so anything on the
             // baseline and right of the line's start is on the line.
@@ -138,8 +156,27 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
         }
     }
     out.extend(cur);
-    let margin = out.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
-    for l in &mut out {
+    out
+}
+
+/// Where most lines of a document start: its body's left margin, which a running
+/// head or a page number set further out does not move.
+fn body_margin(lines: &[Printed]) -> f64 {
+    let mut starts: BTreeMap<i64, usize> = BTreeMap::new();
+    for l in lines {
+        *starts.entry((l.x0 * 2.0).round() as i64).or_default() += 1;
+    }
+    starts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(0.0, |(&x, _)| x as f64 / 2.0)
+}
+
+/// Each line's size, and the bullet or number a list item's first line opens with
+/// taken off and noted.
+fn mark_lists(lines: &mut [Printed], pages: &[PageGlyphs]) {
+    let margin = body_margin(lines);
+    for l in lines.iter_mut() {
         if l.first_word_x1.is_nan() {
             l.first_word_x1 = l.x1;
         }
@@ -152,16 +189,11 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
         {
             l.size = s as f64 / 10.0;
         }
-        let written = ["• ", "● ", "◦ ", "▪ ", "– "]
+        let written = ["• ", "● ", "◦ ", "▪ "]
             .iter()
             .find_map(|b| l.text.strip_prefix(b).map(str::len));
         if let Some(rest) = written {
-            let cut = l.text.len() - rest;
-            l.text.drain(..cut);
-            for link in &mut l.links {
-                link.1 = link.1.saturating_sub(cut);
-                link.2 = link.2.saturating_sub(cut);
-            }
+            l.cut(l.text.len() - rest);
             l.bullet = true;
         }
         // An ordered list's number, which a browser writes before the item's text.
@@ -169,25 +201,22 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
             .text
             .split_once(". ")
             .filter(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-        // Only in an indented list: a paragraph's line may open with "10." too.
-        let listed = l.second_x0.filter(|&x| x > margin + 1.5 * l.size);
+        // Only in an indented list, whose numbers a browser sets in from the margin: a
+        // paragraph's line may open with "10." too ("on October / 11. The ...").
+        let listed = l
+            .second_x0
+            .filter(|&x| l.x0 > margin + 0.5 * l.size && x > margin + 1.5 * l.size);
         if let (Some((n, _)), Some(x)) = (number, listed) {
-            let cut = n.len() + 2;
-            l.text.drain(..cut);
-            for link in &mut l.links {
-                link.1 = link.1.saturating_sub(cut);
-                link.2 = link.2.saturating_sub(cut);
-            }
+            l.cut(n.len() + 2);
             l.x0 = x;
             l.bullet = true;
             continue;
         }
         let (x0, y, size) = (l.x0, l.y, l.size);
-        l.bullet |= page.marks.iter().any(|&(mx, my)| {
+        l.bullet |= pages[l.page].marks.iter().any(|&(mx, my)| {
             mx < x0 - 0.2 * size && mx > x0 - 2.5 * size && my < y && my > y - 0.9 * size
         });
     }
-    out
 }
 
 /// A line's text with its digits as `#`, so "3/6" and "4/6" are one running line.
@@ -238,17 +267,19 @@ fn running(lines: &[Printed], pages: &[PageGlyphs]) -> Vec<bool> {
         .collect()
 }
 
-/// The usual distance between the baselines of a page's lines of one size (in
-/// tenths of a point): a heading set over two lines has its own.
-fn leading(lines: &[&Printed]) -> BTreeMap<(usize, i64), f64> {
-    let mut gaps: BTreeMap<(usize, i64), BTreeMap<i64, usize>> = BTreeMap::new();
+/// The usual distance between the baselines of a document's lines of one size (in
+/// tenths of a point): a heading set over two lines has its own. Counted over the
+/// whole document, as a page that holds a few short paragraphs of a size would
+/// take the space between paragraphs for the space between lines.
+fn leading(lines: &[&Printed]) -> BTreeMap<i64, f64> {
+    let mut gaps: BTreeMap<i64, BTreeMap<i64, usize>> = BTreeMap::new();
     for w in lines.windows(2) {
         let (a, b) = (w[0], w[1]);
         let same_size = (a.size - b.size).abs() < 0.1 * a.size;
         let gap = b.y - a.y;
         if a.page == b.page && same_size && gap > 0.5 * a.size && gap < 3.0 * a.size {
             *gaps
-                .entry((a.page, size_key(a.size)))
+                .entry(size_key(a.size))
                 .or_default()
                 .entry((gap * 2.0).round() as i64)
                 .or_default() += 1;
@@ -360,11 +391,12 @@ fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join
 /// as one line, with the byte ranges of its links, running heads and page numbers
 /// left out.
 pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
-    let all: Vec<Printed> = pages
+    let mut all: Vec<Printed> = pages
         .iter()
         .enumerate()
         .flat_map(|(i, p)| printed_lines(i, p))
         .collect();
+    mark_lists(&mut all, pages);
     let skip = running(&all, pages);
     let lines: Vec<&Printed> = all
         .iter()
@@ -396,14 +428,16 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
             Some(p) => {
                 let size = p.size.min(l.size);
                 let other_size = (p.size - l.size).abs() > 0.12 * p.size.max(l.size);
-                let lead = leads
-                    .get(&(l.page, size_key(p.size)))
-                    .copied()
-                    .unwrap_or(1.25 * size);
+                let lead = leads.get(&size_key(p.size)).copied().unwrap_or(1.25 * size);
                 let gap = l.y - p.y;
                 let spaced = p.page == l.page && gap > lead * 1.3 + 0.5;
                 let indented = l.x0 > p.x0 + 0.8 * size;
-                let outdented = p.x0 > l.x0 + 0.8 * size && cur.as_ref().is_some_and(|c| c.1 > 1);
+                // A first line may be indented; a list item's lines all start where
+                // its text does.
+                let outdented = p.x0 > l.x0 + 0.8 * size
+                    && cur
+                        .as_ref()
+                        .is_some_and(|c| c.1 > 1 || c.0.text.starts_with("- "));
                 // A line that ends though the next one's first word would have fitted
                 // ends a paragraph (a line break, a heading of the text's size). Where
                 // a line ends is known only roughly (the parser places glyphs by the
@@ -423,12 +457,43 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
                 // A note runs on until the next note's marker: its addresses fill
                 // lines as they come, short or long.
                 let in_note = cur.as_ref().is_some_and(|c| opens_note(&c.0.text));
-                if in_note && !spaced && !opens_note(&l.text) {
+                // A browser may break a line before a note's marker where the marker
+                // would have fitted: a line that opens with one (set in a size of its
+                // own, maybe), close under a line of the text, goes on with its
+                // sentence, unless it is an address's note.
+                let cites = opens_note(&l.text)
+                    && l.text
+                        .split_once(']')
+                        .and_then(|(_, rest)| rest.split_whitespace().next())
+                        .is_some_and(is_address);
+                let marker_goes_on =
+                    !in_note && opens_note(&l.text) && !spaced && !indented && !cites;
+                if (in_note && !spaced && !opens_note(&l.text)) || marker_goes_on {
                     false
                 } else {
-                    other_size || spaced || indented || outdented || l.bullet || short || page_break
+                    other_size
+                        || spaced
+                        || indented
+                        || outdented
+                        || l.bullet
+                        || short
+                        || page_break
+                        || cites
                 }
             }
+        };
+        // A dash a line opens with is a list's bullet only where the line opens a
+        // paragraph: a line may break before a dash of the text ("GLOCs" "– to").
+        let dashed = starts && !l.bullet && l.text.starts_with("– ");
+        let dashed_line;
+        let l: &Printed = if dashed {
+            let mut d = (*l).clone();
+            d.cut("– ".len());
+            d.bullet = true;
+            dashed_line = d;
+            &dashed_line
+        } else {
+            l
         };
         if starts {
             out.extend(cur.take().map(|c| c.0));
