@@ -311,10 +311,17 @@ fn is_address(token: &str) -> bool {
     token.contains("://") || token.starts_with("www.")
 }
 
-/// Words as they occur in a document, to tell a word broken at a line's end by
-/// hyphenation ("assess-" "ment") from a word with its own hyphen ("long-" "range").
-fn vocabulary(lines: &[Printed]) -> BTreeSet<String> {
-    lines
+/// How a document writes: its words, to tell a word broken at a line's end by
+/// hyphenation ("assess-" "ment") from a word with its own hyphen ("long-range"),
+/// and the dashes it sets close to the words around them ("Oblast—as").
+#[derive(Default)]
+struct Usage {
+    words: BTreeSet<String>,
+    closed_dashes: BTreeSet<char>,
+}
+
+fn usage(lines: &[Printed]) -> Usage {
+    let words = lines
         .iter()
         .flat_map(|l| l.text.split_whitespace())
         .map(|w| {
@@ -322,7 +329,31 @@ fn vocabulary(lines: &[Printed]) -> BTreeSet<String> {
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())
-        .collect()
+        .collect();
+    // Each dash, as often between letters as between spaces.
+    let mut counts: BTreeMap<char, (usize, usize)> = BTreeMap::new();
+    for l in lines {
+        let chars: Vec<char> = l.text.chars().collect();
+        for w in chars.windows(3) {
+            if w[1] == '—' || w[1] == '–' {
+                let c = counts.entry(w[1]).or_default();
+                if w[0].is_alphanumeric() && w[2].is_alphanumeric() {
+                    c.0 += 1;
+                } else if w[0] == ' ' && w[2] == ' ' {
+                    c.1 += 1;
+                }
+            }
+        }
+    }
+    let closed_dashes = counts
+        .into_iter()
+        .filter(|(_, (closed, spaced))| closed > spaced)
+        .map(|(d, _)| d)
+        .collect();
+    Usage {
+        words,
+        closed_dashes,
+    }
 }
 
 /// How a line goes on from the one before it in a paragraph: with a space, with
@@ -333,7 +364,7 @@ enum Join {
     Unhyphenated,
 }
 
-fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join {
+fn join(prev: &str, next: &str, usage: &Usage, browser: bool) -> Join {
     if prev.ends_with('\u{ad}') {
         return Join::Unhyphenated;
     }
@@ -358,6 +389,20 @@ fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join
     {
         return Join::Glued;
     }
+    // A browser breaks a line after a dash set close ("Severodonetsk—" "the") and,
+    // as the dash belongs to neither word, before one too ("Oblast" "—as").
+    let dash = |c: char| c == '—' || c == '–';
+    if last.ends_with(dash) && last.chars().count() > 1 {
+        return Join::Glued;
+    }
+    let mut after = first.chars();
+    if let Some(d) = after.next().filter(|&c| dash(c)) {
+        let word_after = after.next().is_some_and(|c| !c.is_whitespace());
+        let closed = usage.closed_dashes.contains(&d) && !prev.ends_with(' ');
+        if word_after || closed {
+            return Join::Glued;
+        }
+    }
     let Some(head) = last.strip_suffix('-') else {
         return Join::Space;
     };
@@ -368,10 +413,15 @@ fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join
         return Join::Glued;
     }
     let (h, t) = (head.to_lowercase(), tail.to_lowercase());
-    if words.contains(&format!("{h}-{t}")) {
+    if usage.words.contains(&format!("{h}-{t}")) {
         return Join::Glued;
     }
-    if letters(head) && letters(tail) && words.contains(&format!("{h}{t}")) {
+    // A browser breaks a line after a hyphen only where the text has one, even in a
+    // word the document also writes whole ("counter-attacks", "counterattacks").
+    if browser {
+        return Join::Glued;
+    }
+    if letters(head) && letters(tail) && usage.words.contains(&format!("{h}{t}")) {
         return Join::Unhyphenated;
     }
     // A browser hyphenates no word of its own accord; typesetting software does,
@@ -404,7 +454,7 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
         .filter(|(_, &s)| !s)
         .map(|(l, _)| l)
         .collect();
-    let words = vocabulary(&all);
+    let usage = usage(&all);
     let leads = leading(&lines);
     // A page's right margin: where its fullest lines end, less the odd line that
     // runs over (a long address).
@@ -510,7 +560,7 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
         } else if para.text.is_empty() {
             0
         } else {
-            match join(&para.text, &l.text, &words, browser) {
+            match join(&para.text, &l.text, &usage, browser) {
                 Join::Space => {
                     para.text.push(' ');
                 }
@@ -561,12 +611,21 @@ mod tests {
 
     #[test]
     fn hyphens_at_line_ends() {
-        let words: BTreeSet<String> = ["assessment", "long-range"].map(String::from).into();
-        let j = |a: &str, b: &str, browser| join(a, b, &words, browser);
+        let usage = Usage {
+            words: ["assessment", "long-range"].map(String::from).into(),
+            closed_dashes: ['—'].into(),
+        };
+        let j = |a: &str, b: &str, browser| join(a, b, &usage, browser);
         assert!(matches!(
-            j("an assess-", "ment of", true),
+            j("an assess-", "ment of", false),
             Join::Unhyphenated
         ));
+        assert!(matches!(j("counter-", "attacks", true), Join::Glued));
+        assert!(matches!(j("Severodonetsk—", "the city", true), Join::Glued));
+        assert!(matches!(j("Oblast", "—as", true), Join::Glued));
+        assert!(matches!(j("GLOCs –", "to Izyum", true), Join::Space));
+        assert!(matches!(j("GLOCs", "– to Izyum", true), Join::Space));
+        assert!(matches!(j("Kharkiv Oblast", "— a gain", true), Join::Glued));
         assert!(matches!(j("the long-", "range fires", false), Join::Glued));
         assert!(matches!(j("Russian-", "occupied", false), Join::Glued));
         assert!(matches!(j("small-", "scale attacks", true), Join::Glued));
