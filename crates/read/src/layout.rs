@@ -247,22 +247,27 @@ fn is_page_number(s: &str) -> bool {
 }
 
 /// Lines in a page's top or bottom margin that are running heads or feet: the same
-/// (digits aside) on more than one page, or a page number.
+/// (digits aside) at the same height on more than one page, or a page number. A
+/// paragraph's last words may reach into the margin and be the same as another's
+/// at the next page's top ("Kherson Oblast."); they stand elsewhere.
 fn running(lines: &[Printed], pages: &[PageGlyphs]) -> Vec<bool> {
     let in_margin = |l: &Printed| {
         let h = pages[l.page].height;
         l.y < 0.09 * h || l.y > 0.91 * h
     };
-    let mut seen: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    let mut seen: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
     for l in lines.iter().filter(|l| in_margin(l)) {
-        seen.entry(masked(&l.text)).or_default().insert(l.page);
+        seen.entry(masked(&l.text)).or_default().push((l.page, l.y));
     }
     lines
         .iter()
         .map(|l| {
             in_margin(l)
                 && (is_page_number(&l.text)
-                    || seen.get(&masked(&l.text)).is_some_and(|p| p.len() > 1))
+                    || seen.get(&masked(&l.text)).is_some_and(|at| {
+                        at.iter()
+                            .any(|&(page, y)| page != l.page && (y - l.y).abs() < 0.5 * l.size)
+                    }))
         })
         .collect()
 }
