@@ -301,6 +301,9 @@ fn leading(lines: &[&Printed]) -> BTreeMap<i64, f64> {
         .collect()
 }
 
+/// Fewer lines than this on a page tell too little of where its lines end.
+const MIN_LINES_FOR_MARGIN: usize = 8;
+
 fn size_key(size: f64) -> i64 {
     (size * 10.0).round() as i64
 }
@@ -462,16 +465,24 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
     let usage = usage(&all);
     let leads = leading(&lines);
     // A page's right margin: where its fullest lines end, less the odd line that
-    // runs over (a long address).
+    // runs over (a long address). A page of a few lines (a map and its heading)
+    // has the document's.
+    let fullest = |mut xs: Vec<f64>| {
+        xs.sort_by(f64::total_cmp);
+        xs.get((xs.len() * 9 / 10).min(xs.len().saturating_sub(1)))
+            .copied()
+    };
     let mut ends: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
     for l in &lines {
         ends.entry(l.page).or_default().push(l.x1);
     }
+    let whole = fullest(lines.iter().map(|l| l.x1).collect());
     let right: BTreeMap<usize, f64> = ends
         .into_iter()
-        .map(|(page, mut xs)| {
-            xs.sort_by(f64::total_cmp);
-            (page, xs[(xs.len() * 9 / 10).min(xs.len() - 1)])
+        .filter_map(|(page, xs)| {
+            let few = xs.len() < MIN_LINES_FOR_MARGIN;
+            let edge = if few { whole } else { fullest(xs) };
+            Some((page, edge?))
         })
         .collect();
 
@@ -482,9 +493,18 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
             None => true,
             Some(p) => {
                 let size = p.size.min(l.size);
-                let other_size = (p.size - l.size).abs() > 0.12 * p.size.max(l.size);
-                let lead = leads.get(&size_key(p.size)).copied().unwrap_or(1.25 * size);
+                let lead_of = |s: f64| leads.get(&size_key(s)).copied().unwrap_or(1.25 * s);
+                let lead = lead_of(p.size);
                 let gap = l.y - p.y;
+                // A line in another size starts a paragraph, unless it stands as close
+                // under the line before as lines of either size do: a paragraph of
+                // small text whose last line holds only a word or a marker set in the
+                // page's larger size ('April' '10.[12]').
+                let close = p.page == l.page
+                    && [lead, lead_of(l.size)]
+                        .iter()
+                        .any(|d| (gap - d).abs() < 0.08 * d);
+                let other_size = (p.size - l.size).abs() > 0.12 * p.size.max(l.size) && !close;
                 let spaced = p.page == l.page && gap > lead * 1.3 + 0.5;
                 let indented = l.x0 > p.x0 + 0.8 * size;
                 // A first line may be indented; a list item's lines all start where
@@ -499,7 +519,13 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
                 // widths a font states, which a ligature can upset), hence the margin.
                 let edge = right.get(&p.page).copied().unwrap_or(p.x1);
                 let word = l.first_word_x1 - l.x0;
-                let short = p.x1 + 0.3 * size + word < edge - (3.0 * size).max(20.0);
+                // A browser may yet break a line early, before a word in another
+                // style ('or a' '<b>week.</b>'): a line that goes on in lowercase
+                // from one that ends mid-sentence goes on with its paragraph.
+                let mid_sentence = l.text.starts_with(char::is_lowercase)
+                    && !p.text.ends_with(['.', ':', ';', '?', '!']);
+                let short =
+                    p.x1 + 0.3 * size + word < edge - (3.0 * size).max(20.0) && !mid_sentence;
                 // Across a page there is no spacing to tell; a sentence's end there is
                 // taken as a paragraph's, as splitting a paragraph between sentences
                 // changes no sentence, and gluing a heading to a paragraph does.
