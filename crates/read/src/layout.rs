@@ -45,7 +45,7 @@ struct Printed {
     links: Vec<(usize, usize, usize)>,
     x0: f64,
     x1: f64,
-    /// Where the first word (to its first space or hyphen) ends.
+    /// Where the first word (to its first space a line may break at, or hyphen) ends.
     first_word_x1: f64,
     y: f64,
     size: f64,
@@ -83,30 +83,61 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
     let mut out: Vec<Printed> = Vec::new();
     let mut cur: Option<Printed> = None;
     let mut space = false;
+    // The space before the glyph is a no-break space, which a browser writes out
+    // (ordinary spaces it leaves to the glyphs' places).
+    let mut no_break = false;
+    // Where the white space glyphs since the last glyph stand.
+    let mut spaces: Vec<f64> = Vec::new();
     for g in &page.glyphs {
         if g.c.is_whitespace() || g.c == '\u{a0}' {
+            no_break = (!space || no_break) && g.c == '\u{a0}';
             space = true;
+            if spaces.len() < 16 {
+                spaces.push(g.x);
+            }
             continue;
         }
+        // White space that takes no room is no space: a soft hyphen where the line
+        // did not break, which a browser writes as a space glyph under the next
+        // glyph. It is kept, as the page has it.
+        let soft = if space && spaces.iter().all(|&x| (g.x - x).abs() < 0.1 * g.size) {
+            space = false;
+            no_break = false;
+            spaces.len()
+        } else {
+            0
+        };
+        spaces.clear();
         if g.c.is_control() {
             continue;
         }
-        let joins = cur.as_ref().is_some_and(|l| {
-            let dy = (g.y - l.y).abs();
-            // A superscript ("76th") may be set no smaller than a line of small text,
-            // but it stands raised right after the line's last glyph.
-            let raised = g.y < l.y
-                && dy < 0.6 * l.size.max(g.size)
+        // A line that so far holds only a small raised mark ("<sup>4)</sup> Crimea
+        // axis") goes on, down on the text's baseline.
+        let lifted = cur.as_ref().is_some_and(|l| {
+            g.y > l.y
+                && g.y - l.y < 0.8 * g.size
+                && l.size < 0.9 * g.size
+                && l.text.chars().count() <= 4
                 && g.x > l.x1 - 0.3 * g.size
-                && g.x < l.x1 + 0.5 * g.size;
-            let on_line = dy < 0.35 * l.size.max(g.size)
-                || (dy < 0.8 * l.size && g.size < 0.85 * l.size)
-                || raised;
-            // Positions within a run may drift back (the parser places glyphs by the
-            // widths a font states, which a ligature can upset), so anything on the
-            // baseline and right of the line's start is on the line.
-            on_line && g.x > l.x0 - 0.5 * g.size.max(l.size) && g.x < l.x1 + 6.0 * l.size
+                && g.x < l.x1 + 4.0 * g.size
         });
+        let joins = lifted
+            || cur.as_ref().is_some_and(|l| {
+                let dy = (g.y - l.y).abs();
+                // A superscript ("76th") may be set no smaller than a line of small
+                // text, but it stands raised right after the line's last glyph.
+                let raised = g.y < l.y
+                    && dy < 0.6 * l.size.max(g.size)
+                    && g.x > l.x1 - 0.3 * g.size
+                    && g.x < l.x1 + 0.5 * g.size;
+                let on_line = dy < 0.35 * l.size.max(g.size)
+                    || (dy < 0.8 * l.size && g.size < 0.85 * l.size)
+                    || raised;
+                // Positions within a run may drift back (the parser places glyphs by
+                // the widths a font states, which a ligature can upset), so anything on
+                // the baseline and right of the line's start is on the line.
+                on_line && g.x > l.x0 - 0.5 * g.size.max(l.size) && g.x < l.x1 + 6.0 * l.size
+            });
         if !joins {
             if let Some(l) = cur.take() {
                 out.push(l);
@@ -125,16 +156,27 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
                 second_x0: None,
             });
             space = false;
+            no_break = false;
         }
         let Some(l) = cur.as_mut() else { continue };
+        if lifted {
+            l.y = g.y;
+            l.size = g.size;
+        }
         let gap = g.x - l.x1;
         if !l.text.is_empty() && (space || gap > 0.25 * g.size.min(l.size)) {
-            if l.first_word_x1.is_nan() {
+            // Words joined by no-break spaces are one word to a line breaker
+            // ("Istorii or iStories quoted"), which did not fit where it broke.
+            if l.first_word_x1.is_nan() && !no_break {
                 l.first_word_x1 = l.x1;
             }
             l.text.push(' ');
         }
         space = false;
+        no_break = false;
+        if !l.text.is_empty() {
+            l.text.extend(std::iter::repeat_n('\u{ad}', soft));
+        }
         if l.text.ends_with(' ') && l.second_x0.is_none() {
             l.second_x0 = Some(g.x);
         }
