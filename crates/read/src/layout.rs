@@ -231,6 +231,40 @@ fn mark_lists(lines: &mut [Printed], pages: &[PageGlyphs]) {
         {
             l.size = s as f64 / 10.0;
         }
+    }
+    // An ordered list's number, which a browser writes before the item's text: a
+    // number and a full stop, in an indented list, whose numbers a browser sets in
+    // from the margin (a paragraph's line may open with "10." too: "on October" "11.
+    // The ...").
+    let numbered: Vec<Option<usize>> = lines
+        .iter()
+        .map(|l| {
+            let (n, _) = l.text.split_once(". ")?;
+            let digits = (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+            let indented = l
+                .second_x0
+                .is_some_and(|x| l.x0 > margin + 0.5 * l.size && x > margin + 1.5 * l.size);
+            (digits && indented).then_some(n.len())
+        })
+        .collect();
+    // The number hangs left of its item's text, so a line next to it that starts
+    // where it does, and is no item itself, shows a sentence's number inside an
+    // item ("on March" "2. Ukrainian forces ...").
+    let in_column = |i: usize, j: usize| {
+        let (l, k) = (&lines[i], &lines[j]);
+        numbered[j].is_none()
+            && k.page == l.page
+            && (k.y - l.y).abs() < 2.0 * l.size
+            && (k.x0 - l.x0).abs() < 0.3 * l.size
+    };
+    let markers: Vec<Option<usize>> = (0..lines.len())
+        .map(|i| {
+            let beside =
+                (i > 0 && in_column(i, i - 1)) || (i + 1 < lines.len() && in_column(i, i + 1));
+            numbered[i].filter(|_| !beside)
+        })
+        .collect();
+    for (l, marker) in lines.iter_mut().zip(markers) {
         let written = ["• ", "● ", "◦ ", "▪ "]
             .iter()
             .find_map(|b| l.text.strip_prefix(b).map(str::len));
@@ -238,18 +272,8 @@ fn mark_lists(lines: &mut [Printed], pages: &[PageGlyphs]) {
             l.cut(l.text.len() - rest);
             l.bullet = true;
         }
-        // An ordered list's number, which a browser writes before the item's text.
-        let number = l
-            .text
-            .split_once(". ")
-            .filter(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-        // Only in an indented list, whose numbers a browser sets in from the margin: a
-        // paragraph's line may open with "10." too ("on October / 11. The ...").
-        let listed = l
-            .second_x0
-            .filter(|&x| l.x0 > margin + 0.5 * l.size && x > margin + 1.5 * l.size);
-        if let (Some((n, _)), Some(x)) = (number, listed) {
-            l.cut(n.len() + 2);
+        if let (Some(n), Some(x)) = (marker, l.second_x0) {
+            l.cut(n + 2);
             l.x0 = x;
             l.bullet = true;
             continue;
