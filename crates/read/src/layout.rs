@@ -589,7 +589,7 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
                 // style ('or a' '<b>week.</b>'): a line that goes on in lowercase
                 // from one that ends mid-sentence goes on with its paragraph.
                 let mid_sentence = l.text.starts_with(char::is_lowercase)
-                    && !p.text.ends_with(['.', ':', ';', '?', '!']);
+                    && !p.text.ends_with(['.', ',', ':', ';', '?', '!']);
                 let short =
                     p.x1 + 0.3 * size + word < edge - (3.0 * size).max(20.0) && !mid_sentence;
                 // Across a page there is no spacing to tell; a sentence's end there is
