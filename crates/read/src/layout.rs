@@ -696,6 +696,70 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
 mod tests {
     use super::*;
 
+    /// Glyphs as a browser places them: each character 5 points wide at size 10,
+    /// ordinary spaces left out (a gap of 3 points), other white space written.
+    fn set(glyphs: &mut Vec<Glyph>, x: &mut f64, y: f64, size: f64, text: &str) {
+        for c in text.chars() {
+            if c == ' ' {
+                *x += 3.0;
+                continue;
+            }
+            let w = if c == '\u{ad}' { 0.0 } else { 0.5 * size };
+            // A soft hyphen is written as a space glyph, with the space's width.
+            let (c, stated) = if c == '\u{ad}' { (' ', 3.0) } else { (c, w) };
+            glyphs.push(Glyph {
+                x: *x,
+                y,
+                w: stated,
+                size,
+                c,
+            });
+            *x += w;
+        }
+    }
+
+    fn page(glyphs: Vec<Glyph>) -> PageGlyphs {
+        PageGlyphs {
+            height: 800.0,
+            glyphs,
+            links: Vec::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn soft_hyphens_and_superscripts() {
+        let mut g = Vec::new();
+        let mut x = 50.0;
+        set(&mut g, &mut x, 100.0, 10.0, "in March\u{ad}–April the 76");
+        set(&mut g, &mut x, 96.0, 10.0, "th");
+        set(&mut g, &mut x, 100.0, 10.0, " Division");
+        let mut x = 50.0;
+        set(&mut g, &mut x, 115.0, 8.0, "4)");
+        x += 10.0;
+        set(&mut g, &mut x, 119.0, 10.0, "Crimea axis");
+        let lines = printed_lines(0, &page(g));
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["in March\u{ad}–April the 76th Division", "4) Crimea axis"]
+        );
+        assert_eq!(lines[1].y, 119.0);
+    }
+
+    #[test]
+    fn no_break_spaces_make_one_word() {
+        let mut g = Vec::new();
+        let mut x = 50.0;
+        set(&mut g, &mut x, 100.0, 10.0, "outlet Vazhnye");
+        let mut x = 50.0;
+        set(&mut g, &mut x, 112.0, 10.0, "Istorii\u{a0}or iStories");
+        let lines = printed_lines(0, &page(g));
+        assert_eq!(lines[1].text, "Istorii or iStories");
+        // The first word a line breaker saw runs to the ordinary space after "or".
+        assert_eq!(lines[1].first_word_x1, 50.0 + 10.0 * 5.0);
+    }
+
     #[test]
     fn page_numbers() {
         for s in ["3", "- 3 -", "3/6", "Page 3", "Page 3 of 6", "12 / 40"] {
