@@ -83,8 +83,8 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
     let mut out: Vec<Printed> = Vec::new();
     let mut cur: Option<Printed> = None;
     let mut space = false;
-    // The space before the glyph is a no-break space, which a browser writes out
-    // (ordinary spaces it leaves to the glyphs' places).
+    // The space before the glyph is a no-break space, which a browser writes as a
+    // character of its own.
     let mut no_break = false;
     // Where the white space glyphs since the last glyph stand.
     let mut spaces: Vec<f64> = Vec::new();
@@ -696,8 +696,8 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
 mod tests {
     use super::*;
 
-    /// Glyphs as a browser places them: each character 5 points wide at size 10,
-    /// ordinary spaces left out (a gap of 3 points), other white space written.
+    /// Glyphs placed in a row: each character half its size wide, a space a gap of
+    /// 3 points, no-break spaces and soft hyphens written as a browser writes them.
     fn set(glyphs: &mut Vec<Glyph>, x: &mut f64, y: f64, size: f64, text: &str) {
         for c in text.chars() {
             if c == ' ' {
