@@ -100,13 +100,15 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
         // White space that takes no room is no space: a soft hyphen where the line
         // did not break, which a browser writes as a space glyph under the next
         // glyph. It is kept, as the page has it.
-        let soft = if space && spaces.iter().all(|&x| (g.x - x).abs() < 0.1 * g.size) {
+        let soft = spaces
+            .iter()
+            .rev()
+            .take_while(|&&x| (g.x - x).abs() < 0.1 * g.size)
+            .count();
+        if soft == spaces.len() {
             space = false;
             no_break = false;
-            spaces.len()
-        } else {
-            0
-        };
+        }
         spaces.clear();
         if g.c.is_control() {
             continue;
@@ -731,7 +733,13 @@ mod tests {
     fn soft_hyphens_and_superscripts() {
         let mut g = Vec::new();
         let mut x = 50.0;
-        set(&mut g, &mut x, 100.0, 10.0, "in March\u{ad}–April the 76");
+        set(
+            &mut g,
+            &mut x,
+            100.0,
+            10.0,
+            "on 31 \u{ad}– 2 in March\u{ad}–April the 76",
+        );
         set(&mut g, &mut x, 96.0, 10.0, "th");
         set(&mut g, &mut x, 100.0, 10.0, " Division");
         let mut x = 50.0;
@@ -742,7 +750,10 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["in March\u{ad}–April the 76th Division", "4) Crimea axis"]
+            [
+                "on 31 \u{ad}– 2 in March\u{ad}–April the 76th Division",
+                "4) Crimea axis"
+            ]
         );
         assert_eq!(lines[1].y, 119.0);
     }
