@@ -343,7 +343,9 @@ fn running(lines: &[Printed], pages: &[PageGlyphs]) -> Vec<bool> {
 /// The usual distance between the baselines of a document's lines of one size (in
 /// tenths of a point): a heading set over two lines has its own. Counted over the
 /// whole document, as a page that holds a few short paragraphs of a size would
-/// take the space between paragraphs for the space between lines.
+/// take the space between paragraphs for the space between lines; and the smallest
+/// of the common distances, not the commonest, as a document of many one-line
+/// paragraphs and list items has more of the space between them.
 fn leading(lines: &[&Printed]) -> BTreeMap<i64, f64> {
     let mut gaps: BTreeMap<i64, BTreeMap<i64, usize>> = BTreeMap::new();
     for w in lines.windows(2) {
@@ -360,10 +362,9 @@ fn leading(lines: &[&Printed]) -> BTreeMap<i64, f64> {
     }
     gaps.into_iter()
         .filter_map(|(key, counts)| {
-            // The most common gap; of equally common ones, the smallest.
-            let (&g, _) = counts
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+            // The smallest gap at least a quarter as common as the commonest.
+            let most = counts.values().copied().max()?;
+            let (&g, _) = counts.iter().find(|(_, &n)| 4 * n >= most)?;
             Some((key, g as f64 / 2.0))
         })
         .collect()
