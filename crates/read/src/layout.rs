@@ -388,17 +388,10 @@ fn is_address(token: &str) -> bool {
     token.contains("://") || token.starts_with("www.")
 }
 
-/// How a document writes: its words, to tell a word broken at a line's end by
-/// hyphenation ("assess-" "ment") from a word with its own hyphen ("long-range"),
-/// and the dashes it sets close to the words around them ("Oblast—as").
-#[derive(Default)]
-struct Usage {
-    words: BTreeSet<String>,
-    closed_dashes: BTreeSet<char>,
-}
-
-fn usage(lines: &[Printed]) -> Usage {
-    let words = lines
+/// Words as they occur in a document, to tell a word broken at a line's end by
+/// hyphenation ("assess-" "ment") from a word with its own hyphen ("long-" "range").
+fn vocabulary(lines: &[Printed]) -> BTreeSet<String> {
+    lines
         .iter()
         .flat_map(|l| l.text.split_whitespace())
         .map(|w| {
@@ -406,31 +399,7 @@ fn usage(lines: &[Printed]) -> Usage {
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())
-        .collect();
-    // Each dash, as often between letters as between spaces.
-    let mut counts: BTreeMap<char, (usize, usize)> = BTreeMap::new();
-    for l in lines {
-        let chars: Vec<char> = l.text.chars().collect();
-        for w in chars.windows(3) {
-            if w[1] == '—' || w[1] == '–' {
-                let c = counts.entry(w[1]).or_default();
-                if w[0].is_alphanumeric() && w[2].is_alphanumeric() {
-                    c.0 += 1;
-                } else if w[0] == ' ' && w[2] == ' ' {
-                    c.1 += 1;
-                }
-            }
-        }
-    }
-    let closed_dashes = counts
-        .into_iter()
-        .filter(|(_, (closed, spaced))| closed > spaced)
-        .map(|(d, _)| d)
-        .collect();
-    Usage {
-        words,
-        closed_dashes,
-    }
+        .collect()
 }
 
 /// How a line goes on from the one before it in a paragraph: with a space, with
@@ -441,7 +410,7 @@ enum Join {
     Unhyphenated,
 }
 
-fn join(prev: &str, next: &str, usage: &Usage, browser: bool) -> Join {
+fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join {
     if prev.ends_with('\u{ad}') {
         return Join::Unhyphenated;
     }
@@ -467,18 +436,20 @@ fn join(prev: &str, next: &str, usage: &Usage, browser: bool) -> Join {
         return Join::Glued;
     }
     // A browser breaks a line after a dash set close ("Severodonetsk—" "the") and,
-    // as the dash belongs to neither word, before one too ("Oblast" "—as").
+    // as the dash belongs to neither word, before one too ("Oblast" "—as"). A dash
+    // with a space after it had one before it too, as writers set dashes alike on
+    // both sides ("infantry" "— are").
     let dash = |c: char| c == '—' || c == '–';
     if last.ends_with(dash) && last.chars().count() > 1 {
         return Join::Glued;
     }
     let mut after = first.chars();
-    if let Some(d) = after.next().filter(|&c| dash(c)) {
-        let word_after = after.next().is_some_and(|c| !c.is_whitespace());
-        let closed = usage.closed_dashes.contains(&d) && !prev.ends_with(' ');
-        if word_after || closed {
-            return Join::Glued;
-        }
+    if after.next().is_some_and(dash) && after.next().is_some_and(|c| !c.is_whitespace()) {
+        return Join::Glued;
+    }
+    // A hyphen standing alone for a dash ("effort -" "composed").
+    if !last.is_empty() && last.chars().all(|c| c == '-') {
+        return Join::Space;
     }
     let Some(head) = last.strip_suffix('-') else {
         return Join::Space;
@@ -490,7 +461,7 @@ fn join(prev: &str, next: &str, usage: &Usage, browser: bool) -> Join {
         return Join::Glued;
     }
     let (h, t) = (head.to_lowercase(), tail.to_lowercase());
-    if usage.words.contains(&format!("{h}-{t}")) {
+    if words.contains(&format!("{h}-{t}")) {
         return Join::Glued;
     }
     // A browser breaks a line after a hyphen only where the text has one, even in a
@@ -498,7 +469,7 @@ fn join(prev: &str, next: &str, usage: &Usage, browser: bool) -> Join {
     if browser {
         return Join::Glued;
     }
-    if letters(head) && letters(tail) && usage.words.contains(&format!("{h}{t}")) {
+    if letters(head) && letters(tail) && words.contains(&format!("{h}{t}")) {
         return Join::Unhyphenated;
     }
     // A browser hyphenates no word of its own accord; typesetting software does,
@@ -531,7 +502,7 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
         .filter(|(_, &s)| !s)
         .map(|(l, _)| l)
         .collect();
-    let usage = usage(&all);
+    let words = vocabulary(&all);
     let leads = leading(&lines);
     // A page's right margin: where its fullest lines end, less the odd line that
     // runs over (a long address). A page of a few lines (a map and its heading)
@@ -660,7 +631,7 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
         } else if para.text.is_empty() {
             0
         } else {
-            match join(&para.text, &l.text, &usage, browser) {
+            match join(&para.text, &l.text, &words, browser) {
                 Join::Space => {
                     para.text.push(' ');
                 }
@@ -784,11 +755,8 @@ mod tests {
 
     #[test]
     fn hyphens_at_line_ends() {
-        let usage = Usage {
-            words: ["assessment", "long-range"].map(String::from).into(),
-            closed_dashes: ['—'].into(),
-        };
-        let j = |a: &str, b: &str, browser| join(a, b, &usage, browser);
+        let words: BTreeSet<String> = ["assessment", "long-range"].map(String::from).into();
+        let j = |a: &str, b: &str, browser| join(a, b, &words, browser);
         assert!(matches!(
             j("an assess-", "ment of", false),
             Join::Unhyphenated
@@ -798,7 +766,12 @@ mod tests {
         assert!(matches!(j("Oblast", "—as", true), Join::Glued));
         assert!(matches!(j("GLOCs –", "to Izyum", true), Join::Space));
         assert!(matches!(j("GLOCs", "– to Izyum", true), Join::Space));
-        assert!(matches!(j("Kharkiv Oblast", "— a gain", true), Join::Glued));
+        assert!(matches!(j("naval infantry", "— are", true), Join::Space));
+        assert!(matches!(
+            j("a long-term effort -", "composed", true),
+            Join::Space
+        ));
+        assert!(matches!(j("equipment --", "despite", true), Join::Space));
         assert!(matches!(j("the long-", "range fires", false), Join::Glued));
         assert!(matches!(j("Russian-", "occupied", false), Join::Glued));
         assert!(matches!(j("small-", "scale attacks", true), Join::Glued));
