@@ -315,9 +315,12 @@ fn is_page_number(s: &str) -> bool {
 }
 
 /// Lines in a page's top or bottom margin that are running heads or feet: the same
-/// (digits aside) at the same height on more than one page, or a page number. A
+/// (digits aside) at the same height on other pages, or a page number. A
 /// paragraph's last words may reach into the margin and be the same as another's
-/// at the next page's top ("Kherson Oblast."); they stand elsewhere.
+/// at the next page's top ("Kherson Oblast."); they stand elsewhere. Two notes that
+/// cite the same address may stand at the same height on two pages; a running head
+/// repeats on more pages than that (on every other page, in a book set for facing
+/// pages), and opens no note.
 fn running(lines: &[Printed], pages: &[PageGlyphs]) -> Vec<bool> {
     let in_margin = |l: &Printed| {
         let h = pages[l.page].height;
@@ -327,15 +330,21 @@ fn running(lines: &[Printed], pages: &[PageGlyphs]) -> Vec<bool> {
     for l in lines.iter().filter(|l| in_margin(l)) {
         seen.entry(masked(&l.text)).or_default().push((l.page, l.y));
     }
+    let enough = (pages.len() * 2).div_ceil(5).max(2);
     lines
         .iter()
         .map(|l| {
-            in_margin(l)
-                && (is_page_number(&l.text)
-                    || seen.get(&masked(&l.text)).is_some_and(|at| {
-                        at.iter()
-                            .any(|&(page, y)| page != l.page && (y - l.y).abs() < 0.5 * l.size)
-                    }))
+            let repeated = || {
+                seen.get(&masked(&l.text)).is_some_and(|at| {
+                    let on: BTreeSet<usize> = at
+                        .iter()
+                        .filter(|&&(_, y)| (y - l.y).abs() < 0.5 * l.size)
+                        .map(|&(page, _)| page)
+                        .collect();
+                    on.len() >= enough
+                })
+            };
+            in_margin(l) && !opens_note(&l.text) && (is_page_number(&l.text) || repeated())
         })
         .collect()
 }
