@@ -2,14 +2,15 @@
 """Reads the same reports saved as web pages (or printed to PDF) and as plain text,
 and compares.
 
-    scripts/html-vs-text.py BINARY PAGE_DIR TEXT_DIR [PAGE_TEXT_BINARY]
+    scripts/html-vs-text.py [--runs N] BINARY PAGE_DIR TEXT_DIR [PAGE_TEXT_BINARY]
 
 PAGE_DIR holds NAME.html (or NAME.pdf), TEXT_DIR the same reports as NAME.txt. For
 each report:
 whether the merged JSONL relations of `extract` are the same lines (sources, spans and
-the file name aside), and how many endnote citations and cited sources each reading
-finds. Then the speed of each path in MB of article text (the text version's size)
-per second, and the peak memory of each run. With PAGE_TEXT_BINARY (the read crate's
+the file name aside), how many of the text's relation lines the page gives identically,
+and how many endnote citations and cited sources each reading finds. Then the speed of each path in MB of article text (the text version's size)
+per second, and the peak memory of each run (each path run N times, 4 by default,
+the first only warming the page cache; with 1, that run is timed). With PAGE_TEXT_BINARY (the read crate's
 `page-text` example), a page whose relations differ is shown with the first lines
 where the two texts differ, as the reason.
 """
@@ -96,10 +97,15 @@ def citations(text):
 
 
 def main():
-    if len(sys.argv) < 4:
+    args = sys.argv[1:]
+    runs = 4
+    if args[:1] == ["--runs"] and len(args) > 1 and args[1].isdigit():
+        runs = max(1, int(args[1]))
+        args = args[2:]
+    if len(args) < 3:
         sys.exit(__doc__)
-    binary, html_dir, text_dir = sys.argv[1:4]
-    page_text = sys.argv[4] if len(sys.argv) > 4 else None
+    binary, html_dir, text_dir = args[:3]
+    page_text = args[3] if len(args) > 3 else None
     ext = ".pdf" if any(f.endswith(".pdf") for f in os.listdir(html_dir)) else ".html"
     kind = ext[1:]
     names = sorted(
@@ -110,13 +116,13 @@ def main():
     text_mb = sum(os.path.getsize(os.path.join(text_dir, n + ".txt")) for n in names) / 1e6
     html_mb = sum(os.path.getsize(os.path.join(html_dir, n + ext)) for n in names) / 1e6
 
-    # Each path four times, alternating, the first run warming the page cache; the
+    # Each path several times, alternating, the first run warming the page cache; the
     # fastest of the others is taken, as the machine may be shared.
     t_wall = h_wall = t_cpu = h_cpu = float("inf")
-    for i in range(4):
+    for i in range(runs):
         t_lines, t, t_peak, tc = run_extract(binary, text_dir)
         h_lines, h, h_peak, hc = run_extract(binary, html_dir)
-        if i > 0:
+        if i > 0 or runs == 1:
             t_wall, h_wall = min(t_wall, t), min(h_wall, h)
             t_cpu, h_cpu = min(t_cpu, tc), min(h_cpu, hc)
     t_rels, t_cited, t_cm = by_report(t_lines)
@@ -131,9 +137,18 @@ def main():
         f"relations identical (sources aside): {len(same)}/{len(names)} "
         f"= {100 * len(same) / max(1, len(names)):.1f}%"
     )
+    # Relation lines the page gives as the text does, counted as many times as both
+    # give them.
+    shared = sum(
+        sum((collections.Counter(t_rels.get(n, [])) & collections.Counter(h_rels.get(n, []))).values())
+        for n in names
+    )
+    t_total = sum(len(t_rels.get(n, [])) for n in names)
+    h_total = sum(len(h_rels.get(n, [])) for n in names)
+    print(f"relation lines: text {t_total}, {kind} {h_total}")
     print(
-        f"relation lines: text {sum(map(len, t_rels.values()))}, "
-        f"{kind} {sum(map(len, h_rels.values()))}"
+        f"relation lines identical: {shared} = {100 * shared / max(1, t_total):.1f}% of the text's, "
+        f"{100 * shared / max(1, h_total):.1f}% of the {kind}'s"
     )
     print(
         f"distinct sources cited by relations: text {sum(map(len, t_cited.values()))}, "

@@ -1240,7 +1240,11 @@ fn saved_pages_read_as_their_text_reports() {
 /// notes' addresses.
 #[test]
 fn printed_pages_read_as_their_text_reports() {
-    for name in ["isw-roca-2022-04-15", "isw-roca-2022-10-16"] {
+    for name in [
+        "isw-roca-2022-04-10",
+        "isw-roca-2022-04-15",
+        "isw-roca-2022-10-16",
+    ] {
         let pdf = pages().join(format!("{name}.pdf"));
         let text = pages().join(format!("{name}.txt"));
         let from_pdf = relations(&ok(&["extract", pdf.to_str().unwrap()], None));

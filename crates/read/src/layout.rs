@@ -45,7 +45,7 @@ struct Printed {
     links: Vec<(usize, usize, usize)>,
     x0: f64,
     x1: f64,
-    /// Where the first word (to its first space or hyphen) ends.
+    /// Where the first word (to its first space a line may break at, or hyphen) ends.
     first_word_x1: f64,
     y: f64,
     size: f64,
@@ -55,6 +55,17 @@ struct Printed {
     bullet: bool,
     /// Where the second word starts.
     second_x0: Option<f64>,
+}
+
+impl Printed {
+    /// The line without its first `n` bytes (a bullet, a number).
+    fn cut(&mut self, n: usize) {
+        self.text.drain(..n);
+        for link in &mut self.links {
+            link.1 = link.1.saturating_sub(n);
+            link.2 = link.2.saturating_sub(n);
+        }
+    }
 }
 
 /// The link whose box holds a glyph's middle.
@@ -72,23 +83,63 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
     let mut out: Vec<Printed> = Vec::new();
     let mut cur: Option<Printed> = None;
     let mut space = false;
+    // The space before the glyph is a no-break space, which a browser writes as a
+    // character of its own.
+    let mut no_break = false;
+    // Where the white space glyphs since the last glyph stand.
+    let mut spaces: Vec<f64> = Vec::new();
     for g in &page.glyphs {
         if g.c.is_whitespace() || g.c == '\u{a0}' {
+            no_break = (!space || no_break) && g.c == '\u{a0}';
             space = true;
+            if spaces.len() < 16 {
+                spaces.push(g.x);
+            }
             continue;
         }
+        // White space that takes no room is no space: a soft hyphen where the line
+        // did not break, which a browser writes as a space glyph under the next
+        // glyph. It is kept, as the page has it.
+        let soft = spaces
+            .iter()
+            .rev()
+            .take_while(|&&x| (g.x - x).abs() < 0.1 * g.size)
+            .count();
+        if soft == spaces.len() {
+            space = false;
+            no_break = false;
+        }
+        spaces.clear();
         if g.c.is_control() {
             continue;
         }
-        let joins = cur.as_ref().is_some_and(|l| {
-            let dy = (g.y - l.y).abs();
-            let on_line =
-                dy < 0.35 * l.size.max(g.size) || (dy < 0.8 * l.size && g.size < 0.85 * l.size);
-            // Positions within a run may drift back (the parser places glyphs by the
-            // widths a font states, which a ligature can upset), so anything on the
-            // baseline and right of the line's start is on the line.
-            on_line && g.x > l.x0 - 0.5 * g.size.max(l.size) && g.x < l.x1 + 6.0 * l.size
+        // A line that so far holds only a small raised mark ("<sup>4)</sup> Crimea
+        // axis") goes on, down on the text's baseline.
+        let lifted = cur.as_ref().is_some_and(|l| {
+            g.y > l.y
+                && g.y - l.y < 0.8 * g.size
+                && l.size < 0.9 * g.size
+                && l.text.chars().count() <= 4
+                && g.x > l.x1 - 0.3 * g.size
+                && g.x < l.x1 + 4.0 * g.size
         });
+        let joins = lifted
+            || cur.as_ref().is_some_and(|l| {
+                let dy = (g.y - l.y).abs();
+                // A superscript ("76th") may be set no smaller than a line of small
+                // text, but it stands raised right after the line's last glyph.
+                let raised = g.y < l.y
+                    && dy < 0.6 * l.size.max(g.size)
+                    && g.x > l.x1 - 0.3 * g.size
+                    && g.x < l.x1 + 0.5 * g.size;
+                let on_line = dy < 0.35 * l.size.max(g.size)
+                    || (dy < 0.8 * l.size && g.size < 0.85 * l.size)
+                    || raised;
+                // Positions within a run may drift back (the parser places glyphs by
+                // the widths a font states, which a ligature can upset), so anything on
+                // the baseline and right of the line's start is on the line.
+                on_line && g.x > l.x0 - 0.5 * g.size.max(l.size) && g.x < l.x1 + 6.0 * l.size
+            });
         if !joins {
             if let Some(l) = cur.take() {
                 out.push(l);
@@ -107,16 +158,27 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
                 second_x0: None,
             });
             space = false;
+            no_break = false;
         }
         let Some(l) = cur.as_mut() else { continue };
+        if lifted {
+            l.y = g.y;
+            l.size = g.size;
+        }
         let gap = g.x - l.x1;
         if !l.text.is_empty() && (space || gap > 0.25 * g.size.min(l.size)) {
-            if l.first_word_x1.is_nan() {
+            // Words joined by no-break spaces are one word to a line breaker
+            // ("Istorii or iStories quoted"), which did not fit where it broke.
+            if l.first_word_x1.is_nan() && !no_break {
                 l.first_word_x1 = l.x1;
             }
             l.text.push(' ');
         }
         space = false;
+        no_break = false;
+        if !l.text.is_empty() {
+            l.text.extend(std::iter::repeat_n('\u{ad}', soft));
+        }
         if l.text.ends_with(' ') && l.second_x0.is_none() {
             l.second_x0 = Some(g.x);
         }
@@ -138,8 +200,27 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
         }
     }
     out.extend(cur);
-    let margin = out.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
-    for l in &mut out {
+    out
+}
+
+/// Where most lines of a document start: its body's left margin, which a running
+/// head or a page number set further out does not move.
+fn body_margin(lines: &[Printed]) -> f64 {
+    let mut starts: BTreeMap<i64, usize> = BTreeMap::new();
+    for l in lines {
+        *starts.entry((l.x0 * 2.0).round() as i64).or_default() += 1;
+    }
+    starts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or(0.0, |(&x, _)| x as f64 / 2.0)
+}
+
+/// Each line's size, and the bullet or number a list item's first line opens with
+/// taken off and noted.
+fn mark_lists(lines: &mut [Printed], pages: &[PageGlyphs]) {
+    let margin = body_margin(lines);
+    for l in lines.iter_mut() {
         if l.first_word_x1.is_nan() {
             l.first_word_x1 = l.x1;
         }
@@ -152,42 +233,58 @@ fn printed_lines(page_no: usize, page: &PageGlyphs) -> Vec<Printed> {
         {
             l.size = s as f64 / 10.0;
         }
-        let written = ["• ", "● ", "◦ ", "▪ ", "– "]
+    }
+    // An ordered list's number, which a browser writes before the item's text: a
+    // number and a full stop, in an indented list, whose numbers a browser sets in
+    // from the margin (a paragraph's line may open with "10." too: "on October" "11.
+    // The ...").
+    let numbered: Vec<Option<usize>> = lines
+        .iter()
+        .map(|l| {
+            let (n, _) = l.text.split_once(". ")?;
+            let digits = (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+            let indented = l
+                .second_x0
+                .is_some_and(|x| l.x0 > margin + 0.5 * l.size && x > margin + 1.5 * l.size);
+            (digits && indented).then_some(n.len())
+        })
+        .collect();
+    // The number hangs left of its item's text, so a line next to it that starts
+    // where it does, and is no item itself, shows a sentence's number inside an
+    // item ("on March" "2. Ukrainian forces ...").
+    let in_column = |i: usize, j: usize| {
+        let (l, k) = (&lines[i], &lines[j]);
+        numbered[j].is_none()
+            && k.page == l.page
+            && (k.y - l.y).abs() < 2.0 * l.size
+            && (k.x0 - l.x0).abs() < 0.3 * l.size
+    };
+    let markers: Vec<Option<usize>> = (0..lines.len())
+        .map(|i| {
+            let beside =
+                (i > 0 && in_column(i, i - 1)) || (i + 1 < lines.len() && in_column(i, i + 1));
+            numbered[i].filter(|_| !beside)
+        })
+        .collect();
+    for (l, marker) in lines.iter_mut().zip(markers) {
+        let written = ["• ", "● ", "◦ ", "▪ "]
             .iter()
             .find_map(|b| l.text.strip_prefix(b).map(str::len));
         if let Some(rest) = written {
-            let cut = l.text.len() - rest;
-            l.text.drain(..cut);
-            for link in &mut l.links {
-                link.1 = link.1.saturating_sub(cut);
-                link.2 = link.2.saturating_sub(cut);
-            }
+            l.cut(l.text.len() - rest);
             l.bullet = true;
         }
-        // An ordered list's number, which a browser writes before the item's text.
-        let number = l
-            .text
-            .split_once(". ")
-            .filter(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-        // Only in an indented list: a paragraph's line may open with "10." too.
-        let listed = l.second_x0.filter(|&x| x > margin + 1.5 * l.size);
-        if let (Some((n, _)), Some(x)) = (number, listed) {
-            let cut = n.len() + 2;
-            l.text.drain(..cut);
-            for link in &mut l.links {
-                link.1 = link.1.saturating_sub(cut);
-                link.2 = link.2.saturating_sub(cut);
-            }
+        if let (Some(n), Some(x)) = (marker, l.second_x0) {
+            l.cut(n + 2);
             l.x0 = x;
             l.bullet = true;
             continue;
         }
         let (x0, y, size) = (l.x0, l.y, l.size);
-        l.bullet |= page.marks.iter().any(|&(mx, my)| {
+        l.bullet |= pages[l.page].marks.iter().any(|&(mx, my)| {
             mx < x0 - 0.2 * size && mx > x0 - 2.5 * size && my < y && my > y - 0.9 * size
         });
     }
-    out
 }
 
 /// A line's text with its digits as `#`, so "3/6" and "4/6" are one running line.
@@ -218,37 +315,55 @@ fn is_page_number(s: &str) -> bool {
 }
 
 /// Lines in a page's top or bottom margin that are running heads or feet: the same
-/// (digits aside) on more than one page, or a page number.
+/// (digits aside) at the same height on other pages, or a page number. A
+/// paragraph's last words may reach into the margin and be the same as another's
+/// at the next page's top ("Kherson Oblast."); they stand elsewhere. Two notes that
+/// cite the same address may stand at the same height on two pages; a running head
+/// repeats on more pages than that (on every other page, in a book set for facing
+/// pages), and opens no note.
 fn running(lines: &[Printed], pages: &[PageGlyphs]) -> Vec<bool> {
     let in_margin = |l: &Printed| {
         let h = pages[l.page].height;
         l.y < 0.09 * h || l.y > 0.91 * h
     };
-    let mut seen: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    let mut seen: BTreeMap<String, Vec<(usize, f64)>> = BTreeMap::new();
     for l in lines.iter().filter(|l| in_margin(l)) {
-        seen.entry(masked(&l.text)).or_default().insert(l.page);
+        seen.entry(masked(&l.text)).or_default().push((l.page, l.y));
     }
+    let enough = (pages.len() * 2).div_ceil(5).max(2);
     lines
         .iter()
         .map(|l| {
-            in_margin(l)
-                && (is_page_number(&l.text)
-                    || seen.get(&masked(&l.text)).is_some_and(|p| p.len() > 1))
+            let repeated = || {
+                seen.get(&masked(&l.text)).is_some_and(|at| {
+                    let on: BTreeSet<usize> = at
+                        .iter()
+                        .filter(|&&(_, y)| (y - l.y).abs() < 0.5 * l.size)
+                        .map(|&(page, _)| page)
+                        .collect();
+                    on.len() >= enough
+                })
+            };
+            in_margin(l) && !opens_note(&l.text) && (is_page_number(&l.text) || repeated())
         })
         .collect()
 }
 
-/// The usual distance between the baselines of a page's lines of one size (in
-/// tenths of a point): a heading set over two lines has its own.
-fn leading(lines: &[&Printed]) -> BTreeMap<(usize, i64), f64> {
-    let mut gaps: BTreeMap<(usize, i64), BTreeMap<i64, usize>> = BTreeMap::new();
+/// The usual distance between the baselines of a document's lines of one size (in
+/// tenths of a point): a heading set over two lines has its own. Counted over the
+/// whole document, as a page that holds a few short paragraphs of a size would
+/// take the space between paragraphs for the space between lines; and the smallest
+/// of the common distances, not the commonest, as a document of many one-line
+/// paragraphs and list items has more of the space between them.
+fn leading(lines: &[&Printed]) -> BTreeMap<i64, f64> {
+    let mut gaps: BTreeMap<i64, BTreeMap<i64, usize>> = BTreeMap::new();
     for w in lines.windows(2) {
         let (a, b) = (w[0], w[1]);
         let same_size = (a.size - b.size).abs() < 0.1 * a.size;
         let gap = b.y - a.y;
         if a.page == b.page && same_size && gap > 0.5 * a.size && gap < 3.0 * a.size {
             *gaps
-                .entry((a.page, size_key(a.size)))
+                .entry(size_key(a.size))
                 .or_default()
                 .entry((gap * 2.0).round() as i64)
                 .or_default() += 1;
@@ -256,14 +371,16 @@ fn leading(lines: &[&Printed]) -> BTreeMap<(usize, i64), f64> {
     }
     gaps.into_iter()
         .filter_map(|(key, counts)| {
-            // The most common gap; of equally common ones, the smallest.
-            let (&g, _) = counts
-                .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+            // The smallest gap at least a quarter as common as the commonest.
+            let most = counts.values().copied().max()?;
+            let (&g, _) = counts.iter().find(|(_, &n)| 4 * n >= most)?;
             Some((key, g as f64 / 2.0))
         })
         .collect()
 }
+
+/// Fewer lines than this on a page tell too little of where its lines end.
+const MIN_LINES_FOR_MARGIN: usize = 8;
 
 fn size_key(size: f64) -> i64 {
     (size * 10.0).round() as i64
@@ -327,6 +444,22 @@ fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join
     {
         return Join::Glued;
     }
+    // A browser breaks a line after a dash set close ("Severodonetsk—" "the") and,
+    // as the dash belongs to neither word, before one too ("Oblast" "—as"). A dash
+    // with a space after it had one before it too, as writers set dashes alike on
+    // both sides ("infantry" "— are").
+    let dash = |c: char| c == '—' || c == '–';
+    if last.ends_with(dash) && last.chars().count() > 1 {
+        return Join::Glued;
+    }
+    let mut after = first.chars();
+    if after.next().is_some_and(dash) && after.next().is_some_and(|c| !c.is_whitespace()) {
+        return Join::Glued;
+    }
+    // A hyphen standing alone for a dash ("effort -" "composed").
+    if !last.is_empty() && last.chars().all(|c| c == '-') {
+        return Join::Space;
+    }
     let Some(head) = last.strip_suffix('-') else {
         return Join::Space;
     };
@@ -338,6 +471,11 @@ fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join
     }
     let (h, t) = (head.to_lowercase(), tail.to_lowercase());
     if words.contains(&format!("{h}-{t}")) {
+        return Join::Glued;
+    }
+    // A browser breaks a line after a hyphen only where the text has one, even in a
+    // word the document also writes whole ("counter-attacks", "counterattacks").
+    if browser {
         return Join::Glued;
     }
     if letters(head) && letters(tail) && words.contains(&format!("{h}{t}")) {
@@ -360,11 +498,12 @@ fn join(prev: &str, next: &str, words: &BTreeSet<String>, browser: bool) -> Join
 /// as one line, with the byte ranges of its links, running heads and page numbers
 /// left out.
 pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
-    let all: Vec<Printed> = pages
+    let mut all: Vec<Printed> = pages
         .iter()
         .enumerate()
         .flat_map(|(i, p)| printed_lines(i, p))
         .collect();
+    mark_lists(&mut all, pages);
     let skip = running(&all, pages);
     let lines: Vec<&Printed> = all
         .iter()
@@ -375,16 +514,24 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
     let words = vocabulary(&all);
     let leads = leading(&lines);
     // A page's right margin: where its fullest lines end, less the odd line that
-    // runs over (a long address).
+    // runs over (a long address). A page of a few lines (a map and its heading)
+    // has the document's.
+    let fullest = |mut xs: Vec<f64>| {
+        xs.sort_by(f64::total_cmp);
+        xs.get((xs.len() * 9 / 10).min(xs.len().saturating_sub(1)))
+            .copied()
+    };
     let mut ends: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
     for l in &lines {
         ends.entry(l.page).or_default().push(l.x1);
     }
+    let whole = fullest(lines.iter().map(|l| l.x1).collect());
     let right: BTreeMap<usize, f64> = ends
         .into_iter()
-        .map(|(page, mut xs)| {
-            xs.sort_by(f64::total_cmp);
-            (page, xs[(xs.len() * 9 / 10).min(xs.len() - 1)])
+        .filter_map(|(page, xs)| {
+            let few = xs.len() < MIN_LINES_FOR_MARGIN;
+            let edge = if few { whole } else { fullest(xs) };
+            Some((page, edge?))
         })
         .collect();
 
@@ -395,22 +542,39 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
             None => true,
             Some(p) => {
                 let size = p.size.min(l.size);
-                let other_size = (p.size - l.size).abs() > 0.12 * p.size.max(l.size);
-                let lead = leads
-                    .get(&(l.page, size_key(p.size)))
-                    .copied()
-                    .unwrap_or(1.25 * size);
+                let lead_of = |s: f64| leads.get(&size_key(s)).copied().unwrap_or(1.25 * s);
+                let lead = lead_of(p.size);
                 let gap = l.y - p.y;
+                // A line in another size starts a paragraph, unless it stands as close
+                // under the line before as lines of either size do: a paragraph of
+                // small text whose last line holds only a word or a marker set in the
+                // page's larger size ('April' '10.[12]').
+                let close = p.page == l.page
+                    && [lead, lead_of(l.size)]
+                        .iter()
+                        .any(|d| (gap - d).abs() < 0.08 * d);
+                let other_size = (p.size - l.size).abs() > 0.12 * p.size.max(l.size) && !close;
                 let spaced = p.page == l.page && gap > lead * 1.3 + 0.5;
                 let indented = l.x0 > p.x0 + 0.8 * size;
-                let outdented = p.x0 > l.x0 + 0.8 * size && cur.as_ref().is_some_and(|c| c.1 > 1);
+                // A first line may be indented; a list item's lines all start where
+                // its text does.
+                let outdented = p.x0 > l.x0 + 0.8 * size
+                    && cur
+                        .as_ref()
+                        .is_some_and(|c| c.1 > 1 || c.0.text.starts_with("- "));
                 // A line that ends though the next one's first word would have fitted
                 // ends a paragraph (a line break, a heading of the text's size). Where
                 // a line ends is known only roughly (the parser places glyphs by the
                 // widths a font states, which a ligature can upset), hence the margin.
                 let edge = right.get(&p.page).copied().unwrap_or(p.x1);
                 let word = l.first_word_x1 - l.x0;
-                let short = p.x1 + 0.3 * size + word < edge - (3.0 * size).max(20.0);
+                // A browser may yet break a line early, before a word in another
+                // style ('or a' '<b>week.</b>'): a line that goes on in lowercase
+                // from one that ends mid-sentence goes on with its paragraph.
+                let mid_sentence = l.text.starts_with(char::is_lowercase)
+                    && !p.text.ends_with(['.', ',', ':', ';', '?', '!']);
+                let short =
+                    p.x1 + 0.3 * size + word < edge - (3.0 * size).max(20.0) && !mid_sentence;
                 // Across a page there is no spacing to tell; a sentence's end there is
                 // taken as a paragraph's, as splitting a paragraph between sentences
                 // changes no sentence, and gluing a heading to a paragraph does.
@@ -423,12 +587,43 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
                 // A note runs on until the next note's marker: its addresses fill
                 // lines as they come, short or long.
                 let in_note = cur.as_ref().is_some_and(|c| opens_note(&c.0.text));
-                if in_note && !spaced && !opens_note(&l.text) {
+                // A browser may break a line before a note's marker where the marker
+                // would have fitted: a line that opens with one (set in a size of its
+                // own, maybe), close under a line of the text, goes on with its
+                // sentence, unless it is an address's note.
+                let cites = opens_note(&l.text)
+                    && l.text
+                        .split_once(']')
+                        .and_then(|(_, rest)| rest.split_whitespace().next())
+                        .is_some_and(is_address);
+                let marker_goes_on =
+                    !in_note && opens_note(&l.text) && !spaced && !indented && !cites;
+                if (in_note && !spaced && !opens_note(&l.text)) || marker_goes_on {
                     false
                 } else {
-                    other_size || spaced || indented || outdented || l.bullet || short || page_break
+                    other_size
+                        || spaced
+                        || indented
+                        || outdented
+                        || l.bullet
+                        || short
+                        || page_break
+                        || cites
                 }
             }
+        };
+        // A dash a line opens with is a list's bullet only where the line opens a
+        // paragraph: a line may break before a dash of the text ("GLOCs" "– to").
+        let dashed = starts && !l.bullet && l.text.starts_with("– ");
+        let dashed_line;
+        let l: &Printed = if dashed {
+            let mut d = (*l).clone();
+            d.cut("– ".len());
+            d.bullet = true;
+            dashed_line = d;
+            &dashed_line
+        } else {
+            l
         };
         if starts {
             out.extend(cur.take().map(|c| c.0));
@@ -484,6 +679,79 @@ pub fn paragraphs(pages: &[PageGlyphs], browser: bool) -> Vec<Line> {
 mod tests {
     use super::*;
 
+    /// Glyphs placed in a row: each character half its size wide, a space a gap of
+    /// 3 points, no-break spaces and soft hyphens written as a browser writes them.
+    fn set(glyphs: &mut Vec<Glyph>, x: &mut f64, y: f64, size: f64, text: &str) {
+        for c in text.chars() {
+            if c == ' ' {
+                *x += 3.0;
+                continue;
+            }
+            let w = if c == '\u{ad}' { 0.0 } else { 0.5 * size };
+            // A soft hyphen is written as a space glyph, with the space's width.
+            let (c, stated) = if c == '\u{ad}' { (' ', 3.0) } else { (c, w) };
+            glyphs.push(Glyph {
+                x: *x,
+                y,
+                w: stated,
+                size,
+                c,
+            });
+            *x += w;
+        }
+    }
+
+    fn page(glyphs: Vec<Glyph>) -> PageGlyphs {
+        PageGlyphs {
+            height: 800.0,
+            glyphs,
+            links: Vec::new(),
+            marks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn soft_hyphens_and_superscripts() {
+        let mut g = Vec::new();
+        let mut x = 50.0;
+        set(
+            &mut g,
+            &mut x,
+            100.0,
+            10.0,
+            "on 31 \u{ad}– 2 in March\u{ad}–April the 76",
+        );
+        set(&mut g, &mut x, 96.0, 10.0, "th");
+        set(&mut g, &mut x, 100.0, 10.0, " Division");
+        let mut x = 50.0;
+        set(&mut g, &mut x, 115.0, 8.0, "4)");
+        x += 10.0;
+        set(&mut g, &mut x, 119.0, 10.0, "Crimea axis");
+        let lines = printed_lines(0, &page(g));
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "on 31 \u{ad}– 2 in March\u{ad}–April the 76th Division",
+                "4) Crimea axis"
+            ]
+        );
+        assert_eq!(lines[1].y, 119.0);
+    }
+
+    #[test]
+    fn no_break_spaces_make_one_word() {
+        let mut g = Vec::new();
+        let mut x = 50.0;
+        set(&mut g, &mut x, 100.0, 10.0, "outlet Vazhnye");
+        let mut x = 50.0;
+        set(&mut g, &mut x, 112.0, 10.0, "Istorii\u{a0}or iStories");
+        let lines = printed_lines(0, &page(g));
+        assert_eq!(lines[1].text, "Istorii or iStories");
+        // The first word a line breaker saw runs to the ordinary space after "or".
+        assert_eq!(lines[1].first_word_x1, 50.0 + 10.0 * 5.0);
+    }
+
     #[test]
     fn page_numbers() {
         for s in ["3", "- 3 -", "3/6", "Page 3", "Page 3 of 6", "12 / 40"] {
@@ -499,9 +767,20 @@ mod tests {
         let words: BTreeSet<String> = ["assessment", "long-range"].map(String::from).into();
         let j = |a: &str, b: &str, browser| join(a, b, &words, browser);
         assert!(matches!(
-            j("an assess-", "ment of", true),
+            j("an assess-", "ment of", false),
             Join::Unhyphenated
         ));
+        assert!(matches!(j("counter-", "attacks", true), Join::Glued));
+        assert!(matches!(j("Severodonetsk—", "the city", true), Join::Glued));
+        assert!(matches!(j("Oblast", "—as", true), Join::Glued));
+        assert!(matches!(j("GLOCs –", "to Izyum", true), Join::Space));
+        assert!(matches!(j("GLOCs", "– to Izyum", true), Join::Space));
+        assert!(matches!(j("naval infantry", "— are", true), Join::Space));
+        assert!(matches!(
+            j("a long-term effort -", "composed", true),
+            Join::Space
+        ));
+        assert!(matches!(j("equipment --", "despite", true), Join::Space));
         assert!(matches!(j("the long-", "range fires", false), Join::Glued));
         assert!(matches!(j("Russian-", "occupied", false), Join::Glued));
         assert!(matches!(j("small-", "scale attacks", true), Join::Glued));

@@ -131,16 +131,35 @@ fn note_line(line: &Line) -> Option<String> {
         }
         gap(&line.text[at..l.start], &mut cites);
         // A defanged address that the site linked only in part ("https://gur.gov"
-        // linked, " dot ua/content/..." after it): its target is no address, so the
-        // note keeps the whole text, as the report shows it.
-        let after = &line.text[l.end..];
-        if let Some(rest) = after.strip_prefix(" dot ") {
-            let token = rest
-                .find(|c: char| c.is_whitespace() || c == ';')
-                .map_or(rest, |e| &rest[..e]);
-            let whole = format!("{} dot {}", line.text[l.start..l.end].trim(), token);
+        // linked, " dot ua/content/..." after it, or "https://tass dot" linked, " ru/..."
+        // after it): its target is no address, so the note keeps the whole text, as
+        // the report shows it, through each " dot " that goes on with it.
+        let shown = line.text[l.start..l.end].trim();
+        if line.text[l.end..].starts_with(" dot ") || shown.ends_with(" dot") {
+            let mut whole = shown.to_owned();
+            let mut end = l.end;
+            loop {
+                let rest = &line.text[end..];
+                let sep = if whole.ends_with(" dot") {
+                    " "
+                } else {
+                    " dot "
+                };
+                let Some(next) = rest.strip_prefix(sep) else {
+                    break;
+                };
+                let token = next
+                    .find(|c: char| c.is_whitespace() || c == ';')
+                    .map_or(next, |e| &next[..e]);
+                if token.is_empty() {
+                    break;
+                }
+                whole.push_str(sep);
+                whole.push_str(token);
+                end += sep.len() + token.len();
+            }
             gap(&whole, &mut cites);
-            at = l.end + " dot ".len() + token.len();
+            at = end;
             continue;
         }
         let href = l
@@ -230,6 +249,33 @@ mod tests {
         assert_eq!(
             note_line(&line).unwrap(),
             "[3] Reuters; https://t.me/x; https://b.example/y"
+        );
+    }
+
+    #[test]
+    fn defanged_addresses_linked_in_part_are_kept_whole() {
+        let text =
+            "[2] https://www.president dot gov dot ua/en/x; https://tass dot ru/a/1".to_owned();
+        let a = text.find("https://www").unwrap();
+        let b = text.find("https://tass").unwrap();
+        let line = Line {
+            links: vec![
+                Link {
+                    start: a,
+                    end: a + "https://www.president".len(),
+                    href: "https://www.president/".into(),
+                },
+                Link {
+                    start: b,
+                    end: b + "https://tass dot".len(),
+                    href: "https://tass%20dot/".into(),
+                },
+            ],
+            text,
+        };
+        assert_eq!(
+            note_line(&line).unwrap(),
+            "[2] https://www.president dot gov dot ua/en/x; https://tass dot ru/a/1"
         );
     }
 

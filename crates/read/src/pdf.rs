@@ -102,6 +102,7 @@ fn glyphs(bytes: &[u8]) -> Result<(Vec<PageGlyphs>, Meta), ReadError> {
         });
     }
     let meta = meta(&doc);
+    spell_out_widths(&mut doc);
     let mut dev = Collector::default();
     for (&n, &id) in &page_ids {
         dev.links = links(&doc, id);
@@ -115,6 +116,88 @@ fn glyphs(bytes: &[u8]) -> Result<(Vec<PageGlyphs>, Meta), ReadError> {
         }
     }
     Ok((dev.pages, meta))
+}
+
+/// The most glyph widths a font's `W` array is spelled out to: CIDs are 16-bit.
+const MAX_CIDS: i64 = 1 << 16;
+
+/// Rewrites each CID font's widths (`W`) in the one form `pdf-extract` reads right,
+/// `first [w1 w2 ...]`. It misreads the other, `first last w`, as no widths at all,
+/// so every glyph of such a range (Chromium writes them for runs of equal widths)
+/// gets the font's default width, and the glyphs after it in a run drift apart:
+/// "pr ovide", lines that seem to end short of the margin.
+fn spell_out_widths(doc: &mut Document) {
+    let mut rewritten: Vec<(lopdf::ObjectId, Vec<Object>)> = Vec::new();
+    for (&id, object) in &doc.objects {
+        let Ok(font) = object.as_dict() else { continue };
+        let cid_font = font
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"CIDFontType2" || n == b"CIDFontType0");
+        if !cid_font {
+            continue;
+        }
+        let Some(w) = font.get_deref(b"W", doc).and_then(Object::as_array).ok() else {
+            continue;
+        };
+        if let Some(spelled) = spelled_widths(w, doc) {
+            rewritten.push((id, spelled));
+        }
+    }
+    for (id, w) in rewritten {
+        if let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) {
+            font.set("W", Object::Array(w));
+        }
+    }
+}
+
+/// A `W` array with each `first last w` range as a list of its widths, references
+/// resolved; `None` when it needs no change or cannot be read.
+fn spelled_widths(w: &[Object], doc: &Document) -> Option<Vec<Object>> {
+    let resolve = |o: &Object| -> Option<Object> {
+        match o {
+            Object::Reference(r) => doc.get_object(*r).ok().cloned(),
+            other => Some(other.clone()),
+        }
+    };
+    let number = |o: &Object| resolve(o).and_then(|o| o.as_float().ok());
+    let mut out = Vec::new();
+    let mut changed = false;
+    let mut total = 0i64;
+    let mut i = 0;
+    while i + 1 < w.len() {
+        let first = resolve(&w[i])?.as_i64().ok()?;
+        match resolve(&w[i + 1])? {
+            Object::Array(list) => {
+                changed |= matches!(w[i + 1], Object::Reference(_));
+                let widths: Vec<Object> = list
+                    .iter()
+                    .map(|v| number(v).map(Object::Real))
+                    .collect::<Option<_>>()?;
+                total += widths.len() as i64;
+                out.push(Object::Integer(first));
+                out.push(Object::Array(widths));
+                i += 2;
+            }
+            last => {
+                let last = last.as_i64().ok()?;
+                let width = number(w.get(i + 2)?)?;
+                let n = last.checked_sub(first)?.checked_add(1)?;
+                total += n;
+                if n <= 0 || total > MAX_CIDS {
+                    return None;
+                }
+                out.push(Object::Integer(first));
+                out.push(Object::Array(vec![Object::Real(width); n as usize]));
+                changed = true;
+                i += 3;
+            }
+        }
+        if total > MAX_CIDS {
+            return None;
+        }
+    }
+    changed.then_some(out)
 }
 
 fn info_string(doc: &Document, key: &[u8]) -> Option<String> {
@@ -549,6 +632,35 @@ mod tests {
             browser: true,
         };
         assert_eq!(stated_title(&meta).as_deref(), Some("Iran Update, May 2"));
+    }
+
+    #[test]
+    fn width_ranges_are_spelled_out() {
+        let doc = Document::new();
+        let w = vec![
+            Object::Integer(3),
+            Object::Array(vec![Object::Integer(250), Object::Real(408.2)]),
+            Object::Integer(10),
+            Object::Integer(12),
+            Object::Real(277.8),
+        ];
+        let spelled = spelled_widths(&w, &doc).expect("a range to spell out");
+        assert_eq!(spelled.len(), 4);
+        assert_eq!(spelled[2], Object::Integer(10));
+        let widths = spelled[3].as_array().expect("a list of widths");
+        assert_eq!(widths.len(), 3);
+        assert!(widths.iter().all(|v| v.as_float().ok() == Some(277.8)));
+        // Lists only: nothing to change.
+        assert!(spelled_widths(&spelled, &doc).is_none());
+        // A range past the 16-bit CIDs, or backwards, is left as it is.
+        let huge = [
+            Object::Integer(0),
+            Object::Integer(1 << 40),
+            Object::Integer(500),
+        ];
+        assert!(spelled_widths(&huge, &doc).is_none());
+        let backwards = [Object::Integer(9), Object::Integer(3), Object::Integer(500)];
+        assert!(spelled_widths(&backwards, &doc).is_none());
     }
 
     #[test]
