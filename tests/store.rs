@@ -883,7 +883,12 @@ fn a_writable_endpoint_needs_its_token_and_refuses_other_origins() {
     for auth in [
         String::new(),
         "Authorization: Bearer wrong\r\n".to_owned(),
-        format!("Authorization: Bearer {}0\r\n", &token[..63]),
+        // The token with its last digit changed (to another digit than its own).
+        format!(
+            "Authorization: Bearer {}{}\r\n",
+            &token[..63],
+            if token.ends_with('0') { '1' } else { '0' }
+        ),
         format!("Authorization: Basic {token}\r\n"),
     ] {
         let (status, body) = form_update(port, "DROP ALL", &auth);
