@@ -475,14 +475,33 @@ impl Extractor {
             if w == "its" {
                 // "Ukraine in its war against Russia": the nearest actor before.
                 // Not an actor inside a prepositional phrase ("from Iran and North Korea").
+                // "Lebanese officials accused Hezbollah of … and condemned its attacks":
+                // one condemns or repels another's acts, never the subject's own.
+                let judged =
+                    (k.saturating_sub(2)..k).any(|j| sent.has_cue(j, CueKind::ExternalVerb));
+                // Whose verb it is: the sentence's subject ("accused … of" makes the
+                // accused the subject of what follows it, not of the judging verb).
+                let own = judged
+                    .then(|| {
+                        sent.mentions.iter().find(|m| {
+                            entities[m.entity].kind.is_party()
+                                && m.how != How::Place
+                                && !sent.preceded_by_prep(m)
+                        })
+                    })
+                    .flatten()
+                    .and_then(|m| entities[m.entity].rollup);
                 if let Some(m) = sent.mentions.rposition(|m| {
                     m.t1 <= k
-                        && sent.clause[m.t0] == c
+                        && (sent.clause[m.t0] == c || own.is_some())
                         && entities[m.entity].kind.is_party()
                         && m.how != How::Person
                         && !sent.preceded_by_prep(m)
+                        && (own.is_none() || entities[m.entity].rollup != own)
                 }) {
                     subjects = vec![sent.mentions[m].entity];
+                } else if own.is_some() {
+                    unnamed = true;
                 }
                 break;
             }

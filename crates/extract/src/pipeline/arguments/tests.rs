@@ -673,3 +673,30 @@ fn avoiding_a_conflict_is_no_conflict() {
         .expect("the avoided conflict is kept, negated");
     assert!(r.negated);
 }
+
+#[test]
+fn what_an_actor_condemns_is_anothers_act() {
+    let rels = extract(
+        "Lebanese officials have accused Hezbollah of attempting to collapse the state and have harshly condemned its attacks against Israel.",
+    );
+    let got: BTreeSet<_> = rels.iter().map(triple).collect();
+    assert!(
+        got.contains(&("Hezbollah".into(), "Israel".into(), "19".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(s, o, r)| s == "Lebanon" && o == "Israel" && r == "19"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_decision_to_act_is_its_owners() {
+    let rels =
+        extract("Nabih Berri is reportedly furious over Hezbollah’s decision to attack Israel.");
+    assert!(rels
+        .iter()
+        .any(|r| triple(r) == ("Hezbollah".into(), "Israel".into(), "19".into())));
+    assert!(rels.iter().all(|r| r.subject.label != "Nabih Berri"));
+}
