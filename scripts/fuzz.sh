@@ -66,6 +66,14 @@ for t in "${targets[@]}"; do
     if [ "$status" = CRASH ]; then
         grep -E 'panicked at|ERROR: libFuzzer|SUMMARY|Test unit written to|Timeout|out-of-memory' "$log" | head -20 | sed 's/^/    /' || true
     fi
+    # A run that fails without a saved input (killed, or a crash libFuzzer could not
+    # catch) leaves nothing to read but its log: keep it beside the artifacts.
+    if [ "$status" = CRASH ]; then
+        mkdir -p "artifacts/$t"
+        kept="artifacts/$t/log-$(date +%Y%m%d-%H%M%S).txt"
+        cp "$log" "$kept"
+        echo "    log kept in fuzz/$kept"
+    fi
     rm -f "$log"
 done
 
