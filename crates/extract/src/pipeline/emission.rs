@@ -462,16 +462,17 @@ impl Extractor {
         let first = report.backers.partition_point(|b| b.start < s);
         for b in report.backers[first..].iter().take_while(|b| b.start < e) {
             let after = sent.tokens.partition_point(|t| t.start < b.end);
+            let is_group = |m: &SentMention| {
+                matches!(
+                    report.entities[m.entity].kind,
+                    ActorKind::NonStateArmedGroup | ActorKind::PoliticalMovement
+                )
+            };
             let group = sent
                 .mentions
                 .iter()
                 .find(|m| m.t0 >= after && m.t0 <= after + 4)
-                .filter(|m| {
-                    matches!(
-                        report.entities[m.entity].kind,
-                        ActorKind::NonStateArmedGroup | ActorKind::PoliticalMovement
-                    )
-                });
+                .filter(|m| is_group(m));
             // "Kataib Hezbollah, an Iranian-backed Iraqi militia,", "The Islamic
             // Resistance in Iraq, which is a coalition of Iranian-backed militias": the
             // group the apposition describes.
@@ -483,13 +484,7 @@ impl Extractor {
                 if sent.mentions.iter().any(|m| m.t0 > comma && m.t0 < bt) {
                     return None;
                 }
-                sent.mentions.iter().find(|m| {
-                    m.t1 == comma
-                        && matches!(
-                            report.entities[m.entity].kind,
-                            ActorKind::NonStateArmedGroup | ActorKind::PoliticalMovement
-                        )
-                })
+                sent.mentions.iter().find(|m| m.t1 == comma && is_group(m))
             };
             let Some(group) = group.or_else(described) else {
                 continue;

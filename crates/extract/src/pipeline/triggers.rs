@@ -153,22 +153,18 @@ impl Extractor {
         }
         // "denied Iranian claims" against "deny Russian resupply": the verb rejects a
         // party only when what it takes is a view (a claim, a report) of that party.
-        if matching
-            .iter()
-            .all(|(t, _)| self.lex.trigger(*t).view_object)
-            && !(after..(after + 5).min(n))
-                .take_while(|&k| !matches!(sent.word(k), "that" | "," | ";"))
-                .any(|k| sent.has_cue(k, CueKind::Epistemic))
-        {
+        let object_has = |kind: CueKind, stops: &[&str]| {
+            (after..(after + 5).min(n))
+                .take_while(|&k| !stops.contains(&sent.word(k)))
+                .any(|k| sent.has_cue(k, kind))
+        };
+        let all =
+            |flag: fn(&Trigger) -> bool| matching.iter().all(|(t, _)| flag(self.lex.trigger(*t)));
+        if all(|t| t.view_object) && !object_has(CueKind::Epistemic, &["that", ",", ";"]) {
             return true;
         }
-        if matching
-            .iter()
-            .all(|(t, _)| self.lex.trigger(*t).weapon_object)
-            && !(after..(after + 5).min(n))
-                .take_while(|&k| !matches!(sent.word(k), "that" | "," | ";" | "to"))
-                .any(|k| sent.has_cue(k, CueKind::Weapon))
-        {
+        // "used Iranian drones to attack": the weapon comes before the purpose.
+        if all(|t| t.weapon_object) && !object_has(CueKind::Weapon, &["that", ",", ";", "to"]) {
             return true;
         }
         // "the two world wars", "the Syrian civil war": a war with no parties here.
